@@ -1,0 +1,21 @@
+import { ArticleCredit } from "../components/article-credit";
+import { SideBySide } from "../components/side-by-side";
+import { EXAMPLE_QUESTIONS } from "../lib/examples";
+import { readComparisonTable } from "../lib/node/article";
+
+export default function Home() {
+  return (
+    <main className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4 sm:p-6">
+      <header className="flex flex-col gap-1">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">RAG vs Fine-Tuning, side by side</h1>
+        <p className="max-w-3xl text-sm text-slate-600">
+          One question goes to two pipelines at once, both running in your browser. The left one looks up the
+          article and cites what it found; the right one is a small model that learned the article by
+          fine-tuning and answers from its weights alone.
+        </p>
+        <ArticleCredit />
+      </header>
+      <SideBySide table={readComparisonTable()} examples={EXAMPLE_QUESTIONS} />
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ComparisonTable as Table } from "../lib/documents/types";
+
+export function ComparisonTable({ table }: { table: Table }) {
+  return (
+    <section
+      data-testid="comparison-table"
+      aria-labelledby="comparison-title"
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id="comparison-title" className="text-lg font-semibold text-slate-900">
+        The article&apos;s comparison
+      </h2>
+      <p className="mb-3 text-xs text-slate-500">
+        All {table.rows.length} rows of the table in the source article, as data.
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-500">
+              {table.columns.map((column) => (
+                <th key={column} scope="col" className="py-2 pr-3 font-semibold">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr
+                key={row.aspect}
+                data-testid="comparison-row"
+                className="border-b border-slate-100 align-top"
+              >
+                <th scope="row" className="py-2 pr-3 font-medium text-slate-900">
+                  {row.aspect}
+                </th>
+                {row.cells.map((cell, index) => (
+                  <td key={table.columns[index + 1] ?? index} className="py-2 pr-3 text-slate-700">
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
+import { DECODING } from "../lib/generation/decoding";
+import { Badge, PanelError, PanelShell } from "./panel-shell";
+import { ProgressBar } from "./progress-bar";
+import { StageTimings } from "./stage-timings";
+
+const SETTINGS = `greedy · max ${DECODING.max_new_tokens} new tokens · repetition penalty ${DECODING.repetition_penalty}`;
+
+export function FineTunedPanel({
+  load,
+  answer,
+  onStop,
+  onRetry,
+}: {
+  load: ModelLoadState;
+  answer: FineTunedAnswer;
+  onStop: () => void;
+  onRetry: () => void;
+}) {
+  return (
+    <PanelShell
+      testId="fine-tuned-panel"
+      title="Fine-tuned: answer from memory"
+      subtitle="A small GPT-2-style model, pretrained by this repo and fine-tuned on the article. No sources, no citations."
+      badge={<Badge testId="fine-tuned-settings">{SETTINGS}</Badge>}
+    >
+      {load.status === "loading" && (
+        <ProgressBar
+          testId="fine-tuned-progress"
+          label="Downloading and starting the model"
+          loaded={load.loaded}
+          total={load.total}
+        />
+      )}
+      {load.status === "error" && (
+        <PanelError testId="fine-tuned-error" message={load.message} onRetry={onRetry} />
+      )}
+      {load.status === "ready" && (
+        <p data-testid="fine-tuned-ready" className="text-xs text-slate-500">
+          Model ready, loaded in {load.loadMs} ms.
+        </p>
+      )}
+
+      <div className="mt-3 flex flex-col gap-3">
+        {answer.status === "idle" && load.status !== "error" && (
+          <p className="text-sm text-slate-500">
+            Ask a question to watch the model write its answer token by token.
+          </p>
+        )}
+        {answer.status !== "idle" && (
+          <p
+            data-testid="fine-tuned-answer"
+            aria-live="polite"
+            className="min-h-6 leading-relaxed text-slate-900"
+          >
+            {answer.text}
+            {answer.status === "running" && (
+              <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
+            )}
+          </p>
+        )}
+        {answer.status === "running" && (
+          <button
+            type="button"
+            data-testid="fine-tuned-stop"
+            onClick={onStop}
+            className="self-start rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100"
+          >
+            Stop
+          </button>
+        )}
+        {answer.status === "error" && (
+          <PanelError testId="fine-tuned-answer-error" message={answer.message} onRetry={onRetry} />
+        )}
+        {answer.status === "done" && (
+          <>
+            {answer.generation.interrupted && (
+              <p className="text-xs text-amber-700">Stopped before the answer was complete.</p>
+            )}
+            <StageTimings
+              testId="fine-tuned-timings"
+              stages={[
+                { label: "First token", ms: answer.generation.timings.firstTokenMs },
+                { label: "Generate", ms: answer.generation.timings.generateMs },
+                { label: "Total", ms: answer.generation.timings.totalMs },
+              ]}
+            />
+            <p data-testid="fine-tuned-speed" className="text-xs text-slate-600">
+              {answer.generation.tokens} tokens at{" "}
+              <span className="font-mono font-semibold">{answer.generation.tokensPerSecond.toFixed(0)}</span>{" "}
+              tokens/s
+            </p>
+          </>
+        )}
+      </div>
+    </PanelShell>
+  );
+}

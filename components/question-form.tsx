@@ -1,0 +1,110 @@
+"use client";
+import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { MAX_QUESTION_CHARS } from "../lib/questions/validate-question";
+
+export function QuestionForm({
+  examples,
+  onAsk,
+  busy,
+}: {
+  examples: readonly string[];
+  onAsk: (question: string) => void;
+  busy: boolean;
+}) {
+  const [question, setQuestion] = useState("");
+  const [hint, setHint] = useState<string | null>(null);
+  const length = [...question.trim()].length;
+  const tooLong = length > MAX_QUESTION_CHARS;
+
+  const submit = (text: string) => {
+    const trimmed = text.trim();
+    if (trimmed === "") {
+      setHint("Type a question first.");
+      return;
+    }
+    if ([...trimmed].length > MAX_QUESTION_CHARS) {
+      // The text stays in the box so nothing typed is lost.
+      setHint(
+        `The question is ${[...trimmed].length} characters; the limit is ${MAX_QUESTION_CHARS}. Shorten it and ask again.`,
+      );
+      return;
+    }
+    setHint(null);
+    onAsk(trimmed);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit(question);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit(question);
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} data-testid="question-form" className="flex flex-col gap-2">
+      <label htmlFor="question" className="text-sm font-medium text-slate-700">
+        Ask both pipelines the same question
+      </label>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <textarea
+          id="question"
+          data-testid="question-input"
+          value={question}
+          onChange={(event) => {
+            setQuestion(event.target.value);
+            if (hint) setHint(null);
+          }}
+          onKeyDown={onKeyDown}
+          rows={2}
+          placeholder="e.g. Which approach cites its sources?"
+          aria-invalid={tooLong || hint !== null}
+          aria-describedby="question-help"
+          className="min-h-12 flex-1 resize-y rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200"
+        />
+        <button
+          type="submit"
+          data-testid="ask-button"
+          className="rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white shadow-sm hover:bg-sky-800 focus:outline-none focus:ring-2 focus:ring-sky-300"
+        >
+          {busy ? "Ask (replaces current)" : "Ask"}
+        </button>
+      </div>
+      <div id="question-help" className="flex justify-between gap-2 text-xs">
+        <span
+          data-testid="question-hint"
+          role={hint ? "alert" : undefined}
+          className={hint ? "text-red-700" : "text-slate-500"}
+        >
+          {hint ?? "Enter sends; Shift+Enter adds a line."}
+        </span>
+        <span
+          data-testid="question-length"
+          className={tooLong ? "font-semibold text-red-700" : "text-slate-500"}
+        >
+          {length} / {MAX_QUESTION_CHARS}
+        </span>
+      </div>
+      <div className="flex flex-wrap gap-2" aria-label="Example questions">
+        {examples.map((example) => (
+          <button
+            key={example}
+            type="button"
+            data-testid="example-question"
+            onClick={() => {
+              setQuestion(example);
+              submit(example);
+            }}
+            className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs text-slate-700 hover:border-sky-400 hover:bg-sky-50"
+          >
+            {example}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}

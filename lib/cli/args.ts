@@ -1,0 +1,67 @@
+import { createError } from "../errors";
+
+export const PIPELINE_CHOICES = ["rag", "fine-tuned", "both"] as const;
+export type PipelineChoice = (typeof PIPELINE_CHOICES)[number];
+
+export type AskInput = { kind: "json"; question: string } | { kind: "jsonl"; file: string };
+
+export interface AskArgs {
+  /** Undefined when not given: every built pipeline runs. */
+  pipeline: PipelineChoice | undefined;
+  input: AskInput;
+}
+
+export const USAGE =
+  'usage: npm run --silent ask -- [--pipeline rag|fine-tuned|both] (--json "QUESTION" | --jsonl FILE)';
+
+function isPipeline(value: string | undefined): value is PipelineChoice {
+  return PIPELINE_CHOICES.includes(value as PipelineChoice);
+}
+
+export function parseAskArgs(argv: readonly string[]): AskArgs {
+  let pipeline: PipelineChoice | undefined;
+  let input: AskInput | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    switch (flag) {
+      case "--pipeline":
+        if (!isPipeline(value))
+          throw createError("BAD_ARGUMENTS", `--pipeline takes rag, fine-tuned or both. ${USAGE}`);
+        pipeline = value;
+        i++;
+        break;
+      case "--json":
+      case "--jsonl":
+        if (input) throw createError("BAD_ARGUMENTS", `give either --json or --jsonl, once. ${USAGE}`);
+        if (value === undefined) throw createError("BAD_ARGUMENTS", `${flag} needs a value. ${USAGE}`);
+        input = flag === "--json" ? { kind: "json", question: value } : { kind: "jsonl", file: value };
+        i++;
+        break;
+      default:
+        throw createError("BAD_ARGUMENTS", `unknown argument ${JSON.stringify(flag)}. ${USAGE}`);
+    }
+  }
+  if (!input) throw createError("BAD_ARGUMENTS", USAGE);
+  return { pipeline, input };
+}
+
+/** Questions from JSON Lines: each non-blank line an object with a string `question`; other fields ignored. */
+export function parseQuestionLines(text: string): string[] {
+  const questions: string[] = [];
+  text.split("\n").forEach((line, index) => {
+    if (line.trim() === "") return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw createError("BAD_INPUT_LINE", index + 1, "not valid JSON");
+    }
+    const question = (parsed as { question?: unknown } | null)?.question;
+    if (typeof parsed !== "object" || parsed === null || typeof question !== "string") {
+      throw createError("BAD_INPUT_LINE", index + 1, "no string `question` field");
+    }
+    questions.push(question);
+  });
+  return questions;
+}

@@ -1,0 +1,66 @@
+import { createError } from "../errors";
+import { validateQuestion } from "../questions/validate-question";
+import type { RagPipeline, RagResult } from "../retrieval/pipeline";
+import { type AskArgs, type PipelineChoice, parseQuestionLines } from "./args";
+
+/** What the CLI prints for the RAG panel: the documented shape, nothing internal. */
+export function ragOutput(result: RagResult) {
+  return {
+    answer: result.answer,
+    abstained: result.abstained,
+    mode: result.mode,
+    confidence: result.confidence,
+    citations: result.citations.map(({ rank, id, section, text, score }) => ({
+      rank,
+      id,
+      section,
+      text,
+      score,
+    })),
+    timings: result.timings,
+  };
+}
+
+export interface FineTunedAnswerer {
+  ask(question: string): Promise<unknown>;
+}
+
+export interface AskDependencies {
+  loadRag(): Promise<RagPipeline>;
+  /** Resolves to null when the fine-tuned model is not built; `reason` says why. */
+  loadFineTuned(): Promise<FineTunedAnswerer | { missing: string }>;
+  readFile(path: string): string;
+  write(line: string): void;
+}
+
+function wants(choice: PipelineChoice | undefined, pipeline: "rag" | "fine-tuned"): boolean {
+  return choice === undefined || choice === "both" || choice === pipeline;
+}
+
+/** Runs the ask command; throws coded errors for bad input, which the entry point prints on one line. */
+export async function runAsk(args: AskArgs, deps: AskDependencies): Promise<void> {
+  const raw =
+    args.input.kind === "json" ? [args.input.question] : parseQuestionLines(deps.readFile(args.input.file));
+  // Validate every question before answering any, so bad input never leaves half an output behind.
+  const questions = raw.map((question) => validateQuestion(question));
+
+  const rag = wants(args.pipeline, "rag") ? await deps.loadRag() : null;
+  let fineTuned: FineTunedAnswerer | null = null;
+  if (wants(args.pipeline, "fine-tuned")) {
+    const loaded = await deps.loadFineTuned();
+    if ("missing" in loaded) {
+      if (args.pipeline !== undefined) throw createError("PIPELINE_NOT_BUILT", "fine-tuned", loaded.missing);
+    } else {
+      fineTuned = loaded;
+    }
+  }
+
+  for (const [index, question] of questions.entries()) {
+    const output = {
+      question: raw[index],
+      rag: rag ? ragOutput(await rag.ask(question)) : null,
+      fineTuned: fineTuned ? await fineTuned.ask(question) : null,
+    };
+    deps.write(JSON.stringify(output));
+  }
+}

@@ -1,0 +1,97 @@
+import { type Block, parseBlocks } from "./parse-blocks";
+import type { Passage, PassageKind, SourceDocument } from "./types";
+
+/** Paragraphs longer than this many words are split at sentence ends, so one passage stays one idea. */
+export const MAX_PASSAGE_WORDS = 120;
+
+const SENTENCE_END = /(?<=[.!?…])\s+(?=\S)/u;
+
+function splitLongText(text: string): string[] {
+  const words = text.split(/\s+/).length;
+  if (words <= MAX_PASSAGE_WORDS) return [text];
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let count = 0;
+  for (const sentence of text.split(SENTENCE_END)) {
+    const n = sentence.split(/\s+/).length;
+    if (count + n > MAX_PASSAGE_WORDS && current.length > 0) {
+      chunks.push(current.join(" "));
+      current = [];
+      count = 0;
+    }
+    current.push(sentence);
+    count += n;
+  }
+  if (current.length > 0) chunks.push(current.join(" "));
+  return chunks;
+}
+
+/** A table row keeps its column meaning, e.g. "Retrieval Component: RAG: Yes; Fine-Tuning LLM: No". */
+export function describeTableRow(header: readonly string[], row: readonly string[]): string {
+  const [aspect = "", ...cells] = row;
+  const described = cells
+    .map((cell, index) => (cell ? `${header[index + 1] ?? `Column ${index + 2}`}: ${cell}` : ""))
+    .filter(Boolean);
+  return `${aspect}: ${described.join("; ")}`;
+}
+
+function blockTexts(block: Block): { kind: PassageKind; text: string }[] {
+  switch (block.type) {
+    case "heading":
+      return [];
+    case "paragraph":
+      return splitLongText(block.text).map((text) => ({ kind: "paragraph", text }));
+    case "list-item":
+      return splitLongText(block.text).map((text) => ({ kind: "list-item", text }));
+    case "table":
+      return block.rows
+        .filter((row) => row.some((cell) => cell !== ""))
+        .map((row) => ({ kind: "table-row", text: describeTableRow(block.header, row) }));
+  }
+}
+
+function isBareQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) && !/[.!]\s/.test(text);
+}
+
+function normalizeHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** Splits a document into passages, each with its section heading. A level-1 heading is the title. */
+export function toPassages(document: SourceDocument): Passage[] {
+  const passages: Passage[] = [];
+  let title = document.title;
+  let section = document.title;
+  const blocks = parseBlocks(document.text);
+  // A list item that repeats a heading of the same document is a table-of-contents entry: navigation, not
+  // content, and it would outrank the section it points to.
+  const headings = new Set(
+    blocks.flatMap((block) => (block.type === "heading" ? [normalizeHeading(block.text)] : [])),
+  );
+  for (const block of blocks) {
+    if (block.type === "list-item" && headings.has(normalizeHeading(block.text))) continue;
+    // A list item that is only a question (the article's FAQ list, never answered) states nothing: as a
+    // passage it made unanswerable questions look covered.
+    if (block.type === "list-item" && isBareQuestion(block.text)) continue;
+    if (block.type === "heading") {
+      if (block.level === 1 && passages.length === 0) title = block.text;
+      section = block.text;
+      continue;
+    }
+    for (const { kind, text } of blockTexts(block)) {
+      passages.push({
+        id: `${document.id}:${passages.length + 1}`,
+        documentId: document.id,
+        documentTitle: title,
+        section,
+        kind,
+        text,
+      });
+    }
+  }
+  return passages;
+}

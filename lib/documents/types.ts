@@ -1,0 +1,27 @@
+export const PASSAGE_KINDS = ["paragraph", "list-item", "table-row"] as const;
+export type PassageKind = (typeof PASSAGE_KINDS)[number];
+
+/** One retrievable unit of a document: a paragraph, a list item or a table row. */
+export interface Passage {
+  /** Stable id, `<documentId>:<n>`; n counts passages in document order from 1. */
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  /** The nearest heading above the passage, or the document title. */
+  section: string;
+  kind: PassageKind;
+  text: string;
+}
+
+export interface SourceDocument {
+  id: string;
+  title: string;
+  /** Markdown or plain text. */
+  text: string;
+}
+
+export interface ComparisonTable {
+  /** Column headings, the first one naming the aspect column. */
+  columns: string[];
+  rows: { aspect: string; cells: string[] }[];
+}

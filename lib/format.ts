@@ -1,0 +1,29 @@
+/** Display helpers shared by the panels: one place decides how figures are printed. */
+export function formatMs(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 100) return `${ms.toFixed(1)} ms`;
+  if (ms < 10_000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Splits an answer into text and citation markers "[n]", so markers can become links without raw HTML. */
+export function splitCitationMarkers(
+  answer: string,
+): ({ kind: "text"; text: string } | { kind: "marker"; rank: number })[] {
+  const parts: ({ kind: "text"; text: string } | { kind: "marker"; rank: number })[] = [];
+  let cursor = 0;
+  for (const match of answer.matchAll(/\[(\d{1,2})\]/g)) {
+    const index = match.index ?? 0;
+    if (index > cursor) parts.push({ kind: "text", text: answer.slice(cursor, index) });
+    parts.push({ kind: "marker", rank: Number(match[1]) });
+    cursor = index + match[0].length;
+  }
+  if (cursor < answer.length) parts.push({ kind: "text", text: answer.slice(cursor) });
+  return parts;
+}

@@ -1,0 +1,18 @@
+/** Fixed decoding settings, shown in the panel: greedy, so the same question always gets the same answer. */
+export const DECODING = {
+  do_sample: false,
+  max_new_tokens: 48,
+  repetition_penalty: 1.0,
+} as const;
+
+export const MODEL_IDS = ["fine-tuned", "base"] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+
+/** The files a model folder must hold, relative to it; q8 is the int8 export the browser loads. */
+export const MODEL_DTYPE = "q8" as const;
+export const REQUIRED_MODEL_FILES = [
+  "config.json",
+  "tokenizer.json",
+  "tokenizer_config.json",
+  "onnx/model_quantized.onnx",
+] as const;

@@ -1,0 +1,109 @@
+import {
+  AutoModelForCausalLM,
+  AutoTokenizer,
+  InterruptableStoppingCriteria,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+  TextStreamer,
+} from "@huggingface/transformers";
+import { createError } from "../errors";
+import { DECODING, MODEL_DTYPE, type ModelId } from "./decoding";
+import { cleanAnswer, formatPrompt } from "./prompt";
+
+export interface LoadProgress {
+  status: string;
+  file?: string;
+  loaded?: number;
+  total?: number;
+}
+
+export interface GenerationTimings {
+  firstTokenMs: number;
+  generateMs: number;
+  totalMs: number;
+}
+
+export interface Generation {
+  answer: string;
+  tokens: number;
+  tokensPerSecond: number;
+  interrupted: boolean;
+  timings: GenerationTimings;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/**
+ * A language model behind one promise: loading starts once, and every caller awaits the same load (the
+ * Transformers.js worker examples' singleton, as a factory). Works in a Web Worker and in Node; where the
+ * files come from is set on Transformers.js's `env` by the caller.
+ */
+export function createGenerator(modelId: ModelId) {
+  let loading: Promise<{ tokenizer: PreTrainedTokenizer; model: PreTrainedModel; loadMs: number }> | null =
+    null;
+  const stopping = new InterruptableStoppingCriteria();
+
+  function load(onProgress?: (progress: LoadProgress) => void) {
+    loading ??= (async () => {
+      const start = performance.now();
+      try {
+        const progress_callback = (info: unknown) => onProgress?.(info as LoadProgress);
+        const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
+        const model = await AutoModelForCausalLM.from_pretrained(modelId, {
+          dtype: MODEL_DTYPE,
+          progress_callback,
+        });
+        // Warm-up: the first run compiles kernels; paying for it here keeps the first answer's latency honest.
+        const warm = tokenizer(formatPrompt("warm up"));
+        await model.generate({ ...warm, max_new_tokens: 1, do_sample: false });
+        return { tokenizer, model, loadMs: round(performance.now() - start) };
+      } catch (error) {
+        loading = null;
+        const detail = error instanceof Error ? error.message : String(error);
+        const missing = /not found|404|no such file|ENOENT|Could not locate/i.test(detail);
+        throw createError(missing ? "MODEL_MISSING" : "MODEL_CORRUPT", modelId, detail);
+      }
+    })();
+    return loading;
+  }
+
+  async function generate(question: string, onToken?: (text: string) => void): Promise<Generation> {
+    const { tokenizer, model } = await load();
+    const start = performance.now();
+    let firstToken = 0;
+    let tokens = 0;
+    let text = "";
+    stopping.reset();
+    const streamer = new TextStreamer(tokenizer, {
+      skip_prompt: true,
+      skip_special_tokens: false,
+      callback_function: (piece: string) => {
+        text += piece;
+        onToken?.(piece);
+      },
+      token_callback_function: () => {
+        tokens++;
+        if (firstToken === 0) firstToken = performance.now();
+      },
+    });
+    const inputs = tokenizer(formatPrompt(question));
+    await model.generate({ ...inputs, ...DECODING, streamer, stopping_criteria: [stopping] });
+    const end = performance.now();
+    const generateMs = end - start;
+    return {
+      answer: cleanAnswer(text),
+      tokens,
+      tokensPerSecond: generateMs > 0 ? round((tokens / generateMs) * 1000) : 0,
+      interrupted: stopping.interrupted,
+      timings: {
+        firstTokenMs: round((firstToken || end) - start),
+        generateMs: round(generateMs),
+        totalMs: round(end - start),
+      },
+    };
+  }
+
+  return { load, generate, interrupt: () => stopping.interrupt() };
+}
+
+export type Generator = ReturnType<typeof createGenerator>;

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { env } from "@huggingface/transformers";
+import type { FineTunedAnswerer } from "../cli/ask";
+import { type ModelId, REQUIRED_MODEL_FILES } from "../generation/decoding";
+import { createGenerator } from "../generation/generator";
+import { PATHS } from "./assets";
+
+/** The files a model lacks, or an empty list when it is complete. */
+export function missingModelFiles(modelId: ModelId, root: string = PATHS.models): string[] {
+  return REQUIRED_MODEL_FILES.filter((file) => !existsSync(join(root, modelId, file)));
+}
+
+/** Points Transformers.js at this repository's models; nothing is ever fetched from a hub. */
+export function useLocalModels(root: string = PATHS.models): void {
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = `${root}/`;
+  env.useBrowserCache = false;
+}
+
+/** The fine-tuned panel in Node: load once, answer each question with the CLI's documented fields. */
+export async function loadFineTunedAnswerer(
+  root: string = PATHS.models,
+): Promise<FineTunedAnswerer | { missing: string }> {
+  const missing = missingModelFiles("fine-tuned", root);
+  if (missing.length > 0) {
+    return { missing: `public/models/fine-tuned lacks ${missing.join(", ")}; run \`npm run train\`` };
+  }
+  useLocalModels(root);
+  const generator = createGenerator("fine-tuned");
+  const { loadMs } = await generator.load();
+  let first = true;
+  return {
+    async ask(question: string) {
+      const result = await generator.generate(question);
+      // The load is paid once; it is reported with the first answer, which is the one that waited for it.
+      const load = first ? loadMs : 0;
+      first = false;
+      return {
+        answer: result.answer,
+        timings: {
+          loadMs: load,
+          firstTokenMs: result.timings.firstTokenMs,
+          generateMs: result.timings.generateMs,
+          totalMs: Math.round((load + result.timings.totalMs) * 1000) / 1000,
+        },
+        tokensPerSecond: result.tokensPerSecond,
+      };
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { createError } from "../errors";
+
+export const MAX_QUESTION_CHARS = 1000;
+
+// Zero-width and bidi control characters carry no meaning for search but can hide text; drop them.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/** Normalises a question and rejects empty or over-long ones with a coded error. */
+export function validateQuestion(raw: string, maxChars: number = MAX_QUESTION_CHARS): string {
+  const question = raw.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  if (question.length === 0) throw createError("EMPTY_QUESTION");
+  const length = [...question].length;
+  if (length > maxChars) throw createError("QUESTION_TOO_LONG", length, maxChars);
+  return question;
+}

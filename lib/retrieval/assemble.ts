@@ -1,0 +1,28 @@
+import { articleDocument } from "../documents/article";
+import { toPassages } from "../documents/to-passages";
+import { buildIndex, expansionsFromQa, type QaPair, restoreIndex } from "./build-index";
+import { matchedTerms } from "./highlight";
+import { createRagPipeline, type RagPipeline } from "./pipeline";
+import { createRetriever } from "./retriever";
+import type { PassageDb } from "./schema";
+import { createWordVectors, type WordVectorTable } from "./word-vectors";
+
+/** The article's index: its passages, expanded with the training questions written for them. */
+export async function buildArticleIndex(
+  markdown: string,
+  trainingPairs: readonly QaPair[],
+): Promise<PassageDb> {
+  const passages = toPassages(articleDocument(markdown));
+  return buildIndex(passages, expansionsFromQa(passages, trainingPairs));
+}
+
+/** One pipeline from its two assets, whether they came from files (CLI) or from fetch (worker). */
+export async function assembleRagPipeline(
+  index: PassageDb | string,
+  vectorTable: WordVectorTable,
+): Promise<RagPipeline> {
+  const db = typeof index === "string" ? restoreIndex(index) : index;
+  const vectors = createWordVectors(vectorTable);
+  const retriever = await createRetriever(db, vectors);
+  return createRagPipeline(retriever, vectors, matchedTerms);
+}

@@ -1,0 +1,33 @@
+export { analyze, termSet, words } from "./analyzer";
+export { buildExtractiveAnswer, splitSentences } from "./answer";
+export { assembleRagPipeline, buildArticleIndex } from "./assemble";
+export {
+  buildIndex,
+  expansionsFromQa,
+  type QaPair,
+  restoreIndex,
+  serializeIndex,
+} from "./build-index";
+export { DECLINE_THRESHOLD, decideDecline } from "./decline";
+export { highlightSegments, matchedTerms, type TextSegment } from "./highlight";
+export {
+  CITATION_COUNT,
+  type Citation,
+  createRagPipeline,
+  DECLINE_ANSWER,
+  RAG_MODES,
+  type RagMode,
+  type RagPipeline,
+  type RagResult,
+  type RagTimings,
+} from "./pipeline";
+export {
+  createRetriever,
+  RETRIEVAL_MODES,
+  type RetrievalMode,
+  type RetrievedPassage,
+  type Retriever,
+} from "./retriever";
+export { createPassageDb, type PassageDb } from "./schema";
+export { contentWords, createSoftMatcher } from "./semantic";
+export { createWordVectors, type WordVectors, type WordVectorTable } from "./word-vectors";

@@ -1,0 +1,100 @@
+import { count, search } from "@orama/orama";
+import type { Passage } from "../documents/types";
+import { addPassages, removePassages } from "./build-index";
+import type { PassageDb } from "./schema";
+import { contentWords, createSoftMatcher } from "./semantic";
+import type { WordVectors } from "./word-vectors";
+
+export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic"] as const;
+export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
+
+export interface RetrievedPassage {
+  passage: Passage;
+  /** The combined score the ranking used, in [0, 1]. */
+  score: number;
+  /** Orama's BM25 score (0 when no term matched). */
+  fullTextScore: number;
+  /** Soft word-vector similarity of the question to the passage or a question written for it, in [0, 1]. */
+  semanticScore: number;
+}
+
+export interface RetrieverOptions {
+  /** Weight of the max-normalised BM25 score against the semantic score; chosen on the dev set (docs/). */
+  fullTextWeight?: number;
+  boost?: { text?: number; section?: number; keywords?: number };
+}
+
+export const DEFAULT_RETRIEVER_OPTIONS = {
+  fullTextWeight: 0.1,
+  boost: { text: 1, section: 1, keywords: 2 },
+} as const;
+
+interface IndexedDoc extends Passage {
+  keywords: string;
+}
+
+/** A passage's views: its section with its text, and each question written for it. */
+function viewsOf(doc: IndexedDoc): string[][] {
+  const views = [contentWords(`${doc.section} ${doc.text}`)];
+  for (const question of doc.keywords.split("\n")) if (question.trim()) views.push(contentWords(question));
+  return views;
+}
+
+function toPassage(doc: IndexedDoc): Passage {
+  const { id, documentId, documentTitle, section, kind, text } = doc;
+  return { id, documentId, documentTitle, section, kind, text };
+}
+
+/** Hybrid retrieval over an Orama index: BM25 full-text search fused with soft word-vector matching. */
+export async function createRetriever(db: PassageDb, vectors: WordVectors, options: RetrieverOptions = {}) {
+  const fullTextWeight = options.fullTextWeight ?? DEFAULT_RETRIEVER_OPTIONS.fullTextWeight;
+  const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
+  const entries = new Map<string, { passage: Passage; views: string[][] }>();
+
+  const remember = (doc: IndexedDoc) => entries.set(doc.id, { passage: toPassage(doc), views: viewsOf(doc) });
+  const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
+  for (const hit of all.hits) remember(hit.document as IndexedDoc);
+
+  async function retrieve(
+    question: string,
+    limit = 3,
+    mode: RetrievalMode = "hybrid",
+  ): Promise<RetrievedPassage[]> {
+    const fullText = await search(db, {
+      term: question,
+      properties: ["text", "section", "keywords"],
+      boost,
+      limit: Math.max(1, entries.size),
+    });
+    const bm25 = new Map(fullText.hits.map((hit) => [hit.id, hit.score]));
+    const maxBm25 = Math.max(0, ...bm25.values());
+    const matcher = createSoftMatcher(vectors, question);
+    const weight = mode === "hybrid" ? fullTextWeight : mode === "full-text" ? 1 : 0;
+    const ranked: RetrievedPassage[] = [];
+    for (const [id, entry] of entries) {
+      const fullTextScore = bm25.get(id) ?? 0;
+      const semanticScore = weight === 1 ? 0 : Math.max(...entry.views.map((view) => matcher.score(view)));
+      const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
+      const score = weight * normalised + (1 - weight) * semanticScore;
+      if (score > 0) ranked.push({ passage: entry.passage, score, fullTextScore, semanticScore });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
+    return ranked.slice(0, limit);
+  }
+
+  return {
+    retrieve,
+    size: () => entries.size,
+    passages: () => [...entries.values()].map((entry) => entry.passage),
+    async add(passages: readonly Passage[]) {
+      await addPassages(db, passages);
+      for (const passage of passages) remember({ ...passage, keywords: "" });
+    },
+    async remove(ids: readonly string[]) {
+      await removePassages(db, ids);
+      for (const id of ids) entries.delete(id);
+    },
+  };
+}
+
+export type Retriever = Awaited<ReturnType<typeof createRetriever>>;

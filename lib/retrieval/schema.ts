@@ -1,0 +1,23 @@
+import { create } from "@orama/orama";
+import { stopwords as englishStopwords } from "@orama/stopwords/english";
+import { TOKENIZER_CONFIG } from "./analyzer";
+
+export const PASSAGE_SCHEMA = {
+  id: "string",
+  documentId: "enum",
+  documentTitle: "string",
+  section: "string",
+  kind: "enum",
+  text: "string",
+  // Questions written for this passage (document expansion); empty for documents a user adds.
+  keywords: "string",
+} as const;
+
+export function createPassageDb() {
+  return create({
+    schema: PASSAGE_SCHEMA,
+    components: { tokenizer: { ...TOKENIZER_CONFIG, stopWords: [...englishStopwords] } },
+  });
+}
+
+export type PassageDb = ReturnType<typeof createPassageDb>;

@@ -1,0 +1,90 @@
+import { stopwords as englishStopwords } from "@orama/stopwords/english";
+import { analyze } from "./analyzer";
+import type { WordVectors } from "./word-vectors";
+
+const STOP_WORDS = new Set<string>(englishStopwords);
+
+/** Content words as the word vectors know them: lowercase letters and digits, stop words dropped. */
+export function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
+}
+
+/**
+ * Related words count for less than the same word, and loosely related ones for nothing: without this,
+ * "retrieval" and "generation" (cosine 0.5) made the question about one step match the other step.
+ */
+export const SIMILARITY_FLOOR = 0.3;
+
+function discount(similarity: number): number {
+  return similarity <= SIMILARITY_FLOOR ? 0 : (similarity - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR);
+}
+
+const stemOf = (word: string): string => analyze(word)[0] ?? word;
+
+/** F-beta's beta: recall (the question covered) counts this many times as much as precision. */
+export const RECALL_WEIGHT = 2;
+
+/**
+ * Soft term matching: each question word scores its best similarity to any word of a view (1 for the same
+ * word), weighted by rarity, averaged. One call prepares the question against a vocabulary, so scoring many
+ * views afterwards is a lookup per word.
+ */
+export function createSoftMatcher(vectors: WordVectors, question: string) {
+  const terms = [...new Set(contentWords(question))].map((word) => ({
+    word,
+    stem: stemOf(word),
+    row: vectors.row(word),
+    weight: vectors.weight(word),
+  }));
+  const total = terms.reduce((sum, term) => sum + term.weight, 0);
+  const cache = new Map<string, Float32Array>();
+
+  const similarities = (word: string): Float32Array => {
+    let found = cache.get(word);
+    if (found) return found;
+    const row = vectors.row(word);
+    const stem = stemOf(word);
+    found = Float32Array.from(terms, (term) => {
+      if (term.word === word || term.stem === stem) return 1;
+      if (term.row < 0 || row < 0) return 0;
+      return discount(vectors.similarity(term.row, row));
+    });
+    cache.set(word, found);
+    return found;
+  };
+
+  return {
+    terms: terms.map((term) => term.word),
+    /**
+     * Similarity of the question to a view given as its content words, in [0, 1]: the harmonic mean of how
+     * much of the question the view covers and how much of the view is about the question (BERTScore's
+     * F1, on word vectors). Coverage alone ties every view that happens to contain all the question's words.
+     */
+    score(viewWords: readonly string[]): number {
+      if (total === 0 || viewWords.length === 0) return 0;
+      const best = new Float32Array(terms.length).fill(0);
+      let precisionSum = 0;
+      let precisionTotal = 0;
+      for (const word of new Set(viewWords)) {
+        const row = similarities(word);
+        let wordBest = 0;
+        for (let i = 0; i < row.length; i++) {
+          const value = row[i] ?? 0;
+          if (value > (best[i] ?? 0)) best[i] = value;
+          if (value > wordBest) wordBest = value;
+        }
+        const weight = vectors.weight(word);
+        precisionSum += weight * wordBest;
+        precisionTotal += weight;
+      }
+      let recallSum = 0;
+      terms.forEach((term, i) => {
+        recallSum += term.weight * (best[i] ?? 0);
+      });
+      const recall = recallSum / total;
+      const precision = precisionTotal > 0 ? precisionSum / precisionTotal : 0;
+      const beta2 = RECALL_WEIGHT * RECALL_WEIGHT;
+      return recall + precision > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * A table of unit word vectors (GloVe, int8) and the soft term matching built on it: a question term that
+ * is not in a passage still counts for as much as its closest word there ("film" for "movie").
+ */
+export const VECTOR_DIMENSIONS = 100;
+export const VECTOR_VOCABULARY_SIZE = 40_000;
+
+export interface WordVectorTable {
+  dimensions: number;
+  words: readonly string[];
+  data: Int8Array;
+}
+
+export interface WordVectors {
+  /** Row of a word, or -1 when the word has no vector. */
+  row(word: string): number;
+  /** Cosine of two rows, in [-1, 1]. */
+  similarity(a: number, b: number): number;
+  /** Rarer words weigh more; words without a vector weigh as the rarest. */
+  weight(word: string): number;
+}
+
+const SCALE = 127 * 127;
+
+export function createWordVectors(table: WordVectorTable): WordVectors {
+  const rows = new Map(table.words.map((word, index) => [word, index]));
+  const { dimensions, data } = table;
+  const rarest = Math.log(1 + table.words.length / 100);
+  return {
+    row: (word) => rows.get(word) ?? -1,
+    similarity(a, b) {
+      let sum = 0;
+      const offsetA = a * dimensions;
+      const offsetB = b * dimensions;
+      for (let i = 0; i < dimensions; i++) sum += (data[offsetA + i] ?? 0) * (data[offsetB + i] ?? 0);
+      return sum / SCALE;
+    },
+    weight(word) {
+      const rank = rows.get(word);
+      return rank === undefined ? rarest : Math.log(1 + rank / 100);
+    },
+  };
+}

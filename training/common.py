@@ -1,0 +1,92 @@
+"""Shared helpers: prompt format, data loading, SQuAD-style metrics, int8 weight quantization."""
+import collections, json, os, re, string, sys
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from model import GPT, Config, greedy  # noqa: E402
+from bpe import Tokenizer  # noqa: E402
+
+
+def load_prompt_format():
+    return json.load(open(os.path.join(ROOT, 'data', 'prompt-format.json')))
+
+
+def build_prompt(fmt, question):
+    return fmt['template'].format(question=question)
+
+
+def read_jsonl(path):
+    with open(path, encoding='utf-8') as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+# ---- SQuAD-style metrics -------------------------------------------------------------------
+def normalize_answer(s):
+    s = s.lower()
+    s = ''.join(ch for ch in s if ch not in set(string.punctuation))
+    s = re.sub(r'\b(a|an|the)\b', ' ', s)
+    return ' '.join(s.split())
+
+
+def f1_score(pred, gold):
+    p, g = normalize_answer(pred).split(), normalize_answer(gold).split()
+    if not p or not g:
+        return float(p == g)
+    common = collections.Counter(p) & collections.Counter(g)
+    same = sum(common.values())
+    if same == 0:
+        return 0.0
+    prec, rec = same / len(p), same / len(g)
+    return 2 * prec * rec / (prec + rec)
+
+
+def exact_match(pred, gold):
+    return float(normalize_answer(pred) == normalize_answer(gold))
+
+
+# ---- model io ---------------------------------------------------------------------------------
+def load_model(path):
+    ck = torch.load(path, map_location='cpu')
+    cfg = Config(**ck['cfg'])
+    m = GPT(cfg)
+    m.load_state_dict(ck['model'])
+    m.eval()
+    return m
+
+
+def quantize_state_dict(sd):
+    """Per-row symmetric int8 for every 2-D weight (Linear, embeddings).
+    Returns (dequantized state dict, {name: (int8 tensor, fp32 scale per row)})."""
+    deq, q = {}, {}
+    for k, v in sd.items():
+        if v.dim() == 2 and v.dtype == torch.float32:
+            amax = v.abs().amax(dim=1, keepdim=True).clamp(min=1e-12)
+            scale = (amax / 127.0).float()
+            qi = torch.round(v / scale).clamp(-127, 127).to(torch.int8)
+            deq[k] = qi.float() * scale  # exactly what ONNX DequantizeLinear computes
+            q[k] = (qi, scale.squeeze(1))
+        else:
+            deq[k] = v.clone()
+    return deq, q
+
+
+def generate_answer(model, tok, fmt, question, max_new_tokens=48):
+    ids = tok.encode(build_prompt(fmt, question))
+    out = greedy(model, ids, max_new_tokens=max_new_tokens, eos_id=tok.eot_id)
+    return tok.decode(out).strip(), out
+
+
+def evaluate(model, tok, fmt, rows, max_new_tokens=48, keep=True):
+    res, f1s, ems = [], [], []
+    for r in rows:
+        pred, _ = generate_answer(model, tok, fmt, r['question'], max_new_tokens)
+        f1, em = f1_score(pred, r['answer']), exact_match(pred, r['answer'])
+        f1s.append(f1)
+        ems.append(em)
+        if keep:
+            res.append({'id': r['id'], 'question': r['question'], 'answer': r['answer'], 'prediction': pred,
+                        'f1': round(f1, 4), 'em': em})
+    n = max(len(rows), 1)
+    return {'n': len(rows), 'f1': round(sum(f1s) / n, 4), 'em': round(sum(ems) / n, 4)}, res

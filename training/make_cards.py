@@ -1,0 +1,192 @@
+#!/usr/bin/python3
+"""Write model-card.json, model-card.md and loss-curve.png into the base and fine-tuned model folders."""
+import argparse, csv, datetime, json, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+
+def read_csv(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return list(csv.DictReader(f))
+
+
+def plot(pre_rows, evals, ft_rows, out_png, title):
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    n = 2 if ft_rows else 1
+    fig, axes = plt.subplots(1, n, figsize=(6 * n, 4), squeeze=False)
+    ax = axes[0][0]
+    if pre_rows:
+        ax.plot([int(r['tokens']) / 1e6 for r in pre_rows], [float(r['loss']) for r in pre_rows], lw=1,
+                label='train loss')
+    ax.set_xlabel('pretraining tokens (millions)')
+    ax.set_ylabel('cross-entropy (nats/token)')
+    ax.set_title('Pretraining')
+    if evals:
+        import math
+        ax.plot([e['tokens'] / 1e6 for e in evals[1:]], [math.log(e['val_ppl']) for e in evals[1:]], 'o-',
+                label='held-out (log perplexity)')
+    ax.legend()
+    ax.grid(alpha=0.3)
+    if ft_rows:
+        ax = axes[0][1]
+        ax.plot([int(r['step']) for r in ft_rows], [float(r['loss']) for r in ft_rows], lw=0.8, label='answer-token loss')
+        ax.set_xlabel('fine-tuning step')
+        ax.set_title('Fine-tuning (loss on answer tokens)')
+        ax.set_yscale('log')
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.suptitle(title)
+    fig.tight_layout()
+    fig.savefig(out_png, dpi=90)
+    plt.close(fig)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--pre', required=True, help='pretraining work dir')
+    ap.add_argument('--ft', required=True, help='fine-tuning work dir')
+    ap.add_argument('--eval', required=True)
+    ap.add_argument('--provenance', required=True, help='corpus provenance json')
+    ap.add_argument('--models', required=True, help='folder holding base/ and fine-tuned/')
+    ap.add_argument('--verify', default='', help='folder with verify-*.json reports (optional)')
+    a = ap.parse_args()
+    pre = json.load(open(os.path.join(a.pre, 'pretrain-summary.json')))
+    ft = json.load(open(os.path.join(a.ft, 'finetune-summary.json')))
+    ev = json.load(open(a.eval))
+    prov = json.load(open(a.provenance))
+    pre_rows = read_csv(os.path.join(a.pre, 'loss.csv'))
+    ft_rows = read_csv(os.path.join(a.ft, 'finetune-loss.csv'))
+    cfg = pre['cfg']
+    corpus = {'sources': [{k: v for k, v in s.items() if k in ('name', 'version', 'license', 'bytes', 'tokens',
+                                                                'documents', 'qa_pairs')}
+                          for s in prov['packages'].values()],
+              'bytes': prov['bytes'], 'tokens': prov['tokens'],
+              'description': 'Prose from Debian documentation packages (Python 3.11, scikit-learn, pandas, Django '
+                             'docs) plus WordNet glosses, cleaned and deduplicated, with auto-built '
+                             '"Question: ... Answer: ..." pairs; the article is excluded (no shared 12-word window).'}
+    evals = pre['evals']
+    common = {
+        'architecture': 'GPT-2 (decoder-only transformer, learned positions, tied embeddings, gelu_new)',
+        'parameters': pre['params'],
+        'config': {'n_embd': cfg['n_embd'], 'n_layer': cfg['n_layer'], 'n_head': cfg['n_head'],
+                   'n_positions': cfg['n_positions'], 'vocab_size': cfg['vocab_size']},
+        'tokenizer': prov.get('tokenizer'),
+        'corpus': corpus,
+        'pretraining': {'wall_time_s': pre['wall_time_s'], 'tokens': pre['tokens'], 'steps': pre['steps'],
+                        'tokens_per_s': pre['tokens_per_s'], 'epochs': pre['epochs'], 'hardware': '2-core CPU',
+                        'framework': 'PyTorch (Debian python3-torch), OpenBLAS, 2 threads',
+                        'hyperparameters': pre['hyper'],
+                        'heldout_perplexity': [{'tokens': e['tokens'], 'perplexity': round(e['val_ppl'], 2)}
+                                               for e in evals],
+                        'final_heldout_perplexity': round(evals[-1]['val_ppl'], 2),
+                        'heldout_tokens': pre['val_tokens']},
+        'onnx': {'file': 'onnx/model_quantized.onnx', 'dtype': 'q8',
+                 'quantization': 'int8 weights (per-row symmetric scales) + DequantizeLinear; biases and '
+                                 'LayerNorm fp32; activations fp32',
+                 'opset': 14, 'kv_cache': True, 'runtime': 'Transformers.js 4.3.1 (onnxruntime)'},
+        'prompt_format': ft['prompt_format'],
+        'decoding': ev['decoding'],
+        'evaluation_metric': ev['metric'],
+        'created': datetime.datetime.utcnow().strftime('%Y-%m-%dT%H:%M:%SZ'),
+    }
+    res = ev['results']
+
+    def figures(name):
+        r = res[name]
+        return {k: v for k, v in r.items()}
+
+    comparison = {
+        split: {'base': {'f1': res['base'][f'{split}/int8']['f1'], 'em': res['base'][f'{split}/int8']['em']},
+                'fine-tuned': {'f1': res['fine-tuned'][f'{split}/int8']['f1'],
+                               'em': res['fine-tuned'][f'{split}/int8']['em']},
+                'n': res['base'][f'{split}/int8']['n']}
+        for split in ('heldout-dev', 'heldout-test', 'train-questions')}
+    for name in ('base', 'fine-tuned'):
+        d = os.path.join(a.models, name)
+        onnx_path = os.path.join(d, 'onnx', 'model_quantized.onnx')
+        card = {'name': name, **common, 'onnx_bytes': os.path.getsize(onnx_path),
+                'folder_bytes': sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(d) for f in fs
+                                    if not f.startswith('model-card') and f != 'loss-curve.png'),
+                'evaluation': figures(name), 'base_vs_fine_tuned': comparison,
+                'off_topic_note': 'Off-topic questions have no reference answer; "recites_a_train_answer" is '
+                                  'the share answered with a verbatim training answer (the model cannot decline).'}
+        if name == 'fine-tuned':
+            card['fine_tuning'] = {'wall_time_s': ft['wall_time_s'], 'hardware': '2-core CPU',
+                                   'dataset': {'file': 'data/qa/train.jsonl', 'rows': ft['train_rows'],
+                                               'facts': ft['facts'],
+                                               'answer_tokens_per_epoch': ft['answer_tokens_per_epoch']},
+                                   'epochs': ft['epochs_done'], 'steps': ft['steps'], 'hyperparameters': ft['hyper']}
+        vpath = os.path.join(a.verify, f'verify-{name}.json') if a.verify else ''
+        if vpath and os.path.exists(vpath):
+            v = json.load(open(vpath))
+            card['js_parity'] = {'cases': v['cases'], 'identical_to_pytorch': v['identical'],
+                                 'near_tie_divergences': v['near_tie_divergences'], 'failures': v['failures'],
+                                 'node_tokens_per_s': v['tokens_per_s'], 'load_ms': v['load_ms']}
+        json.dump(card, open(os.path.join(d, 'model-card.json'), 'w'), indent=2)
+        plot(pre_rows, evals, ft_rows if name == 'fine-tuned' else [], os.path.join(d, 'loss-curve.png'),
+             f'{name} model')
+        open(os.path.join(d, 'model-card.md'), 'w').write(render_md(card, name))
+    print('cards written')
+
+
+def render_md(c, name):
+    pt = c['pretraining']
+    cmp_ = c['base_vs_fine_tuned']
+    lines = [f'# Model card: {name}', '']
+    if name == 'base':
+        lines += ['A tiny GPT-2-style language model pretrained from scratch, on a 2-core CPU, on documentation prose. '
+                  'It has never seen the article. It is the starting point of the fine-tuned model and the '
+                  '"no fine-tuning" baseline of the app.', '']
+    else:
+        lines += ['The base model after a full fine-tune on question/answer pairs written from the article '
+                  '(data/qa/train.jsonl), loss on the answer tokens only. It answers by recalling memorised '
+                  'training answers; on unfamiliar wording it tends to recite the nearest memorised answer.', '']
+    lines += ['## Figures', '', '| | |', '|---|---|',
+              f"| Architecture | {c['architecture']} |",
+              f"| Parameters | {c['parameters']:,} |",
+              f"| Size | d_model {c['config']['n_embd']}, {c['config']['n_layer']} layers, {c['config']['n_head']} heads, "
+              f"context {c['config']['n_positions']}, vocabulary {c['config']['vocab_size']} |",
+              f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, KV cache |",
+              f"| Corpus | {c['corpus']['bytes'] / 1e6:.1f} MB, {c['corpus']['tokens']:,} tokens |",
+              f"| Pretraining | {pt['wall_time_s'] / 60:.1f} min on a 2-core CPU, {pt['tokens']:,} tokens "
+              f"({pt['epochs']:.2f} epochs), {pt['tokens_per_s']:.0f} tokens/s |",
+              f"| Held-out perplexity | " + ' → '.join(f"{e['perplexity']:.1f} @ {e['tokens'] / 1e6:.2f}M"
+                                                    for e in pt['heldout_perplexity'][1:]) + ' |']
+    if 'fine_tuning' in c:
+        f = c['fine_tuning']
+        lines.append(f"| Fine-tuning | {f['wall_time_s'] / 60:.1f} min, {f['dataset']['rows']} Q/A pairs "
+                     f"({f['dataset']['facts']} facts), {f['epochs']} epochs, lr {f['hyperparameters']['lr']}, "
+                     f"batch {f['hyperparameters']['batch']} |")
+    if 'js_parity' in c:
+        j = c['js_parity']
+        lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "
+                     f"identical to PyTorch (same int8 weights); {j['node_tokens_per_s']} tokens/s in Node |")
+    lines += ['', '## Base vs fine-tuned (int8 weights as shipped, greedy, max 48 new tokens)', '',
+              '| split | n | base F1 | base EM | fine-tuned F1 | fine-tuned EM |', '|---|---|---|---|---|---|']
+    for split, r in cmp_.items():
+        lines.append(f"| {split} | {r['n']} | {r['base']['f1']:.3f} | {r['base']['em']:.3f} | "
+                     f"{r['fine-tuned']['f1']:.3f} | {r['fine-tuned']['em']:.3f} |")
+    off = c['evaluation'].get('off-topic/int8')
+    lines += ['', 'heldout-dev and heldout-test are paraphrases written independently of the training questions and '
+              'never trained on; train-questions is one training question per fact (memorisation check). '
+              'Metric: ' + c['evaluation_metric'] + '.']
+    if off:
+        lines += ['', f"Off-topic questions ({off['n']}): the model cannot decline; "
+                  f"{off['recites_a_train_answer'] * 100:.0f}% of its answers are a verbatim training answer."]
+    lines += ['', '## Prompt format', '', '```json', json.dumps(c['prompt_format']), '```', '',
+              '## Use in Transformers.js', '', '```js',
+              "const model = await AutoModelForCausalLM.from_pretrained('" + name + "', { dtype: 'q8' });",
+              '```', '',
+              f"Context is {c['config']['n_positions']} tokens (prompt + answer). "
+              'Training data: see training/corpus-provenance.md. Made by training/train.sh.', '',
+              '![loss curve](loss-curve.png)', '']
+    return '\n'.join(lines)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Model pipeline: apt packages -> corpus -> tokenizer -> pretrain -> fine-tune -> eval -> export (ONNX,
+# KV cache, int8) -> model cards -> Node (Transformers.js) verification.
+#
+#   bash training/train.sh            full run from scratch, writes public/models/{base,fine-tuned}
+#   bash training/train.sh --resume   full run, skipping stages whose outputs already exist
+#                                     (pretraining itself resumes from its checkpoint)
+#   bash training/train.sh --smoke    same stages, tiny and quick, into training/work/smoke/ (CI)
+#
+# Environment overrides (full mode): PRETRAIN_MINUTES (60), FT_EPOCHS (20), FT_MINUTES (12).
+set -euo pipefail
+
+SMOKE=0
+RESUME=0
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) SMOKE=1 ;;
+    --resume) RESUME=1 ;;
+    *) echo "unknown argument: $arg" >&2; exit 2 ;;
+  esac
+done
+
+TRAINING="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$TRAINING")"
+cd "$ROOT"
+PY=/usr/bin/python3
+T0=$(date +%s)
+log() { echo "[train.sh +$(( $(date +%s) - T0 ))s] $*"; }
+
+# ---------------------------------------------------------------- apt packages
+APT_PKGS="python3-torch python3-onnx python3-regex python3-numpy libopenblas0-pthread python3-matplotlib wordnet-base python-sklearn-doc"
+if [ "$SMOKE" = 0 ]; then
+  APT_PKGS="$APT_PKGS python3.11-doc python-pandas-doc python-django-doc"
+else
+  APT_PKGS="$APT_PKGS python3.11-doc"
+fi
+missing=""
+for p in $APT_PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  log "installing apt packages:$missing"
+  SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# ---------------------------------------------------------------- node + transformers.js
+command -v node >/dev/null || { echo "node is required for the verification stage" >&2; exit 1; }
+if [ ! -d "$ROOT/node_modules/@huggingface/transformers" ]; then
+  log "node_modules missing: npm ci (onnxruntime-node install script skipped)"
+  (cd "$ROOT" && npm_config_onnxruntime_node_install=skip ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund)
+fi
+
+# ---------------------------------------------------------------- settings
+if [ "$SMOKE" = 1 ]; then
+  W="$TRAINING/work/smoke"
+  MODELS="$W/models"
+  PROV="$W/corpus-provenance"
+  CORPUS_ARGS="--max-files 25"
+  VOCAB=512
+  PRE_ARGS="--d 64 --layers 2 --heads 4 --ctx 128 --batch 8 --minutes 0.5 --max-steps 40 --log-every 5 --eval-seqs 16 --eval-points 0.5,1.0 --lr 3e-3"
+  FT_ARGS="--epochs 2 --minutes 1 --max-rows 48 --batch 8 --lr 3e-3 --warmup-steps 2"
+  EVAL_ARGS="--max-rows 4 --max-new-tokens 12"
+  EXPORT_ARGS="--max-new-tokens 12"
+  RESUME=0
+  rm -rf "$W"
+else
+  W="$TRAINING/work"
+  MODELS="$ROOT/public/models"
+  PROV="$TRAINING/corpus-provenance"
+  CORPUS_ARGS=""
+  VOCAB=4096
+  PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 128 --batch 16 --lr 1e-3 --minutes ${PRETRAIN_MINUTES:-60}"
+  FT_ARGS="--epochs ${FT_EPOCHS:-20} --minutes ${FT_MINUTES:-12} --batch 16 --lr 1e-3"
+  EVAL_ARGS=""
+  EXPORT_ARGS="--max-new-tokens 48"
+  if [ "$RESUME" = 0 ]; then
+    rm -rf "$W/corpus.txt" "$W/corpus.u16" "$W/parts" "$W/tokenizer" "$W/pretrain" "$W/finetune" \
+           "$W/eval.json" "$W/onnx-fp32" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json"
+  fi
+fi
+mkdir -p "$W" "$MODELS"
+skip() { [ "$RESUME" = 1 ] && [ -e "$1" ]; }
+
+# ---------------------------------------------------------------- 1. corpus
+if skip "$W/corpus.txt"; then log "corpus exists, skipped"; else
+  log "corpus"
+  $PY "$TRAINING/corpus.py" --out "$W" --provenance "$PROV" $CORPUS_ARGS
+fi
+log "article leak check"
+CORPUS="$W/corpus.txt" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -q
+
+# ---------------------------------------------------------------- 2. tokenizer
+if skip "$W/tokenizer/tokenizer.json"; then log "tokenizer exists, skipped"; else
+  log "tokenizer (byte-level BPE, vocab $VOCAB)"
+  $PY "$TRAINING/bpe.py" train --corpus "$W/corpus.txt" --vocab "$VOCAB" --out "$W/tokenizer"
+fi
+if ! skip "$W/corpus.u16"; then
+  $PY "$TRAINING/bpe.py" encode --corpus "$W/corpus.txt" --tok "$W/tokenizer" --ids-out "$W/corpus.u16"
+fi
+$PY "$TRAINING/provenance.py" "$PROV" "$W" "$W/tokenizer"
+
+# ---------------------------------------------------------------- 3. pretraining
+if skip "$W/pretrain/base.pt"; then log "base model exists, skipped"; else
+  log "pretraining"
+  mkdir -p "$W/pretrain"
+  $PY "$TRAINING/pretrain.py" --ids "$W/corpus.u16" --work "$W/pretrain" --vocab "$VOCAB" $PRE_ARGS \
+    2>&1 | tee -a "$W/pretrain/pretrain.log" | grep -E "eval|params|final" || true
+  [ -f "$W/pretrain/base.pt" ] || { echo "pretraining failed" >&2; exit 1; }
+fi
+
+# ---------------------------------------------------------------- 4. fine-tuning
+if skip "$W/finetune/finetuned.pt"; then log "fine-tuned model exists, skipped"; else
+  log "fine-tuning"
+  mkdir -p "$W/finetune"
+  $PY "$TRAINING/finetune.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" --out "$W/finetune" $FT_ARGS \
+    | tee "$W/finetune.log" | grep -E "^epoch|stopping" || true
+  [ -f "$W/finetune/finetuned.pt" ] || { echo "fine-tuning failed" >&2; exit 1; }
+fi
+
+# ---------------------------------------------------------------- 5. evaluation
+if skip "$W/eval.json"; then log "evaluation exists, skipped"; else
+  log "evaluation (base vs fine-tuned, greedy)"
+  $PY "$TRAINING/evaluate.py" --base "$W/pretrain/base.pt" --ft "$W/finetune/finetuned.pt" --tok "$W/tokenizer" \
+    --out "$W/eval.json" $EVAL_ARGS > "$W/eval.log"
+  tail -n 40 "$W/eval.log" | grep -E '"f1"|base|fine' | head -n 30 || true
+fi
+
+# ---------------------------------------------------------------- 6. export + int8
+for name in base fine-tuned; do
+  ck="$W/pretrain/base.pt"; [ "$name" = fine-tuned ] && ck="$W/finetune/finetuned.pt"
+  log "export $name (ONNX, KV cache, int8)"
+  $PY "$TRAINING/export.py" --ckpt "$ck" --tok "$W/tokenizer" --out "$MODELS/$name" \
+    --fp32-dir "$W/onnx-fp32/$name" --ref "$W/ref-$name.json" $EXPORT_ARGS
+done
+
+# ---------------------------------------------------------------- 7. Node verification
+log "tokenizer parity (Python vs Transformers.js)"
+$PY "$TRAINING/tokparity.py" "$W/tokenizer" "$W/tokenizer-parity.json"
+node "$TRAINING/verify-tokenizer.mjs" "$MODELS/base" "$W/tokenizer-parity.json"
+for name in base fine-tuned; do
+  log "Transformers.js generation vs PyTorch: $name"
+  node "$TRAINING/verify-onnx.mjs" "$MODELS/$name" "$W/ref-$name.json" --report "$W/verify-$name.json"
+done
+
+# ---------------------------------------------------------------- 8. model cards
+log "model cards"
+$PY "$TRAINING/make_cards.py" --pre "$W/pretrain" --ft "$W/finetune" --eval "$W/eval.json" \
+  --provenance "$PROV.json" --models "$MODELS" --verify "$W"
+for name in base fine-tuned; do
+  bytes=$(du -sb "$MODELS/$name" | cut -f1)
+  log "$name: $(( bytes / 1024 )) KiB in $MODELS/$name"
+  [ "$bytes" -le 20000000 ] || { echo "$name exceeds 20 MB" >&2; exit 1; }
+done
+log "done"
