@@ -48,7 +48,7 @@ export function FineTunedPanel({
             Ask a question to watch the model write its answer token by token.
           </p>
         )}
-        {answer.status !== "idle" && (
+        {answer.status !== "idle" && load.status !== "error" && (
           <p
             data-testid="fine-tuned-answer"
             aria-live="polite"

@@ -20,14 +20,12 @@ export function PanelShell({
       aria-labelledby={`${testId}-title`}
       className="flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
     >
-      <header className="mb-3 flex items-start justify-between gap-2">
-        <div>
-          <h2 id={`${testId}-title`} className="text-lg font-semibold text-slate-900">
-            {title}
-          </h2>
-          <p className="text-xs text-slate-500">{subtitle}</p>
-        </div>
-        {badge}
+      <header className="mb-3 flex flex-col gap-1">
+        <h2 id={`${testId}-title`} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+        <p className="text-xs text-slate-500">{subtitle}</p>
+        <div>{badge}</div>
       </header>
       {children}
     </section>

@@ -89,7 +89,8 @@ export function QuestionForm({
           {length} / {MAX_QUESTION_CHARS}
         </span>
       </div>
-      <div className="flex flex-wrap gap-2" aria-label="Example questions">
+      <fieldset className="flex flex-wrap gap-2">
+        <legend className="sr-only">Example questions</legend>
         {examples.map((example) => (
           <button
             key={example}
@@ -104,7 +105,7 @@ export function QuestionForm({
             {example}
           </button>
         ))}
-      </div>
+      </fieldset>
     </form>
   );
 }

@@ -10,7 +10,7 @@ const MESSAGES = {
   TOO_MANY_DOCUMENTS: "At most %s documents can be added; remove one first.",
   INDEX_MISSING: "The search index could not be loaded (%s). Rebuild it with `npm run build:index`.",
   INDEX_CORRUPT: "The search index is damaged (%s). Rebuild it with `npm run build:index`.",
-  MODEL_MISSING: "The %s model files are missing (%s). Build them with `npm run train`.",
+  MODEL_MISSING: "The %s model is not built yet (%s). Build it with `npm run train`.",
   MODEL_CORRUPT: "The %s model files could not be read (%s). Rebuild them with `npm run train`.",
   PIPELINE_NOT_BUILT: "The %s pipeline is not built yet: %s",
   WORKER_CRASHED: "The %s worker stopped unexpectedly (%s). Retry to start it again.",

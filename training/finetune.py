@@ -25,6 +25,7 @@ def main():
     ap.add_argument('--lr', type=float, default=1e-3)
     ap.add_argument('--warmup-steps', type=int, default=20)
     ap.add_argument('--max-rows', type=int, default=0)
+    ap.add_argument('--dropout', type=float, default=0.0, help='dropout during fine-tuning only')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=0)
     a = ap.parse_args()
@@ -39,6 +40,9 @@ def main():
         rows = rows[:a.max_rows]
     model = load_model(a.base)
     ctx = model.cfg.n_positions
+    for mod in model.modules():
+        if isinstance(mod, torch.nn.Dropout):
+            mod.p = a.dropout
     examples = []
     for r in rows:
         p = tok.encode(build_prompt(fmt, r['question']))
@@ -107,7 +111,8 @@ def main():
                'steps': step, 'wall_time_s': round(wall, 1),
                'hyper': {'lr': a.lr, 'batch': a.batch, 'schedule': f'linear warm-up {a.warmup_steps} steps + cosine',
                          'optimizer': 'AdamW(0.9,0.95), no weight decay', 'loss': 'answer tokens only (incl. eos)',
-                         'method': 'full fine-tune', 'threads': a.threads},
+                         'method': 'full fine-tune', 'dropout': a.dropout,
+                         'threads': a.threads},
                'prompt_format': fmt}
     json.dump(summary, open(os.path.join(a.out, 'finetune-summary.json'), 'w'), indent=2)
     print('done', json.dumps(summary), flush=True)

@@ -166,7 +166,7 @@ def render_md(c, name):
         j = c['js_parity']
         lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "
                      f"identical to PyTorch (same int8 weights); {j['node_tokens_per_s']} tokens/s in Node |")
-    lines += ['', '## Base vs fine-tuned (int8 weights as shipped, greedy, max 48 new tokens)', '',
+    lines += ['', f"## Base vs fine-tuned (int8 weights as shipped, greedy, max {c['decoding']['max_new_tokens']} new tokens)", '',
               '| split | n | base F1 | base EM | fine-tuned F1 | fine-tuned EM |', '|---|---|---|---|---|---|']
     for split, r in cmp_.items():
         lines.append(f"| {split} | {r['n']} | {r['base']['f1']:.3f} | {r['base']['em']:.3f} | "

@@ -6,7 +6,7 @@ over the fraction of the budget used, so the run ends on time whatever the machi
 Checkpoints (model + optimizer + progress) are written every --ckpt-every seconds; rerunning the
 same command resumes from work_dir/ckpt.pt.
 """
-import argparse, csv, json, math, os, sys, time
+import argparse, csv, json, math, os, signal, sys, time
 import numpy as np
 import torch
 
@@ -93,6 +93,12 @@ def main():
         ppl = evaluate()
         state['evals'].append({'step': 0, 'tokens': 0, 'elapsed_s': 0.0, 'val_ppl': ppl})
         print('eval step 0 ppl', round(ppl, 2), flush=True)
+    stop = {'flag': False}
+
+    def on_term(signum, frame):
+        stop['flag'] = True  # finish the current step, checkpoint, exit (rerun to resume)
+
+    signal.signal(signal.SIGTERM, on_term)
     model.train()
     t0 = time.time() - state['elapsed']
     last_ckpt = time.time()
@@ -139,6 +145,10 @@ def main():
                                        'elapsed_s': round(state['elapsed'], 1), 'val_ppl': ppl})
                 print('eval', state['step'], 'ppl', round(ppl, 2), flush=True)
                 t0 = time.time() - state['elapsed']  # do not charge eval time to the budget
+        if stop['flag']:
+            save()
+            print('SIGTERM: checkpoint saved at step', state['step'], flush=True)
+            sys.exit(143)
         if time.time() - last_ckpt > a.ckpt_every:
             save()
             last_ckpt = time.time()

@@ -7,7 +7,7 @@
 #                                     (pretraining itself resumes from its checkpoint)
 #   bash training/train.sh --smoke    same stages, tiny and quick, into training/work/smoke/ (CI)
 #
-# Environment overrides (full mode): PRETRAIN_MINUTES (60), FT_EPOCHS (20), FT_MINUTES (12).
+# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (20), FT_MINUTES (12).
 set -euo pipefail
 
 SMOKE=0
@@ -71,10 +71,10 @@ else
   PROV="$TRAINING/corpus-provenance"
   CORPUS_ARGS=""
   VOCAB=4096
-  PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 128 --batch 16 --lr 1e-3 --minutes ${PRETRAIN_MINUTES:-60}"
+  PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 128 --batch 16 --lr 1e-3 --minutes ${PRETRAIN_MINUTES:-75}"
   FT_ARGS="--epochs ${FT_EPOCHS:-20} --minutes ${FT_MINUTES:-12} --batch 16 --lr 1e-3"
   EVAL_ARGS=""
-  EXPORT_ARGS="--max-new-tokens 48"
+  EXPORT_ARGS="--max-new-tokens 64"
   if [ "$RESUME" = 0 ]; then
     rm -rf "$W/corpus.txt" "$W/corpus.u16" "$W/parts" "$W/tokenizer" "$W/pretrain" "$W/finetune" \
            "$W/eval.json" "$W/onnx-fp32" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json"

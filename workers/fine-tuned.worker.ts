@@ -2,16 +2,19 @@
 import { env } from "@huggingface/transformers";
 import { describeError } from "../lib/errors";
 import { createGenerator } from "../lib/generation/generator";
+import { checkModelFiles } from "./check-model-files";
 import type { FineTunedRequest, FineTunedResponse } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
+
+const MODELS_URL = "/models/";
 
 const post = (message: FineTunedResponse) => self.postMessage(message);
 
 // Everything is served by the app itself: no hub, no CDN.
 env.allowRemoteModels = false;
 env.allowLocalModels = true;
-env.localModelPath = "/models/";
+env.localModelPath = MODELS_URL;
 const wasm = env.backends.onnx.wasm;
 if (wasm) {
   wasm.wasmPaths = {
@@ -26,6 +29,7 @@ let queue: Promise<void> = Promise.resolve();
 let latest = 0;
 
 async function load(): Promise<void> {
+  await checkModelFiles(MODELS_URL, "fine-tuned");
   const { loadMs } = await generator.load((progress) => post({ type: "progress", progress }));
   post({ type: "ready", loadMs });
 }

@@ -6,7 +6,8 @@ import { createError } from "../errors";
 import type { QaPair } from "../retrieval/build-index";
 import type { WordVectorTable } from "../retrieval/word-vectors";
 
-export const ROOT = join(import.meta.dirname, "..", "..");
+// Scripts, tests and the Next.js build all run from the project root (npm sets it).
+export const ROOT = process.cwd();
 export const PATHS = {
   article: join(ROOT, ARTICLE.markdownPath),
   trainingQa: join(ROOT, "data", "qa", "train.jsonl"),

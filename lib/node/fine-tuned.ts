@@ -12,7 +12,7 @@ export function missingModelFiles(modelId: ModelId, root: string = PATHS.models)
 }
 
 /** Points Transformers.js at this repository's models; nothing is ever fetched from a hub. */
-export function useLocalModels(root: string = PATHS.models): void {
+export function configureLocalModels(root: string = PATHS.models): void {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = `${root}/`;
@@ -27,7 +27,7 @@ export async function loadFineTunedAnswerer(
   if (missing.length > 0) {
     return { missing: `public/models/fine-tuned lacks ${missing.join(", ")}; run \`npm run train\`` };
   }
-  useLocalModels(root);
+  configureLocalModels(root);
   const generator = createGenerator("fine-tuned");
   const { loadMs } = await generator.load();
   let first = true;

@@ -1,5 +1,6 @@
 import { insertMultiple, load, type RawData, remove, save } from "@orama/orama";
 import type { Passage } from "../documents/types";
+import { containsEvidence } from "../evaluation/evidence";
 import { createError } from "../errors";
 import { createPassageDb, type PassageDb } from "./schema";
 
@@ -16,7 +17,7 @@ export function expansionsFromQa(passages: readonly Passage[], pairs: readonly Q
   const byPassage = new Map<string, string[]>();
   for (const pair of pairs) {
     for (const passage of passages) {
-      if (!passage.text.includes(pair.evidence)) continue;
+      if (!containsEvidence(passage.text, pair.evidence)) continue;
       const list = byPassage.get(passage.id) ?? [];
       list.push(pair.question);
       byPassage.set(passage.id, list);

@@ -1,0 +1,76 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The main page as a test sees it: every locator is a data-testid. */
+export class AppPage {
+  readonly input: Locator;
+  readonly askButton: Locator;
+  readonly hint: Locator;
+  readonly rag: {
+    panel: Locator;
+    ready: Locator;
+    answer: Locator;
+    declined: Locator;
+    citations: Locator;
+    markers: Locator;
+    timings: Locator;
+    error: Locator;
+  };
+  readonly fineTuned: {
+    panel: Locator;
+    answer: Locator;
+    timings: Locator;
+    speed: Locator;
+    error: Locator;
+    ready: Locator;
+  };
+  readonly comparisonRows: Locator;
+  readonly examples: Locator;
+
+  constructor(readonly page: Page) {
+    this.input = page.getByTestId("question-input");
+    this.askButton = page.getByTestId("ask-button");
+    this.hint = page.getByTestId("question-hint");
+    const rag = page.getByTestId("rag-panel");
+    this.rag = {
+      panel: rag,
+      ready: rag.getByTestId("rag-ready"),
+      answer: rag.getByTestId("rag-answer"),
+      declined: rag.getByTestId("rag-declined"),
+      citations: rag.getByTestId("citation-card"),
+      markers: rag.getByTestId("citation-marker"),
+      timings: rag.getByTestId("rag-timings"),
+      error: rag.getByTestId("rag-error"),
+    };
+    const fineTuned = page.getByTestId("fine-tuned-panel");
+    this.fineTuned = {
+      panel: fineTuned,
+      answer: fineTuned.getByTestId("fine-tuned-answer"),
+      timings: fineTuned.getByTestId("fine-tuned-timings"),
+      speed: fineTuned.getByTestId("fine-tuned-speed"),
+      error: fineTuned.getByTestId("fine-tuned-error"),
+      ready: fineTuned.getByTestId("fine-tuned-ready"),
+    };
+    this.comparisonRows = page.getByTestId("comparison-row");
+    this.examples = page.getByTestId("example-question");
+  }
+
+  async goto(query = "") {
+    await this.page.goto(`/${query}`);
+    await expect(this.rag.ready).toBeVisible();
+  }
+
+  async ask(question: string) {
+    await this.input.fill(question);
+    await this.input.press("Enter");
+  }
+
+  /** The timing shown for a stage, in milliseconds, read back from the panel's text. */
+  async stageMs(timings: Locator, stage: string): Promise<number> {
+    const text = (
+      await timings.getByTestId(`${await timings.getAttribute("data-testid")}-${stage}`).innerText()
+    ).trim();
+    const match = /([\d.]+)\s*(ms|s)$/.exec(text);
+    if (!match) throw new Error(`no timing in ${JSON.stringify(text)}`);
+    return Number(match[1]) * (match[2] === "s" ? 1000 : 1);
+  }
+}

@@ -1,0 +1,48 @@
+import { expect, test } from "./fixtures";
+
+test("a question from the article gets an answer with cited evidence and timings", async ({ app }) => {
+  await app.goto();
+  await app.ask("What does fine-tuning do in the movie review example?");
+  await expect(app.rag.answer).toBeVisible();
+  await expect(app.rag.citations).toHaveCount(3);
+  // The evidence is in one of the cited passages, and the answer is built from them.
+  await expect(app.rag.citations.filter({ hasText: "movie reviews" }).first()).toBeVisible();
+  const answer = await app.rag.answer.innerText();
+  const citationTexts = await app.rag.citations.getByTestId("citation-text").allInnerTexts();
+  const firstSentence = answer.split(" [")[0] ?? "";
+  expect(citationTexts.some((text) => text.replace(/\s+/g, " ").includes(firstSentence.trim()))).toBe(true);
+  await expect(app.rag.citations.first().getByTestId("matched-term").first()).toBeVisible();
+  for (const stage of ["retrieve", "answer", "total"]) {
+    expect(await app.stageMs(app.rag.timings, stage)).toBeGreaterThanOrEqual(0);
+  }
+  expect(await app.stageMs(app.rag.timings, "total")).toBeGreaterThanOrEqual(
+    await app.stageMs(app.rag.timings, "retrieve"),
+  );
+});
+
+test("clicking a citation marker highlights its card", async ({ app }) => {
+  await app.goto();
+  await app.ask("Which approach has a retrieval component?");
+  const marker = app.rag.markers.first();
+  await expect(marker).toBeVisible();
+  const rank = (await marker.innerText()).replace(/\D/g, "");
+  await marker.click();
+  await expect(app.page.locator(`#citation-${rank}`)).toBeFocused();
+});
+
+test("an off-topic question is declined without citations", async ({ app }) => {
+  await app.goto();
+  await app.ask("Who won the football world cup in 2018?");
+  await expect(app.rag.declined).toContainText("don't cover");
+  await expect(app.rag.citations).toHaveCount(0);
+});
+
+test("the comparison table shows all twelve rows of the article's table, with the credit", async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await expect(app.comparisonRows).toHaveCount(12);
+  await expect(app.comparisonRows.filter({ hasText: "Retrieval Component" })).toContainText("Yes");
+  await expect(page.getByTestId("article-credit")).toContainText("Aqsa Zafar");
+});

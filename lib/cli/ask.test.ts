@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadRagPipeline } from "../node/rag";
+import type { RagPipeline } from "../retrieval/pipeline";
+import { type AskDependencies, runAsk } from "./ask";
+
+let rag: RagPipeline;
+beforeAll(async () => {
+  rag = await loadRagPipeline();
+});
+
+function deps(overrides: Partial<AskDependencies> = {}) {
+  const lines: string[] = [];
+  const dependencies: AskDependencies = {
+    loadRag: async () => rag,
+    loadFineTuned: async () => ({ missing: "no model in this test" }),
+    readFile: () => "",
+    write: (line) => lines.push(line),
+    ...overrides,
+  };
+  return { dependencies, lines };
+}
+
+describe("runAsk", () => {
+  it("prints one object in the documented shape for --json", async () => {
+    const { dependencies, lines } = deps();
+    await runAsk({ pipeline: "rag", input: { kind: "json", question: "Which approach has a retrieval component?" } }, dependencies);
+    expect(lines).toHaveLength(1);
+    const output = JSON.parse(lines[0] ?? "");
+    expect(Object.keys(output)).toEqual(["question", "rag", "fineTuned"]);
+    expect(output.fineTuned).toBeNull();
+    expect(output.rag).toMatchObject({ abstained: false, mode: "extractive" });
+    expect(Object.keys(output.rag.timings)).toEqual(["retrieveMs", "answerMs", "totalMs"]);
+    expect(Object.keys(output.rag.citations[0]).sort()).toEqual(["id", "rank", "score", "section", "text"]);
+  });
+
+  it("answers JSON Lines in input order", async () => {
+    const questions = ["Who wrote the article?", "What is the capital of France?", "What is RAG?"];
+    const { dependencies, lines } = deps({ readFile: () => questions.map((question) => JSON.stringify({ question })).join("\n") });
+    await runAsk({ pipeline: "rag", input: { kind: "jsonl", file: "x" } }, dependencies);
+    expect(lines.map((line) => JSON.parse(line).question)).toEqual(questions);
+  });
+
+  it("prints nothing when any line is bad", async () => {
+    const { dependencies, lines } = deps({ readFile: () => '{"question":"ok"}\n{"question":""}' });
+    await expect(runAsk({ pipeline: "rag", input: { kind: "jsonl", file: "x" } }, dependencies)).rejects.toMatchObject({
+      code: "EMPTY_QUESTION",
+    });
+    expect(lines).toEqual([]);
+  });
+
+  it("fails clearly when the fine-tuned pipeline is asked for but not built", async () => {
+    const { dependencies } = deps();
+    await expect(runAsk({ pipeline: "fine-tuned", input: { kind: "json", question: "q" } }, dependencies)).rejects.toMatchObject({
+      code: "PIPELINE_NOT_BUILT",
+    });
+  });
+
+  it("leaves an unbuilt fine-tuned pipeline null when it was not asked for by name", async () => {
+    const { dependencies, lines } = deps();
+    await runAsk({ pipeline: undefined, input: { kind: "json", question: "What is RAG?" } }, dependencies);
+    expect(JSON.parse(lines[0] ?? "").fineTuned).toBeNull();
+  });
+
+  it("fills fineTuned from the fine-tuned answerer and leaves rag null when only it is asked for", async () => {
+    const { dependencies, lines } = deps({
+      loadFineTuned: async () => ({ ask: async (question: string) => ({ answer: `echo ${question}` }) }),
+    });
+    await runAsk({ pipeline: "fine-tuned", input: { kind: "json", question: "hi" } }, dependencies);
+    expect(JSON.parse(lines[0] ?? "")).toEqual({ question: "hi", rag: null, fineTuned: { answer: "echo hi" } });
+  });
+});

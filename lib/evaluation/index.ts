@@ -1,0 +1,3 @@
+export { containsEvidence } from "./evidence";
+export { evidenceRank, mean, median, quantile, rate } from "./metrics";
+export { exactMatch, normalizeAnswer, tokenF1 } from "./token-f1";

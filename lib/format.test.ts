@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { formatBytes, formatMs, splitCitationMarkers } from "./format";
+
+describe("splitCitationMarkers", () => {
+  it("separates text from [n] markers", () => {
+    expect(splitCitationMarkers("A. [1] B. [2]")).toEqual([
+      { kind: "text", text: "A. " },
+      { kind: "marker", rank: 1 },
+      { kind: "text", text: " B. " },
+      { kind: "marker", rank: 2 },
+    ]);
+  });
+
+  it("leaves text without markers whole", () => {
+    expect(splitCitationMarkers("no markers [x]")).toEqual([{ kind: "text", text: "no markers [x]" }]);
+  });
+});
+
+describe("formatting figures", () => {
+  it("prints milliseconds and bytes at a readable precision", () => {
+    expect(formatMs(0.4321)).toBe("0.43 ms");
+    expect(formatMs(12.34)).toBe("12.3 ms");
+    expect(formatMs(15_000)).toBe("15.0 s");
+    expect(formatBytes(2048)).toBe("2 KB");
+    expect(formatBytes(5 * 1024 * 1024)).toBe("5.0 MB");
+  });
+});

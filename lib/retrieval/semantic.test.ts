@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { contentWords, createSoftMatcher } from "./semantic";
+import { testVectors } from "./test-vectors";
+
+const vectors = testVectors({ movie: [1, 0, 0], film: [1, 0.05, 0], review: [0.6, 0.8, 0], rocket: [0, 0, 1] });
+
+describe("contentWords", () => {
+  it("lowercases and drops stop words", () => {
+    expect(contentWords("What is THE Movie about?")).toEqual(["movie"]);
+  });
+});
+
+describe("createSoftMatcher", () => {
+  it("scores the same words 1 and unrelated words 0", () => {
+    const matcher = createSoftMatcher(vectors, "movie review");
+    expect(matcher.score(["movie", "review"])).toBeCloseTo(1, 5);
+    expect(matcher.score(["rocket"])).toBe(0);
+  });
+
+  it("gives a synonym most of the credit of the word itself", () => {
+    const matcher = createSoftMatcher(vectors, "film");
+    expect(matcher.score(["movie"])).toBeGreaterThan(0.9);
+    expect(matcher.score(["review"])).toBeLessThan(matcher.score(["movie"]));
+  });
+
+  it("prefers a view that is about the question over one that also says much else", () => {
+    const matcher = createSoftMatcher(vectors, "movie");
+    expect(matcher.score(["movie"])).toBeGreaterThan(matcher.score(["movie", "rocket", "rocket"]));
+  });
+
+  it("scores nothing for a question without content words", () => {
+    expect(createSoftMatcher(vectors, "what is it?").score(["movie"])).toBe(0);
+  });
+});
