@@ -5,7 +5,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 function ask(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/ask.ts", ...args], { encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/ask.ts", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -13,12 +16,21 @@ describe("npm run ask (the real command)", () => {
   it("prints only JSON on stdout, one object per question", () => {
     const folder = mkdtempSync(join(tmpdir(), "ask-"));
     const file = join(folder, "q.jsonl");
-    writeFileSync(file, '{"question":"Who wrote the article?","id":"a"}\n{"question":"What is the speed of light?"}\n');
+    writeFileSync(
+      file,
+      '{"question":"Who wrote the article?","id":"a"}\n{"question":"What is the speed of light?"}\n',
+    );
     const { code, stdout, stderr } = ask("--pipeline", "rag", "--jsonl", file);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line));
-    expect(lines.map((line) => line.question)).toEqual(["Who wrote the article?", "What is the speed of light?"]);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.question)).toEqual([
+      "Who wrote the article?",
+      "What is the speed of light?",
+    ]);
     expect(lines[0].rag.citations.length).toBe(3);
     expect(lines[1].rag.abstained).toBe(true);
   });

@@ -24,20 +24,31 @@ const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 for (const split of ["dev", "test"] as const) {
   const questions = readJsonLines<HeldOut>(`data/qa/heldout-${split}.jsonl`);
-  console.log(`\n${split}: ${questions.length} in-scope questions, ${offTopic.filter((q) => q.split === split).length} off-topic`);
+  console.log(
+    `\n${split}: ${questions.length} in-scope questions, ${offTopic.filter((q) => q.split === split).length} off-topic`,
+  );
   for (const mode of RETRIEVAL_MODES) {
     const ranks: (number | null)[] = [];
     for (const q of questions) {
       const hits = await pipeline.retriever.retrieve(q.question, 3, mode);
-      ranks.push(evidenceRank(hits.map((h) => h.passage.text), (text) => containsEvidence(text, q.evidence)));
+      ranks.push(
+        evidenceRank(
+          hits.map((h) => h.passage.text),
+          (text) => containsEvidence(text, q.evidence),
+        ),
+      );
     }
     console.log(
       `  ${mode.padEnd(9)} recall@1 ${pct(rate(ranks, (r) => r === 1))}  recall@3 ${pct(rate(ranks, (r) => r !== null))}`,
     );
   }
   const answers = await Promise.all(questions.map((q) => pipeline.ask(q.question)));
-  const declinedOff = await Promise.all(offTopic.filter((q) => q.split === split).map((q) => pipeline.ask(q.question)));
-  console.log(`  answered in-scope ${pct(rate(answers, (a) => !a.abstained))}, declined off-topic ${pct(rate(declinedOff, (a) => a.abstained))}`);
+  const declinedOff = await Promise.all(
+    offTopic.filter((q) => q.split === split).map((q) => pipeline.ask(q.question)),
+  );
+  console.log(
+    `  answered in-scope ${pct(rate(answers, (a) => !a.abstained))}, declined off-topic ${pct(rate(declinedOff, (a) => a.abstained))}`,
+  );
   console.log(
     `  extractive answer token-F1 (declines score 0) ${mean(answers.map((a, i) => (a.abstained ? 0 : tokenF1(a.answer.replace(/\s*\[\d+\]/g, ""), questions[i]?.answer ?? "")))).toFixed(3)}`,
   );

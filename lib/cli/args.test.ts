@@ -7,7 +7,10 @@ describe("parseAskArgs", () => {
       pipeline: "rag",
       input: { kind: "json", question: "What is RAG?" },
     });
-    expect(parseAskArgs(["--jsonl", "q.jsonl"])).toEqual({ pipeline: undefined, input: { kind: "jsonl", file: "q.jsonl" } });
+    expect(parseAskArgs(["--jsonl", "q.jsonl"])).toEqual({
+      pipeline: undefined,
+      input: { kind: "jsonl", file: "q.jsonl" },
+    });
   });
 
   it.each([
@@ -23,7 +26,10 @@ describe("parseAskArgs", () => {
 
 describe("parseQuestionLines", () => {
   it("takes the question of each line in order, ignoring other fields and blank lines", () => {
-    expect(parseQuestionLines('{"question":"a","id":1}\n\n{"evidence":"x","question":"b"}\n')).toEqual(["a", "b"]);
+    expect(parseQuestionLines('{"question":"a","id":1}\n\n{"evidence":"x","question":"b"}\n')).toEqual([
+      "a",
+      "b",
+    ]);
   });
 
   it.each([

@@ -23,7 +23,10 @@ function deps(overrides: Partial<AskDependencies> = {}) {
 describe("runAsk", () => {
   it("prints one object in the documented shape for --json", async () => {
     const { dependencies, lines } = deps();
-    await runAsk({ pipeline: "rag", input: { kind: "json", question: "Which approach has a retrieval component?" } }, dependencies);
+    await runAsk(
+      { pipeline: "rag", input: { kind: "json", question: "Which approach has a retrieval component?" } },
+      dependencies,
+    );
     expect(lines).toHaveLength(1);
     const output = JSON.parse(lines[0] ?? "");
     expect(Object.keys(output)).toEqual(["question", "rag", "fineTuned"]);
@@ -35,14 +38,18 @@ describe("runAsk", () => {
 
   it("answers JSON Lines in input order", async () => {
     const questions = ["Who wrote the article?", "What is the capital of France?", "What is RAG?"];
-    const { dependencies, lines } = deps({ readFile: () => questions.map((question) => JSON.stringify({ question })).join("\n") });
+    const { dependencies, lines } = deps({
+      readFile: () => questions.map((question) => JSON.stringify({ question })).join("\n"),
+    });
     await runAsk({ pipeline: "rag", input: { kind: "jsonl", file: "x" } }, dependencies);
     expect(lines.map((line) => JSON.parse(line).question)).toEqual(questions);
   });
 
   it("prints nothing when any line is bad", async () => {
     const { dependencies, lines } = deps({ readFile: () => '{"question":"ok"}\n{"question":""}' });
-    await expect(runAsk({ pipeline: "rag", input: { kind: "jsonl", file: "x" } }, dependencies)).rejects.toMatchObject({
+    await expect(
+      runAsk({ pipeline: "rag", input: { kind: "jsonl", file: "x" } }, dependencies),
+    ).rejects.toMatchObject({
       code: "EMPTY_QUESTION",
     });
     expect(lines).toEqual([]);
@@ -50,7 +57,9 @@ describe("runAsk", () => {
 
   it("fails clearly when the fine-tuned pipeline is asked for but not built", async () => {
     const { dependencies } = deps();
-    await expect(runAsk({ pipeline: "fine-tuned", input: { kind: "json", question: "q" } }, dependencies)).rejects.toMatchObject({
+    await expect(
+      runAsk({ pipeline: "fine-tuned", input: { kind: "json", question: "q" } }, dependencies),
+    ).rejects.toMatchObject({
       code: "PIPELINE_NOT_BUILT",
     });
   });
@@ -66,6 +75,10 @@ describe("runAsk", () => {
       loadFineTuned: async () => ({ ask: async (question: string) => ({ answer: `echo ${question}` }) }),
     });
     await runAsk({ pipeline: "fine-tuned", input: { kind: "json", question: "hi" } }, dependencies);
-    expect(JSON.parse(lines[0] ?? "")).toEqual({ question: "hi", rag: null, fineTuned: { answer: "echo hi" } });
+    expect(JSON.parse(lines[0] ?? "")).toEqual({
+      question: "hi",
+      rag: null,
+      fineTuned: { answer: "echo hi" },
+    });
   });
 });

@@ -19,7 +19,10 @@ describe("the article as passages", () => {
 
   it("keeps list items as their own passages under their heading", () => {
     const retrieval = passages.find((p) => p.text.startsWith("Retrieval: Then, RAG springs into action"));
-    expect(retrieval).toMatchObject({ kind: "list-item", section: "How Retrieval Augmented Generation (RAG) Works?" });
+    expect(retrieval).toMatchObject({
+      kind: "list-item",
+      section: "How Retrieval Augmented Generation (RAG) Works?",
+    });
   });
 
   it("turns each of the 12 table rows into a passage that keeps its column meaning", () => {
@@ -32,13 +35,20 @@ describe("the article as passages", () => {
 
   it("skips table-of-contents entries and the unanswered FAQ questions", () => {
     expect(passages.some((p) => p.text === "What is Fine Tuning in LLM?")).toBe(false);
-    expect(passages.some((p) => p.text === "What is the difference between fine-tuning and freezing?")).toBe(false);
+    expect(passages.some((p) => p.text === "What is the difference between fine-tuning and freezing?")).toBe(
+      false,
+    );
   });
 
   it("keeps every content line of the source article inside some passage", () => {
     const source = readFileSync("data/article/rag-vs-fine-tuning-article.txt", "utf8").split("\n");
     const navigation = /^- |^(Conclusion|FAQ|You May Also Be Interested In|Though of the Day…)$/;
-    const headings = new Set(markdown.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3)));
+    const headings = new Set(
+      markdown
+        .split("\n")
+        .filter((l) => l.startsWith("## "))
+        .map((l) => l.slice(3)),
+    );
     for (const line of source) {
       if (!line.trim() || headings.has(line) || line.startsWith("---")) continue;
       const text = line.replace(/^- /, "");
@@ -67,7 +77,8 @@ describe("documents a user adds", () => {
     const sentence = "This sentence has exactly eight words in it. ";
     const result = toPassages({ id: "long", title: "Long", text: sentence.repeat(40) });
     expect(result.length).toBeGreaterThan(1);
-    for (const passage of result) expect(passage.text.split(/\s+/).length).toBeLessThanOrEqual(MAX_PASSAGE_WORDS);
+    for (const passage of result)
+      expect(passage.text.split(/\s+/).length).toBeLessThanOrEqual(MAX_PASSAGE_WORDS);
     expect(result.map((p) => p.text).join(" ")).toBe(sentence.repeat(40).trim());
   });
 });
@@ -88,7 +99,9 @@ describe("the comparison table", () => {
 
 describe("the Markdown copy of the article", () => {
   it("holds exactly the source text: only heading marks and blank lines were added", () => {
-    const source = readFileSync("data/article/rag-vs-fine-tuning-article.txt", "utf8").split("\n").filter((l) => l.trim());
+    const source = readFileSync("data/article/rag-vs-fine-tuning-article.txt", "utf8")
+      .split("\n")
+      .filter((l) => l.trim());
     const copy = markdown
       .split("\n")
       .slice(1)

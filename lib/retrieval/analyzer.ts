@@ -5,16 +5,16 @@ import { stopwords as englishStopwords } from "@orama/stopwords/english";
  * The text analysis shared by the index, the decline decision and the answer builder, so all three agree
  * on what counts as a matching term: lowercase, English stop words removed, Porter-stemmed.
  */
+// Orama's English list leaves out the article "a", which then "matched" every question.
+export const STOP_WORDS: readonly string[] = [...englishStopwords, "a"];
+
 export const TOKENIZER_CONFIG = {
   language: "english",
   stemming: true,
-  stopWords: englishStopwords,
-} as const;
+  stopWords: [...STOP_WORDS],
+};
 
-const tokenizer = components.tokenizer.createTokenizer({
-  ...TOKENIZER_CONFIG,
-  stopWords: [...englishStopwords],
-});
+const tokenizer = components.tokenizer.createTokenizer(TOKENIZER_CONFIG);
 
 // Words as a reader sees them, kept with their position so matches can be highlighted in the original text.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;

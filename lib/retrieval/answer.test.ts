@@ -5,10 +5,23 @@ import type { RetrievedPassage } from "./retriever";
 import { testVectors } from "./test-vectors";
 
 // "movie" and "film" point the same way, "rocket" elsewhere.
-const vectors = testVectors({ movie: [1, 0], film: [1, 0.05], rocket: [0, 1], rockets: [0, 1], loud: [0.2, 1] });
+const vectors = testVectors({
+  movie: [1, 0],
+  film: [1, 0.05],
+  rocket: [0, 1],
+  rockets: [0, 1],
+  loud: [0.2, 1],
+});
 
 const hit = (id: string, text: string): RetrievedPassage => ({
-  passage: { id, documentId: "d", documentTitle: "D", section: "S", kind: "paragraph", text } satisfies Passage,
+  passage: {
+    id,
+    documentId: "d",
+    documentTitle: "D",
+    section: "S",
+    kind: "paragraph",
+    text,
+  } satisfies Passage,
   score: 1,
   fullTextScore: 1,
   semanticScore: 1,
@@ -26,12 +39,20 @@ describe("splitSentences", () => {
 
 describe("buildExtractiveAnswer", () => {
   it("picks the sentence that matches the question, with its citation marker", () => {
-    const answer = buildExtractiveAnswer("Which film?", [hit("a", "Rockets fly. A rocket is loud."), hit("b", "The movie was long.")], vectors);
+    const answer = buildExtractiveAnswer(
+      "Which film?",
+      [hit("a", "Rockets fly. A rocket is loud."), hit("b", "The movie was long.")],
+      vectors,
+    );
     expect(answer).toEqual({ answer: "The movie was long. [2]", used: [2] });
   });
 
   it("never answers with a sentence that is itself a question", () => {
-    const answer = buildExtractiveAnswer("movie?", [hit("a", "What is a movie?"), hit("b", "A movie is a film.")], vectors);
+    const answer = buildExtractiveAnswer(
+      "movie?",
+      [hit("a", "What is a movie?"), hit("b", "A movie is a film.")],
+      vectors,
+    );
     expect(answer?.answer).toBe("A movie is a film. [2]");
   });
 

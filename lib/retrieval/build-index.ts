@@ -1,7 +1,7 @@
 import { insertMultiple, load, type RawData, remove, save } from "@orama/orama";
 import type { Passage } from "../documents/types";
-import { containsEvidence } from "../evaluation/evidence";
 import { createError } from "../errors";
+import { containsEvidence } from "../evaluation/evidence";
 import { createPassageDb, type PassageDb } from "./schema";
 
 /** Question wordings written for a passage, joined; they widen what a passage can be found by. */

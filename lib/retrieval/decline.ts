@@ -5,7 +5,7 @@ import type { RetrievedPassage } from "./retriever";
  * passage's combined retrieval score with a threshold calibrated on the held-out dev questions, in scope and
  * off topic (docs/retrieval.md): a constant, not a per-query guess.
  */
-export const DECLINE_THRESHOLD = 0.45;
+export const DECLINE_THRESHOLD = 0.42;
 
 export interface DeclineDecision {
   decline: boolean;

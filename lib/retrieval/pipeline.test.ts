@@ -15,9 +15,15 @@ beforeAll(async () => {
 
 describe("the RAG pipeline on the article", () => {
   it.each([
-    ["Which approach has a retrieval component?", "Retrieval Component: Retrieval Augmented Generation (RAG): Yes"],
+    [
+      "Which approach has a retrieval component?",
+      "Retrieval Component: Retrieval Augmented Generation (RAG): Yes",
+    ],
     ["Who wrote the article?", "Written By Aqsa Zafar"],
-    ["Which course does the author suggest enrolling in?", "Introduction to Large Language Models by Coursera"],
+    [
+      "Which course does the author suggest enrolling in?",
+      "Introduction to Large Language Models by Coursera",
+    ],
     ["What is the quote of the day?", "It’s what you learn after you know it all that counts."],
     ["When labeled data is limited, can RAG still perform?", "When labeled data is limited"],
   ])("cites the evidence for %j", async (question, evidence) => {
@@ -40,15 +46,16 @@ describe("the RAG pipeline on the article", () => {
     expect(result.citations[0]?.matchedTerms.length).toBeGreaterThan(0);
   });
 
-  it.each(["What is the capital of France?", "Who painted the Mona Lisa?", "How many moons does Jupiter have?"])(
-    "declines %j with no citations",
-    async (question) => {
-      const result = await pipeline.ask(question);
-      expect(result.abstained).toBe(true);
-      expect(result.citations).toEqual([]);
-      expect(result.answer).toMatch(/don't cover/);
-    },
-  );
+  it.each([
+    "What is the capital of France?",
+    "Who painted the Mona Lisa?",
+    "How many moons does Jupiter have?",
+  ])("declines %j with no citations", async (question) => {
+    const result = await pipeline.ask(question);
+    expect(result.abstained).toBe(true);
+    expect(result.citations).toEqual([]);
+    expect(result.answer).toMatch(/don't cover/);
+  });
 
   it("times each stage, and the total covers the others", async () => {
     const { timings } = await pipeline.ask("What is RAG?");
@@ -58,7 +65,9 @@ describe("the RAG pipeline on the article", () => {
   });
 
   it("rejects an empty question with a coded error", async () => {
-    await expect(pipeline.ask(" \u200b ")).rejects.toSatisfy((e) => isAppError(e) && e.code === "EMPTY_QUESTION");
+    await expect(pipeline.ask(" \u200b ")).rejects.toSatisfy(
+      (e) => isAppError(e) && e.code === "EMPTY_QUESTION",
+    );
   });
 });
 

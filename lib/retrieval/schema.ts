@@ -1,5 +1,4 @@
 import { create } from "@orama/orama";
-import { stopwords as englishStopwords } from "@orama/stopwords/english";
 import { TOKENIZER_CONFIG } from "./analyzer";
 
 export const PASSAGE_SCHEMA = {
@@ -16,7 +15,7 @@ export const PASSAGE_SCHEMA = {
 export function createPassageDb() {
   return create({
     schema: PASSAGE_SCHEMA,
-    components: { tokenizer: { ...TOKENIZER_CONFIG, stopWords: [...englishStopwords] } },
+    components: { tokenizer: { ...TOKENIZER_CONFIG, stopWords: [...TOKENIZER_CONFIG.stopWords] } },
   });
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { contentWords, createSoftMatcher } from "./semantic";
 import { testVectors } from "./test-vectors";
 
-const vectors = testVectors({ movie: [1, 0, 0], film: [1, 0.05, 0], review: [0.6, 0.8, 0], rocket: [0, 0, 1] });
+const vectors = testVectors({
+  movie: [1, 0, 0],
+  film: [1, 0.05, 0],
+  review: [0.6, 0.8, 0],
+  rocket: [0, 0, 1],
+});
 
 describe("contentWords", () => {
   it("lowercases and drops stop words", () => {

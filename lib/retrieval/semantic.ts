@@ -1,12 +1,11 @@
-import { stopwords as englishStopwords } from "@orama/stopwords/english";
-import { analyze } from "./analyzer";
+import { analyze, STOP_WORDS } from "./analyzer";
 import type { WordVectors } from "./word-vectors";
 
-const STOP_WORDS = new Set<string>(englishStopwords);
+const STOP_WORD_SET = new Set<string>(STOP_WORDS);
 
 /** Content words as the word vectors know them: lowercase letters and digits, stop words dropped. */
 export function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORD_SET.has(word));
 }
 
 /**
