@@ -1,0 +1,46 @@
+import { expect, test } from "./fixtures";
+
+test("the fine-tuned panel shows loading progress, then streams an answer with its timings", async ({ app, page }) => {
+  await page.goto("/");
+  await expect(app.fineTuned.panel.getByTestId("fine-tuned-progress")).toBeVisible();
+  await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
+  await expect(app.rag.ready).toBeVisible();
+
+  // Count how often the streamed text changes while the answer is being written.
+  await page.evaluate(() => {
+    const target = document.querySelector('[data-testid="fine-tuned-panel"]');
+    const w = window as unknown as { __updates: number };
+    w.__updates = 0;
+    new MutationObserver(() => {
+      w.__updates++;
+    }).observe(target as Node, { subtree: true, childList: true, characterData: true });
+  });
+  await app.ask("What is retrieval augmented generation?");
+  await expect(app.fineTuned.timings).toBeVisible({ timeout: 60_000 });
+  const answer = (await app.fineTuned.answer.innerText()).trim();
+  expect(answer.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { __updates: number }).__updates)).toBeGreaterThan(3);
+  expect(await app.stageMs(app.fineTuned.timings, "first-token")).toBeGreaterThan(0);
+  expect(await app.stageMs(app.fineTuned.timings, "total")).toBeGreaterThanOrEqual(await app.stageMs(app.fineTuned.timings, "first-token"));
+  await expect(app.fineTuned.speed).toContainText("tokens/s");
+  // The fine-tuned panel cites nothing.
+  await expect(app.fineTuned.panel.getByTestId("citation-card")).toHaveCount(0);
+});
+
+test("a missing model file gives a clear error in its panel while RAG keeps working", async ({ app, page }) => {
+  await page.route("**/models/fine-tuned/onnx/model_quantized.onnx", (route) => route.fulfill({ status: 404, body: "" }));
+  await app.goto();
+  await expect(app.fineTuned.error).toContainText("not built yet");
+  await expect(app.fineTuned.error).toContainText("model_quantized.onnx");
+  await app.ask("Which approach has a retrieval component?");
+  await expect(app.rag.citations.first()).toBeVisible();
+});
+
+test("a corrupt model file gives a clear error and a retry", async ({ app, page }) => {
+  await page.route("**/models/fine-tuned/onnx/model_quantized.onnx", (route) =>
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("not an onnx model") }),
+  );
+  await app.goto();
+  await expect(app.fineTuned.error).toContainText("could not be read");
+  await expect(app.fineTuned.error.getByRole("button", { name: "Retry" })).toBeVisible();
+});
