@@ -37,7 +37,7 @@ export function FineTunedPanel({
         <PanelError testId="fine-tuned-error" message={load.message} onRetry={onRetry} />
       )}
       {load.status === "ready" && (
-        <p data-testid="fine-tuned-ready" className="text-xs text-slate-500">
+        <p data-testid="fine-tuned-ready" data-ms={load.loadMs} className="text-xs text-slate-500">
           Model ready, loaded in {load.loadMs} ms.
         </p>
       )}
@@ -86,7 +86,11 @@ export function FineTunedPanel({
                 { label: "Total", ms: answer.generation.timings.totalMs },
               ]}
             />
-            <p data-testid="fine-tuned-speed" className="text-xs text-slate-600">
+            <p
+              data-testid="fine-tuned-speed"
+              data-tokens-per-second={answer.generation.tokensPerSecond}
+              className="text-xs text-slate-600"
+            >
               {answer.generation.tokens} tokens at{" "}
               <span className="font-mono font-semibold">{answer.generation.tokensPerSecond.toFixed(0)}</span>{" "}
               tokens/s

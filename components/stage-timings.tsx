@@ -15,7 +15,9 @@ export function StageTimings({ stages, testId }: { stages: readonly StageTiming[
           data-testid={`${testId}-${stage.label.toLowerCase().replace(/\W+/g, "-")}`}
         >
           <dt>{stage.label}</dt>
-          <dd className="font-mono font-semibold text-slate-900">{formatMs(stage.ms)}</dd>
+          <dd data-ms={stage.ms} className="font-mono font-semibold text-slate-900">
+            {formatMs(stage.ms)}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test("the fine-tuned panel shows loading progress, then streams an answer with its timings", async ({ app, page }) => {
+test("the fine-tuned panel shows loading progress, then streams an answer with its timings", async ({
+  app,
+  page,
+}) => {
   await page.goto("/");
   await expect(app.fineTuned.panel.getByTestId("fine-tuned-progress")).toBeVisible();
   await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
@@ -19,16 +22,25 @@ test("the fine-tuned panel shows loading progress, then streams an answer with i
   await expect(app.fineTuned.timings).toBeVisible({ timeout: 60_000 });
   const answer = (await app.fineTuned.answer.innerText()).trim();
   expect(answer.length).toBeGreaterThan(0);
-  expect(await page.evaluate(() => (window as unknown as { __updates: number }).__updates)).toBeGreaterThan(3);
+  expect(await page.evaluate(() => (window as unknown as { __updates: number }).__updates)).toBeGreaterThan(
+    3,
+  );
   expect(await app.stageMs(app.fineTuned.timings, "first-token")).toBeGreaterThan(0);
-  expect(await app.stageMs(app.fineTuned.timings, "total")).toBeGreaterThanOrEqual(await app.stageMs(app.fineTuned.timings, "first-token"));
+  expect(await app.stageMs(app.fineTuned.timings, "total")).toBeGreaterThanOrEqual(
+    await app.stageMs(app.fineTuned.timings, "first-token"),
+  );
   await expect(app.fineTuned.speed).toContainText("tokens/s");
   // The fine-tuned panel cites nothing.
   await expect(app.fineTuned.panel.getByTestId("citation-card")).toHaveCount(0);
 });
 
-test("a missing model file gives a clear error in its panel while RAG keeps working", async ({ app, page }) => {
-  await page.route("**/models/fine-tuned/onnx/model_quantized.onnx", (route) => route.fulfill({ status: 404, body: "" }));
+test("a missing model file gives a clear error in its panel while RAG keeps working", async ({
+  app,
+  page,
+}) => {
+  await page.route("**/models/fine-tuned/onnx/model_quantized.onnx", (route) =>
+    route.fulfill({ status: 404, body: "" }),
+  );
   await app.goto();
   await expect(app.fineTuned.error).toContainText("not built yet");
   await expect(app.fineTuned.error).toContainText("model_quantized.onnx");
@@ -38,9 +50,32 @@ test("a missing model file gives a clear error in its panel while RAG keeps work
 
 test("a corrupt model file gives a clear error and a retry", async ({ app, page }) => {
   await page.route("**/models/fine-tuned/onnx/model_quantized.onnx", (route) =>
-    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("not an onnx model") }),
+    route.fulfill({
+      status: 200,
+      contentType: "application/octet-stream",
+      body: Buffer.from("not an onnx model"),
+    }),
   );
   await app.goto();
   await expect(app.fineTuned.error).toContainText("could not be read");
   await expect(app.fineTuned.error.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
+test("a question asked while another streams replaces it, with no tokens from the first", async ({
+  app,
+  page,
+}) => {
+  await page.goto("/");
+  await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
+  await expect(app.rag.ready).toBeVisible();
+  // Greedy decoding is deterministic: the answer to the second question alone is the reference.
+  await app.ask("Which approach has a retrieval component?");
+  await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
+  const alone = await app.fineTuned.answer.innerText();
+
+  await app.ask("Who wrote the article?");
+  await app.ask("Which approach has a retrieval component?");
+  await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
+  expect(await app.fineTuned.answer.innerText()).toBe(alone);
+  await expect(app.rag.citations.first()).toContainText("Retrieval Component: Retrieval Augmented Generation (RAG): Yes");
 });

@@ -72,10 +72,21 @@ def quantize_state_dict(sd):
     return deq, q
 
 
+def clean_answer(generated, fmt):
+    """Same as the app's cleanAnswer (lib/generation/prompt.ts): cut at end-of-text and at a new
+    "Question:" turn, collapse whitespace."""
+    end = generated.find(fmt['eos'])
+    text = generated[:end] if end >= 0 else generated
+    m = re.search(r'\n\s*Question:', text)
+    if m:
+        text = text[:m.start()]
+    return re.sub(r'\s+', ' ', text).strip()
+
+
 def generate_answer(model, tok, fmt, question, max_new_tokens=48):
     ids = tok.encode(build_prompt(fmt, question))
     out = greedy(model, ids, max_new_tokens=max_new_tokens, eos_id=tok.eot_id)
-    return tok.decode(out).strip(), out
+    return clean_answer(tok.decode(out), fmt), out
 
 
 def evaluate(model, tok, fmt, rows, max_new_tokens=48, keep=True):

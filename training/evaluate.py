@@ -22,7 +22,7 @@ def main():
     ap.add_argument('--out', required=True)
     ap.add_argument('--qa', default=os.path.join(ROOT, 'data', 'qa'))
     ap.add_argument('--max-rows', type=int, default=0)
-    ap.add_argument('--max-new-tokens', type=int, default=64)
+    ap.add_argument('--max-new-tokens', type=int, default=48)
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)

@@ -145,7 +145,7 @@ def main():
     ap.add_argument('--out', required=True, help='model folder (shipped)')
     ap.add_argument('--fp32-dir', required=True, help='where the fp32 onnx goes (not shipped)')
     ap.add_argument('--ref', required=True, help='PyTorch reference outputs json')
-    ap.add_argument('--max-new-tokens', type=int, default=64)
+    ap.add_argument('--max-new-tokens', type=int, default=48)
     a = ap.parse_args()
     torch.set_num_threads(2)
     model = load_model(a.ckpt)

@@ -74,7 +74,7 @@ else
   PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 128 --batch 16 --lr 1e-3 --minutes ${PRETRAIN_MINUTES:-75}"
   FT_ARGS="--epochs ${FT_EPOCHS:-20} --minutes ${FT_MINUTES:-12} --batch 16 --lr 1e-3"
   EVAL_ARGS=""
-  EXPORT_ARGS="--max-new-tokens 64"
+  EXPORT_ARGS="--max-new-tokens 48"
   if [ "$RESUME" = 0 ]; then
     rm -rf "$W/corpus.txt" "$W/corpus.u16" "$W/parts" "$W/tokenizer" "$W/pretrain" "$W/finetune" \
            "$W/eval.json" "$W/onnx-fp32" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json"

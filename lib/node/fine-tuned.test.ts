@@ -25,7 +25,10 @@ describe("the fine-tuned model in Node", () => {
     expect(first.timings.loadMs).toBeGreaterThan(0);
     expect(first.timings.totalMs).toBeGreaterThanOrEqual(first.timings.generateMs);
     expect(first.tokensPerSecond).toBeGreaterThan(0);
-    const again = (await answerer.ask("What is retrieval augmented generation?")) as { answer: string; timings: { loadMs: number } };
+    const again = (await answerer.ask("What is retrieval augmented generation?")) as {
+      answer: string;
+      timings: { loadMs: number };
+    };
     // Greedy decoding: the same question gets the same answer; the load is paid once.
     expect(again.answer).toBe(first.answer);
     expect(again.timings.loadMs).toBe(0);

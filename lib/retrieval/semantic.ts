@@ -18,7 +18,28 @@ function discount(similarity: number): number {
   return similarity <= SIMILARITY_FLOOR ? 0 : (similarity - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR);
 }
 
-const stemOf = (word: string): string => analyze(word)[0] ?? word;
+interface WordInfo {
+  stem: string;
+  row: number;
+  weight: number;
+}
+
+// Stemming and table look-ups cost more than the arithmetic; a word's facts never change, so keep them.
+const wordInfoCache = new WeakMap<WordVectors, Map<string, WordInfo>>();
+
+function wordInfo(vectors: WordVectors, word: string): WordInfo {
+  let cache = wordInfoCache.get(vectors);
+  if (!cache) {
+    cache = new Map();
+    wordInfoCache.set(vectors, cache);
+  }
+  let info = cache.get(word);
+  if (!info) {
+    info = { stem: analyze(word)[0] ?? word, row: vectors.row(word), weight: vectors.weight(word) };
+    cache.set(word, info);
+  }
+  return info;
+}
 
 /** F-beta's beta: recall (the question covered) counts this many times as much as precision. */
 export const RECALL_WEIGHT = 2;
@@ -29,20 +50,14 @@ export const RECALL_WEIGHT = 2;
  * views afterwards is a lookup per word.
  */
 export function createSoftMatcher(vectors: WordVectors, question: string) {
-  const terms = [...new Set(contentWords(question))].map((word) => ({
-    word,
-    stem: stemOf(word),
-    row: vectors.row(word),
-    weight: vectors.weight(word),
-  }));
+  const terms = [...new Set(contentWords(question))].map((word) => ({ word, ...wordInfo(vectors, word) }));
   const total = terms.reduce((sum, term) => sum + term.weight, 0);
   const cache = new Map<string, Float32Array>();
 
   const similarities = (word: string): Float32Array => {
     let found = cache.get(word);
     if (found) return found;
-    const row = vectors.row(word);
-    const stem = stemOf(word);
+    const { row, stem } = wordInfo(vectors, word);
     found = Float32Array.from(terms, (term) => {
       if (term.word === word || term.stem === stem) return 1;
       if (term.row < 0 || row < 0) return 0;
@@ -72,7 +87,7 @@ export function createSoftMatcher(vectors: WordVectors, question: string) {
           if (value > (best[i] ?? 0)) best[i] = value;
           if (value > wordBest) wordBest = value;
         }
-        const weight = vectors.weight(word);
+        const { weight } = wordInfo(vectors, word);
         precisionSum += weight * wordBest;
         precisionTotal += weight;
       }
