@@ -5,8 +5,9 @@ import { stopwords as englishStopwords } from "@orama/stopwords/english";
  * The text analysis shared by the index, the decline decision and the answer builder, so all three agree
  * on what counts as a matching term: lowercase, English stop words removed, Porter-stemmed.
  */
-// Orama's English list leaves out the article "a", which then "matched" every question.
-export const STOP_WORDS: readonly string[] = [...englishStopwords, "a"];
+// Orama's English list leaves out the article "a", which then "matched" every question, and the tails of
+// contractions ("what's", "doesn't", "I've"), which splitting on apostrophes leaves behind as words.
+export const STOP_WORDS: readonly string[] = [...englishStopwords, "a", "s", "t", "ve", "re", "ll", "d", "m"];
 
 export const TOKENIZER_CONFIG = {
   language: "english",
