@@ -1,0 +1,27 @@
+import { mean, quantile } from "./metrics";
+import { exactMatch, tokenF1 } from "./token-f1";
+
+export interface Latency {
+  p50: number;
+  p95: number;
+}
+
+export function latency(values: readonly number[]): Latency {
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { p50: round(quantile(values, 0.5)), p95: round(quantile(values, 0.95)) };
+}
+
+/** Mean token-F1 and exact match of predictions against references (a missing prediction scores 0). */
+export function answerQuality(pairs: readonly { prediction: string | null; reference: string }[]) {
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  return {
+    n: pairs.length,
+    tokenF1: round(mean(pairs.map((p) => (p.prediction === null ? 0 : tokenF1(p.prediction, p.reference))))),
+    exactMatch: round(
+      mean(pairs.map((p) => (p.prediction !== null && exactMatch(p.prediction, p.reference) ? 1 : 0))),
+    ),
+  };
+}
+
+/** The answer text without its citation markers, for scoring against a reference. */
+export const stripMarkers = (answer: string) => answer.replace(/\s*\[\d+\]/g, "").trim();

@@ -1,0 +1,226 @@
+/**
+ * Runs both pipelines over the evaluation sets in data/qa/ and writes data/evaluation/report.json (never
+ * edited by hand), printing a summary. In-scope questions are the held-out paraphrases (never trained on,
+ * never in the index); off-topic questions have no answer in the article.
+ *   npm run eval
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import {
+  answerQuality,
+  containsEvidence,
+  evidenceRank,
+  latency,
+  rate,
+  stripMarkers,
+} from "../lib/evaluation";
+import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
+import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
+import { loadRagPipeline } from "../lib/node/rag";
+import { assembleRagPipeline, buildArticleIndex } from "../lib/retrieval/assemble";
+import { RETRIEVAL_MODES } from "../lib/retrieval/retriever";
+
+interface InScope {
+  id: string;
+  factId: string;
+  question: string;
+  answer: string;
+  evidence: string;
+}
+interface OffTopic {
+  id: string;
+  question: string;
+  split: "dev" | "test";
+}
+interface FineTunedOutput {
+  answer: string;
+  timings: { loadMs: number; firstTokenMs: number; generateMs: number; totalMs: number };
+  tokensPerSecond: number;
+}
+
+const REPORT = join("data", "evaluation", "report.json");
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+const rag = await loadRagPipeline();
+const fineTunedLoaded = await loadFineTunedAnswerer();
+const fineTuned = "missing" in fineTunedLoaded ? null : fineTunedLoaded;
+const offTopic = readJsonLines<OffTopic>("data/qa/off-topic.jsonl");
+
+const questions: Record<string, unknown>[] = [];
+const splits: Record<string, unknown> = {};
+const ragTimings = { retrieveMs: [] as number[], answerMs: [] as number[], totalMs: [] as number[] };
+const ftTimings = {
+  firstTokenMs: [] as number[],
+  generateMs: [] as number[],
+  totalMs: [] as number[],
+  tps: [] as number[],
+};
+let loadMs = 0;
+
+async function askFineTuned(question: string): Promise<FineTunedOutput | null> {
+  if (!fineTuned) return null;
+  const output = (await fineTuned.ask(question)) as FineTunedOutput;
+  if (output.timings.loadMs > 0) loadMs = output.timings.loadMs;
+  ftTimings.firstTokenMs.push(output.timings.firstTokenMs);
+  ftTimings.generateMs.push(output.timings.generateMs);
+  ftTimings.tps.push(output.tokensPerSecond);
+  return output;
+}
+
+for (const split of ["dev", "test"] as const) {
+  const inScope = readJsonLines<InScope>(`data/qa/heldout-${split}.jsonl`);
+  const retrieval: Record<string, { recallAt1: number; recallAt3: number }> = {};
+  for (const mode of RETRIEVAL_MODES) {
+    const ranks: (number | null)[] = [];
+    for (const q of inScope) {
+      const hits = await rag.retriever.retrieve(q.question, 3, mode);
+      ranks.push(
+        evidenceRank(
+          hits.map((h) => h.passage.text),
+          (text) => containsEvidence(text, q.evidence),
+        ),
+      );
+    }
+    retrieval[mode] = {
+      recallAt1: round(rate(ranks, (r) => r === 1)),
+      recallAt3: round(rate(ranks, (r) => r !== null)),
+    };
+  }
+
+  const ragPairs: { prediction: string | null; reference: string }[] = [];
+  const ftPairs: { prediction: string | null; reference: string }[] = [];
+  for (const q of inScope) {
+    const r = await rag.ask(q.question);
+    ragTimings.retrieveMs.push(r.timings.retrieveMs);
+    ragTimings.answerMs.push(r.timings.answerMs);
+    ragTimings.totalMs.push(r.timings.totalMs);
+    const f = await askFineTuned(q.question);
+    ragPairs.push({ prediction: r.abstained ? null : stripMarkers(r.answer), reference: q.answer });
+    if (f) ftPairs.push({ prediction: f.answer, reference: q.answer });
+    questions.push({
+      id: q.id,
+      split,
+      kind: "in-scope",
+      question: q.question,
+      reference: q.answer,
+      evidence: q.evidence,
+      rag: { answer: r.answer, abstained: r.abstained, citations: r.citations.map((c) => c.id) },
+      evidenceCited: r.citations.some((c) => containsEvidence(c.text, q.evidence)),
+      fineTuned: f ? { answer: f.answer } : null,
+    });
+  }
+
+  const off = offTopic.filter((q) => q.split === split);
+  let declined = 0;
+  let fineTunedAnswered = 0;
+  for (const q of off) {
+    const r = await rag.ask(q.question);
+    if (r.abstained) declined++;
+    const f = await askFineTuned(q.question);
+    // The fine-tuned model has no way to decline: any non-empty answer to an off-topic question is a
+    // confident answer the article does not support.
+    if (f && f.answer.trim() !== "") fineTunedAnswered++;
+    questions.push({
+      id: q.id,
+      split,
+      kind: "off-topic",
+      question: q.question,
+      rag: { answer: r.answer, abstained: r.abstained, citations: r.citations.map((c) => c.id) },
+      fineTuned: f ? { answer: f.answer } : null,
+    });
+  }
+
+  splits[split] = {
+    inScope: inScope.length,
+    offTopic: off.length,
+    retrieval,
+    rag: {
+      ...answerQuality(ragPairs),
+      answered: round(rate(ragPairs, (p) => p.prediction !== null)),
+      offTopicDeclined: round(declined / off.length),
+    },
+    fineTuned: fineTuned
+      ? { ...answerQuality(ftPairs), offTopicAnswered: round(fineTunedAnswered / off.length) }
+      : null,
+  };
+}
+
+// Ordinary paraphrases: hold out one training paraphrase per fact and index the rest.
+const training = readJsonLines<InScope>("data/qa/train.jsonl");
+const lastOfFact = new Map(training.map((pair) => [pair.factId, pair]));
+const heldOut = [...lastOfFact.values()];
+const loo = await assembleRagPipeline(
+  await buildArticleIndex(
+    readText(PATHS.article),
+    training.filter((pair) => lastOfFact.get(pair.factId) !== pair),
+  ),
+  readVectorTable(),
+);
+const looRanks: (number | null)[] = [];
+for (const q of heldOut) {
+  const hits = await loo.retriever.retrieve(q.question, 3);
+  looRanks.push(
+    evidenceRank(
+      hits.map((h) => h.passage.text),
+      (text) => containsEvidence(text, q.evidence),
+    ),
+  );
+}
+
+const modelCard = (name: string) => {
+  const path = join(PATHS.models, name, "model-card.json");
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>) : null;
+};
+const fileBytes = (path: string) => (existsSync(path) ? statSync(path).size : null);
+const card = modelCard("fine-tuned") as {
+  parameters?: number;
+  pretraining?: { wall_time_s?: number; tokens?: number; final_heldout_perplexity?: number };
+  fine_tuning?: { wall_time_s?: number };
+} | null;
+
+const report = {
+  generatedBy: "npm run eval",
+  machine: { cpus: cpus().length, node: process.version },
+  splits,
+  retrievalOrdinaryParaphrases: {
+    n: heldOut.length,
+    recallAt1: round(rate(looRanks, (r) => r === 1)),
+    recallAt3: round(rate(looRanks, (r) => r !== null)),
+  },
+  latencyMs: {
+    rag: {
+      retrieve: latency(ragTimings.retrieveMs),
+      answer: latency(ragTimings.answerMs),
+      total: latency(ragTimings.totalMs),
+    },
+    fineTuned: fineTuned
+      ? {
+          load: loadMs,
+          firstToken: latency(ftTimings.firstTokenMs),
+          generate: latency(ftTimings.generateMs),
+          tokensPerSecond: latency(ftTimings.tps).p50,
+        }
+      : null,
+  },
+  sizesBytes: {
+    serializedIndex: fileBytes(PATHS.index),
+    wordVectors: (fileBytes(PATHS.vectorData) ?? 0) + (fileBytes(PATHS.vectorWords) ?? 0),
+    fineTunedModel: fileBytes(join(PATHS.models, "fine-tuned", "onnx", "model_quantized.onnx")),
+    baseModel: fileBytes(join(PATHS.models, "base", "onnx", "model_quantized.onnx")),
+  },
+  training: card
+    ? {
+        parameters: card.parameters ?? null,
+        pretrainingSeconds: card.pretraining?.wall_time_s ?? null,
+        pretrainingTokens: card.pretraining?.tokens ?? null,
+        heldoutPerplexity: card.pretraining?.final_heldout_perplexity ?? null,
+        fineTuningSeconds: card.fine_tuning?.wall_time_s ?? null,
+      }
+    : null,
+  questions,
+};
+
+mkdirSync(join("data", "evaluation"), { recursive: true });
+writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+console.log(JSON.stringify({ ...report, questions: `${questions.length} rows in ${REPORT}` }, null, 2));
