@@ -77,5 +77,7 @@ test("a question asked while another streams replaces it, with no tokens from th
   await app.ask("Which approach has a retrieval component?");
   await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
   expect(await app.fineTuned.answer.innerText()).toBe(alone);
-  await expect(app.rag.citations.first()).toContainText("Retrieval Component: Retrieval Augmented Generation (RAG): Yes");
+  await expect(app.rag.citations.first()).toContainText(
+    "Retrieval Component: Retrieval Augmented Generation (RAG): Yes",
+  );
 });

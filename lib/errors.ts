@@ -12,6 +12,7 @@ const MESSAGES = {
   INDEX_CORRUPT: "The search index is damaged (%s). Rebuild it with `npm run build:index`.",
   MODEL_MISSING: "The %s model is not built yet (%s). Build it with `npm run train`.",
   MODEL_CORRUPT: "The %s model files could not be read (%s). Rebuild them with `npm run train`.",
+  RUNTIME_UNAVAILABLE: "The model runtime could not start in this browser (%s). Reload the page to retry.",
   PIPELINE_NOT_BUILT: "The %s pipeline is not built yet: %s",
   WORKER_CRASHED: "The %s worker stopped unexpectedly (%s). Retry to start it again.",
   INTERRUPTED: "Stopped before the answer was complete.",

@@ -60,6 +60,7 @@ export function createGenerator(modelId: ModelId) {
       } catch (error) {
         loading = null;
         const detail = error instanceof Error ? error.message : String(error);
+        if (/no available backend|wasm/i.test(detail)) throw createError("RUNTIME_UNAVAILABLE", detail);
         const missing = /not found|404|no such file|ENOENT|Could not locate/i.test(detail);
         throw createError(missing ? "MODEL_MISSING" : "MODEL_CORRUPT", modelId, detail);
       }
