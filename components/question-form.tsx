@@ -6,12 +6,14 @@ export function QuestionForm({
   examples,
   onAsk,
   busy,
+  initialQuestion = "",
 }: {
   examples: readonly string[];
   onAsk: (question: string) => void;
   busy: boolean;
+  initialQuestion?: string;
 }) {
-  const [question, setQuestion] = useState("");
+  const [question, setQuestion] = useState(initialQuestion);
   const [hint, setHint] = useState<string | null>(null);
   const length = [...question.trim()].length;
   const tooLong = length > MAX_QUESTION_CHARS;

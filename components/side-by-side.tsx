@@ -1,8 +1,11 @@
 "use client";
+import { useEffect, useRef, useState } from "react";
+import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
 import { useRagWorker } from "../hooks/use-rag-worker";
 import type { ComparisonTable as Table } from "../lib/documents/types";
 import { ComparisonTable } from "./comparison-table";
+import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
 import { QuestionForm } from "./question-form";
 import { RagPanel } from "./rag-panel";
@@ -12,15 +15,41 @@ export function SideBySide({ table, examples }: { table: Table; examples: readon
   const rag = useRagWorker();
   const fineTuned = useFineTunedWorker();
   const busy = rag.answer.status === "running" || fineTuned.answer.status === "running";
+  const documents = useDocuments(rag.load.status === "ready", rag.updateDocuments);
+  const [shared, setShared] = useState<string | null>(null);
+  const askedShared = useRef(false);
 
   const ask = (question: string) => {
     rag.ask(question);
     fineTuned.ask(question);
+    // The address carries the question, so a presenter can prepare and share a sequence of them.
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", question);
+    window.history.replaceState(null, "", url);
   };
+
+  useEffect(() => {
+    setShared(new URLSearchParams(window.location.search).get("q"));
+  }, []);
+
+  // A shared question is asked once, as soon as the index can answer it.
+  useEffect(() => {
+    if (shared && rag.load.status === "ready" && !askedShared.current) {
+      askedShared.current = true;
+      rag.ask(shared);
+      fineTuned.ask(shared);
+    }
+  }, [shared, rag.load.status, rag.ask, fineTuned.ask]);
 
   return (
     <div className="flex flex-col gap-4">
-      <QuestionForm examples={examples} onAsk={ask} busy={busy} />
+      <QuestionForm
+        key={shared ?? ""}
+        initialQuestion={shared ?? ""}
+        examples={examples}
+        onAsk={ask}
+        busy={busy}
+      />
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.9fr)] lg:grid-cols-2">
         <RagPanel load={rag.load} answer={rag.answer} onRetry={rag.retry} />
         <FineTunedPanel
@@ -33,6 +62,21 @@ export function SideBySide({ table, examples }: { table: Table; examples: readon
           <ComparisonTable table={table} />
         </div>
       </div>
+      <DocumentsPanel
+        documents={documents.documents}
+        status={documents.status}
+        onAdd={documents.add}
+        onAddFiles={documents.addFiles}
+        onRemove={documents.remove}
+        onScenario={async () => {
+          if (!documents.documents.some((d) => d.title === CLASSROOM_FACT.title)) {
+            await documents.add(CLASSROOM_FACT.title, CLASSROOM_FACT.text);
+          }
+          askedShared.current = true;
+          setShared(CLASSROOM_FACT.question);
+          ask(CLASSROOM_FACT.question);
+        }}
+      />
     </div>
   );
 }

@@ -46,3 +46,14 @@ test("the comparison table shows all twelve rows of the article's table, with th
   await expect(app.comparisonRows.filter({ hasText: "Retrieval Component" })).toContainText("Yes");
   await expect(page.getByTestId("article-credit")).toContainText("Aqsa Zafar");
 });
+
+test("the address carries the question: a shared link asks it on load, and asking updates the link", async ({
+  app,
+  page,
+}) => {
+  await app.goto(`?q=${encodeURIComponent("Who wrote the article?")}`);
+  await expect(app.input).toHaveValue("Who wrote the article?");
+  await expect(app.rag.citations.filter({ hasText: "Aqsa Zafar" }).first()).toBeVisible();
+  await app.ask("Which approach has a retrieval component?");
+  await expect(page).toHaveURL(/\?q=Which\+approach\+has\+a\+retrieval\+component%3F$/);
+});

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
+import type { SourceDocument } from "../lib/documents/types";
 import type { RagResult } from "../lib/retrieval/pipeline";
 import type { RagRequest, RagResponse } from "../workers/protocol";
 import { useWorker } from "./use-worker";
@@ -19,6 +20,14 @@ export function useRagWorker() {
   const [load, setLoad] = useState<LoadState>({ status: "loading", loaded: 0, total: 0 });
   const [answer, setAnswer] = useState<RagAnswer>({ status: "idle" });
   const latest = useRef(0);
+  // One counter for every request, so a document request's id never collides with a question's.
+  const nextId = useRef(0);
+  const pending = useRef(
+    new Map<
+      number,
+      { resolve: (ms: { passages: number; ms: number }) => void; reject: (e: Error) => void }
+    >(),
+  );
   const progress = useRef(new Map<string, { loaded: number; total: number }>());
 
   const onMessage = useCallback((message: RagResponse) => {
@@ -51,7 +60,23 @@ export function useRagWorker() {
           );
         }
         break;
-      case "error":
+      case "document-added":
+      case "document-removed": {
+        const request = pending.current.get(message.id);
+        pending.current.delete(message.id);
+        request?.resolve({
+          passages: message.type === "document-added" ? message.passages : 0,
+          ms: message.ms,
+        });
+        break;
+      }
+      case "error": {
+        const request = message.id === undefined ? undefined : pending.current.get(message.id);
+        if (request && message.id !== undefined) {
+          pending.current.delete(message.id);
+          request.reject(new Error(message.message));
+          break;
+        }
         if (message.id === undefined) setLoad({ status: "error", message: message.message });
         else if (message.id === latest.current) {
           setAnswer((current) =>
@@ -61,6 +86,7 @@ export function useRagWorker() {
           );
         }
         break;
+      }
     }
   }, []);
 
@@ -76,19 +102,37 @@ export function useRagWorker() {
 
   const ask = useCallback(
     (question: string) => {
-      const id = ++latest.current;
+      const id = ++nextId.current;
+      latest.current = id;
       setAnswer({ status: "running", id, question });
       worker.post({ type: "ask", id, question });
     },
     [worker.post],
   );
 
+  /** Sends a document change to the worker; resolves with the passage count and the time the index took. */
+  const updateDocuments = useCallback(
+    (change: { add: SourceDocument } | { remove: string }) =>
+      new Promise<{ passages: number; ms: number }>((resolve, reject) => {
+        const id = ++nextId.current;
+        pending.current.set(id, { resolve, reject });
+        worker.post(
+          "add" in change
+            ? { type: "add-document", id, document: change.add }
+            : { type: "remove-document", id, documentId: change.remove },
+        );
+      }),
+    [worker.post],
+  );
+
   const retry = useCallback(() => {
-    latest.current++;
+    latest.current = ++nextId.current;
+    for (const request of pending.current.values()) request.reject(new Error("the search worker restarted"));
+    pending.current.clear();
     setAnswer({ status: "idle" });
     worker.restart();
   }, [worker.restart]);
 
   const loadState: LoadState = worker.crash ? { status: "error", message: worker.crash.message } : load;
-  return { load: loadState, answer, ask, retry };
+  return { load: loadState, answer, ask, retry, updateDocuments };
 }

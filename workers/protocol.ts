@@ -14,12 +14,21 @@ export interface WorkerError {
   message: string;
 }
 
-export type RagRequest = { type: "load" } | { type: "ask"; id: number; question: string };
+import type { SourceDocument } from "../lib/documents/types";
+
+export type RagRequest =
+  | { type: "load" }
+  | { type: "ask"; id: number; question: string }
+  /** Adds (or replaces) a user document in the index. */
+  | { type: "add-document"; id: number; document: SourceDocument }
+  | { type: "remove-document"; id: number; documentId: string };
 
 export type RagResponse =
   | { type: "progress"; loaded: number; total: number; file: string }
   | { type: "ready"; passages: number; indexBytes: number; loadMs: number }
   | { type: "result"; id: number; result: RagResult }
+  | { type: "document-added"; id: number; documentId: string; passages: number; ms: number }
+  | { type: "document-removed"; id: number; documentId: string; ms: number }
   | WorkerError;
 
 export type FineTunedRequest =

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
 import { assembleRagPipeline } from "../lib/retrieval/assemble";
 import type { RagPipeline } from "../lib/retrieval/pipeline";
@@ -49,13 +50,44 @@ function load(): Promise<RagPipeline> {
   return pipeline;
 }
 
+async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
+  switch (request.type) {
+    case "load":
+      return;
+    case "ask":
+      post({ type: "result", id: request.id, result: await ready.ask(request.question) });
+      return;
+    case "add-document": {
+      const start = performance.now();
+      const passages = await ready.retriever.addDocument(toPassages(request.document));
+      post({
+        type: "document-added",
+        id: request.id,
+        documentId: request.document.id,
+        passages,
+        ms: performance.now() - start,
+      });
+      return;
+    }
+    case "remove-document": {
+      const start = performance.now();
+      await ready.retriever.removeDocument(request.documentId);
+      post({
+        type: "document-removed",
+        id: request.id,
+        documentId: request.documentId,
+        ms: performance.now() - start,
+      });
+      return;
+    }
+  }
+}
+
 self.addEventListener("message", async (event: MessageEvent<RagRequest>) => {
   const request = event.data;
   try {
-    const ready = await load();
-    if (request.type === "ask")
-      post({ type: "result", id: request.id, result: await ready.ask(request.question) });
+    await handle(request, await load());
   } catch (error) {
-    post({ type: "error", id: request.type === "ask" ? request.id : undefined, ...describeError(error) });
+    post({ type: "error", id: "id" in request ? request.id : undefined, ...describeError(error) });
   }
 });

@@ -24,6 +24,14 @@ export class AppPage {
     ready: Locator;
   };
   readonly comparisonRows: Locator;
+  readonly documents: {
+    title: Locator;
+    text: Locator;
+    add: Locator;
+    status: Locator;
+    items: Locator;
+    scenario: Locator;
+  };
   readonly examples: Locator;
 
   constructor(readonly page: Page) {
@@ -51,12 +59,27 @@ export class AppPage {
       ready: fineTuned.getByTestId("fine-tuned-ready"),
     };
     this.comparisonRows = page.getByTestId("comparison-row");
+    this.documents = {
+      title: page.getByTestId("document-title"),
+      text: page.getByTestId("document-text"),
+      add: page.getByTestId("document-add"),
+      status: page.getByTestId("documents-status"),
+      items: page.getByTestId("document-item"),
+      scenario: page.getByTestId("classroom-scenario"),
+    };
     this.examples = page.getByTestId("example-question");
   }
 
   async goto(query = "") {
     await this.page.goto(`/${query}`);
     await expect(this.rag.ready).toBeVisible();
+  }
+
+  async addDocument(title: string, text: string) {
+    await this.documents.title.fill(title);
+    await this.documents.text.fill(text);
+    await this.documents.add.click();
+    await expect(this.documents.status).toContainText(`Added "${title}"`);
   }
 
   async ask(question: string) {

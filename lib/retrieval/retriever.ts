@@ -82,17 +82,27 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     return ranked.slice(0, limit);
   }
 
+  async function removeDocument(documentId: string): Promise<number> {
+    const ids = [...entries.values()]
+      .filter((e) => e.passage.documentId === documentId)
+      .map((e) => e.passage.id);
+    await removePassages(db, ids);
+    for (const id of ids) entries.delete(id);
+    return ids.length;
+  }
+
   return {
     retrieve,
     size: () => entries.size,
     passages: () => [...entries.values()].map((entry) => entry.passage),
-    async add(passages: readonly Passage[]) {
+    removeDocument,
+    /** Adds a document's passages, replacing any earlier version of the same document. */
+    async addDocument(passages: readonly Passage[]): Promise<number> {
+      const documentIds = new Set(passages.map((passage) => passage.documentId));
+      for (const documentId of documentIds) await removeDocument(documentId);
       await addPassages(db, passages);
       for (const passage of passages) remember({ ...passage, keywords: "" });
-    },
-    async remove(ids: readonly string[]) {
-      await removePassages(db, ids);
-      for (const id of ids) entries.delete(id);
+      return passages.length;
     },
   };
 }

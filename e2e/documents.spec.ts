@@ -1,0 +1,58 @@
+import { expect, test } from "./fixtures";
+
+const QUESTION = "What colour is the lighthouse on Brennan Island?";
+const FACT = "The lighthouse on Brennan Island is painted teal and was built in 1911.";
+
+test("a document the user adds is cited on the next question, survives a reload, and the fine-tuned answer does not change", async ({
+  app,
+  page,
+}) => {
+  await page.goto("/");
+  await expect(app.rag.ready).toBeVisible();
+  await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
+  await app.ask(QUESTION);
+  await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
+  const fineTunedBefore = await app.fineTuned.answer.innerText();
+  await expect(app.rag.citations.filter({ hasText: "Brennan" })).toHaveCount(0);
+
+  await app.addDocument("Island notes", `# Island notes\n\n${FACT}`);
+  await app.ask(QUESTION);
+  await expect(app.rag.citations.first()).toContainText(FACT);
+  await expect(app.rag.answer).toContainText("teal");
+  await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
+  expect(await app.fineTuned.answer.innerText()).toBe(fineTunedBefore);
+
+  await page.reload();
+  await expect(app.rag.ready).toBeVisible();
+  await expect(app.documents.items).toHaveCount(1);
+  await expect(app.documents.items.first()).toContainText("Island notes");
+  await app.ask(QUESTION);
+  await expect(app.rag.citations.first()).toContainText(FACT);
+
+  await app.documents.items
+    .first()
+    .getByRole("button", { name: /Remove/ })
+    .click();
+  await expect(app.documents.items).toHaveCount(0);
+  await app.ask(QUESTION);
+  await expect(app.rag.citations.filter({ hasText: "Brennan" })).toHaveCount(0);
+});
+
+test("an empty or oversized document gets a clear message and nothing is added", async ({ app }) => {
+  await app.goto();
+  await app.documents.title.fill("Empty");
+  await app.documents.add.click();
+  await expect(app.documents.status).toContainText("has no text");
+  await app.documents.text.fill("x".repeat(100_001));
+  await app.documents.add.click();
+  await expect(app.documents.status).toContainText("limit is 100000");
+  await expect(app.documents.items).toHaveCount(0);
+});
+
+test("the classroom scenario adds a prepared fact and asks about it in one click", async ({ app }) => {
+  await app.goto();
+  await app.documents.scenario.click();
+  await expect(app.documents.items).toHaveCount(1);
+  await expect(app.rag.citations.first()).toContainText("purple heron named Quill");
+  await expect(app.input).toHaveValue("What is the demo's mascot called?");
+});
