@@ -2,6 +2,7 @@ import { ArticleCredit } from "../components/article-credit";
 import { SideBySide } from "../components/side-by-side";
 import { EXAMPLE_QUESTIONS } from "../lib/examples";
 import { readComparisonTable } from "../lib/node/article";
+import { readBuildFacts } from "../lib/node/build-facts";
 
 export default function Home() {
   return (
@@ -15,7 +16,7 @@ export default function Home() {
         </p>
         <ArticleCredit />
       </header>
-      <SideBySide table={readComparisonTable()} examples={EXAMPLE_QUESTIONS} />
+      <SideBySide table={readComparisonTable()} examples={EXAMPLE_QUESTIONS} buildFacts={readBuildFacts()} />
     </main>
   );
 }

@@ -1,6 +1,13 @@
 import type { ComparisonTable as Table } from "../lib/documents/types";
+import type { EvidenceCell } from "../lib/evidence/live-evidence";
 
-export function ComparisonTable({ table }: { table: Table }) {
+export function ComparisonTable({
+  table,
+  evidence,
+}: {
+  table: Table;
+  evidence: Record<string, EvidenceCell>;
+}) {
   return (
     <section
       data-testid="comparison-table"
@@ -34,11 +41,24 @@ export function ComparisonTable({ table }: { table: Table }) {
                 <th scope="row" className="py-2 pr-3 font-medium text-slate-900">
                   {row.aspect}
                 </th>
-                {row.cells.map((cell, index) => (
-                  <td key={table.columns[index + 1] ?? index} className="py-2 pr-3 text-slate-700">
-                    {cell}
-                  </td>
-                ))}
+                {row.cells.map((cell, index) => {
+                  const live = evidence[row.aspect];
+                  const seen = index === 0 ? live?.rag : index === 1 ? live?.fineTuned : undefined;
+                  return (
+                    <td key={table.columns[index + 1] ?? index} className="py-2 pr-3 text-slate-700">
+                      {cell}
+                      {seen && (
+                        <span
+                          data-testid="live-evidence"
+                          className="mt-1 block text-xs italic text-emerald-800"
+                        >
+                          <span className="sr-only">Seen in this demo: </span>
+                          {seen}
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

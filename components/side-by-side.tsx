@@ -4,6 +4,7 @@ import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
 import { useRagWorker } from "../hooks/use-rag-worker";
 import type { ComparisonTable as Table } from "../lib/documents/types";
+import { type EvidenceInputs, liveEvidence } from "../lib/evidence/live-evidence";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
@@ -11,7 +12,15 @@ import { QuestionForm } from "./question-form";
 import { RagPanel } from "./rag-panel";
 
 /** The one client boundary of the main page: both workers, the question box and the two panels. */
-export function SideBySide({ table, examples }: { table: Table; examples: readonly string[] }) {
+export function SideBySide({
+  table,
+  examples,
+  buildFacts,
+}: {
+  table: Table;
+  examples: readonly string[];
+  buildFacts: EvidenceInputs["build"];
+}) {
   const rag = useRagWorker();
   const fineTuned = useFineTunedWorker();
   const busy = rag.answer.status === "running" || fineTuned.answer.status === "running";
@@ -59,7 +68,21 @@ export function SideBySide({ table, examples }: { table: Table; examples: readon
           onRetry={fineTuned.retry}
         />
         <div className="lg:col-span-2 xl:col-span-1">
-          <ComparisonTable table={table} />
+          <ComparisonTable
+            table={table}
+            evidence={liveEvidence({
+              build: buildFacts,
+              live: {
+                passages: rag.load.status === "ready" ? rag.load.passages : null,
+                citations: rag.answer.status === "done" ? rag.answer.result.citations.length : null,
+                retrieveMs: rag.answer.status === "done" ? rag.answer.result.timings.retrieveMs : null,
+                documents: documents.documents.length,
+                documentUpdateMs: documents.lastUpdateMs,
+                tokensPerSecond:
+                  fineTuned.answer.status === "done" ? fineTuned.answer.generation.tokensPerSecond : null,
+              },
+            })}
+          />
         </div>
       </div>
       <DocumentsPanel

@@ -32,6 +32,7 @@ type Update = (
 export function useDocuments(ready: boolean, update: Update) {
   const [documents, setDocuments] = useState<StoredDocument[]>([]);
   const [status, setStatus] = useState<{ kind: "info" | "error"; text: string } | null>(null);
+  const [lastUpdateMs, setLastUpdateMs] = useState<number | null>(null);
   const loaded = useRef<Promise<StoredDocument[]> | null>(null);
 
   useEffect(() => {
@@ -71,6 +72,7 @@ export function useDocuments(ready: boolean, update: Update) {
         const stored: StoredDocument = { ...document, addedAt: Date.now(), passages };
         await (await database()).put(STORE, stored);
         setDocuments((current) => [...current, stored]);
+        setLastUpdateMs(ms);
         setStatus({
           kind: "info",
           text: `Added "${document.title}": ${passages} passages indexed in ${ms.toFixed(1)} ms.`,
@@ -114,5 +116,5 @@ export function useDocuments(ready: boolean, update: Update) {
     [update],
   );
 
-  return { documents, status, add, addFiles, remove };
+  return { documents, status, lastUpdateMs, add, addFiles, remove };
 }

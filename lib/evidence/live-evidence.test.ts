@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractComparisonTable } from "../documents/comparison-table";
+import { liveEvidence } from "./live-evidence";
+
+const build = {
+  indexBytes: 260_000,
+  vectorBytes: 4_200_000,
+  modelBytes: 5_500_000,
+  parameters: 4_240_000,
+  pretrainingSeconds: 3600,
+  fineTuningSeconds: 600,
+  trainingPairs: 738,
+  corpusBytes: 9_000_000,
+  ragF1: 0.21,
+  fineTunedF1: 0.35,
+  recallAt3: 0.5,
+};
+const idle = {
+  passages: null,
+  citations: null,
+  retrieveMs: null,
+  documents: 0,
+  documentUpdateMs: null,
+  tokensPerSecond: null,
+};
+
+describe("liveEvidence", () => {
+  it("has a cell for every row of the article's table", () => {
+    const table = extractComparisonTable(readFileSync("data/article/rag-vs-fine-tuning-article.md", "utf8"));
+    const cells = liveEvidence({ build, live: idle });
+    for (const row of table?.rows ?? []) expect(cells[row.aspect], row.aspect).toBeDefined();
+    expect(Object.keys(cells)).toHaveLength(table?.rows.length ?? -1);
+  });
+
+  it("fills cells from this session's measurements once there are some", () => {
+    const cells = liveEvidence({
+      build,
+      live: {
+        passages: 53,
+        citations: 3,
+        retrieveMs: 0.4,
+        documents: 2,
+        documentUpdateMs: 3.2,
+        tokensPerSecond: 410,
+      },
+    });
+    expect(cells["Retrieval Component"]).toEqual({ rag: "3 passages in 0.40 ms", fineTuned: "none" });
+    expect(cells["Fine-Tuning Overhead"]?.rag).toBe("none: index updated in 3.2 ms");
+    expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
+      "60 min pretraining + 10 min fine-tuning on 2 CPU cores",
+    );
+    expect(cells["Resource Requirements"]?.fineTuned).toContain("410 tokens/s");
+    expect(cells["Task Performance"]?.fineTuned).toBe("token-F1 0.35 on held-out questions");
+  });
+});

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { EvidenceInputs } from "../evidence/live-evidence";
+import { PATHS, readJsonLines } from "./assets";
+
+const REPORT = join("data", "evaluation", "report.json");
+
+function readJson<T>(path: string): T | null {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;
+}
+
+const size = (path: string) => (existsSync(path) ? statSync(path).size : null);
+
+interface ModelCard {
+  parameters?: number;
+  corpus?: { bytes?: number };
+  pretraining?: { wall_time_s?: number };
+  fine_tuning?: { wall_time_s?: number };
+}
+
+interface Report {
+  splits?: {
+    test?: {
+      rag?: { tokenF1?: number };
+      fineTuned?: { tokenF1?: number } | null;
+      retrieval?: { hybrid?: { recallAt3?: number } };
+    };
+  };
+}
+
+/** The figures the page shows that come from files, read once at build time: model card, report, sizes. */
+export function readBuildFacts(): EvidenceInputs["build"] {
+  const card = readJson<ModelCard>(join(PATHS.models, "fine-tuned", "model-card.json"));
+  const report = readJson<Report>(REPORT);
+  const vectors = [size(PATHS.vectorData), size(PATHS.vectorWords)];
+  return {
+    indexBytes: size(PATHS.index),
+    vectorBytes: vectors.every((v) => v !== null) ? (vectors[0] ?? 0) + (vectors[1] ?? 0) : null,
+    modelBytes: size(join(PATHS.models, "fine-tuned", "onnx", "model_quantized.onnx")),
+    parameters: card?.parameters ?? null,
+    pretrainingSeconds: card?.pretraining?.wall_time_s ?? null,
+    fineTuningSeconds: card?.fine_tuning?.wall_time_s ?? null,
+    trainingPairs: readJsonLines(PATHS.trainingQa).length,
+    corpusBytes: card?.corpus?.bytes ?? null,
+    ragF1: report?.splits?.test?.rag?.tokenF1 ?? null,
+    fineTunedF1: report?.splits?.test?.fineTuned?.tokenF1 ?? null,
+    recallAt3: report?.splits?.test?.retrieval?.hybrid?.recallAt3 ?? null,
+  };
+}
