@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ArticleCredit } from "../components/article-credit";
 import { SideBySide } from "../components/side-by-side";
 import { EXAMPLE_QUESTIONS } from "../lib/examples";
@@ -15,6 +16,9 @@ export default function Home() {
           fine-tuning and answers from its weights alone.
         </p>
         <ArticleCredit />
+        <Link href="/evaluation" className="text-sm font-medium text-sky-700 hover:underline">
+          See how both pipelines measure up on held-out questions →
+        </Link>
       </header>
       <SideBySide table={readComparisonTable()} examples={EXAMPLE_QUESTIONS} buildFacts={readBuildFacts()} />
     </main>

@@ -49,13 +49,16 @@ test("the comparison table shows all twelve rows of the article's table, with th
 
 test("every row of the comparison table has live evidence, filled from this session", async ({ app }) => {
   await app.goto();
-  for (const row of await app.comparisonRows.all()) await expect(row.getByTestId("live-evidence")).toHaveCount(2);
+  for (const row of await app.comparisonRows.all())
+    await expect(row.getByTestId("live-evidence")).toHaveCount(2);
   const retrievalRow = app.comparisonRows.filter({ hasText: "Retrieval Component" });
   await app.ask("Which approach has a retrieval component?");
   await expect(app.rag.citations.first()).toBeVisible();
   const shownMs = await app.stageMs(app.rag.timings, "retrieve");
   await expect(retrievalRow.getByTestId("live-evidence").first()).toContainText(/3 passages in [\d.]+ ms/);
-  const cellMs = Number(/in ([\d.]+) ms/.exec(await retrievalRow.getByTestId("live-evidence").first().innerText())?.[1]);
+  const cellMs = Number(
+    /in ([\d.]+) ms/.exec(await retrievalRow.getByTestId("live-evidence").first().innerText())?.[1],
+  );
   expect(Math.abs(cellMs - shownMs)).toBeLessThan(0.1 + shownMs * 0.05);
   await expect(retrievalRow.getByTestId("live-evidence").nth(1)).toHaveText(/none/);
 });

@@ -1,0 +1,37 @@
+/** The shape of data/evaluation/report.json as written by `npm run eval` and read by /evaluation. */
+export interface SplitReport {
+  inScope: number;
+  offTopic: number;
+  retrieval: Record<string, { recallAt1: number; recallAt3: number }>;
+  rag: { n: number; tokenF1: number; exactMatch: number; answered: number; offTopicDeclined: number };
+  fineTuned: { n: number; tokenF1: number; exactMatch: number; offTopicAnswered: number } | null;
+}
+
+export interface QuestionRow {
+  id: string;
+  split: "dev" | "test";
+  kind: "in-scope" | "off-topic";
+  question: string;
+  reference?: string;
+  evidenceCited?: boolean;
+  rag: { answer: string; abstained: boolean; citations: string[] };
+  fineTuned: { answer: string } | null;
+}
+
+export interface EvaluationReport {
+  machine: { cpus: number; node: string };
+  splits: Record<"dev" | "test", SplitReport>;
+  retrievalOrdinaryParaphrases: { n: number; recallAt1: number; recallAt3: number };
+  latencyMs: {
+    rag: Record<"retrieve" | "answer" | "total", { p50: number; p95: number }>;
+    fineTuned: {
+      load: number;
+      firstToken: { p50: number; p95: number };
+      generate: { p50: number; p95: number };
+      tokensPerSecond: number;
+    } | null;
+  };
+  sizesBytes: Record<string, number | null>;
+  training: Record<string, number | null> | null;
+  questions: QuestionRow[];
+}
