@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ArticleCredit } from "../components/article-credit";
 import { SideBySide } from "../components/side-by-side";
-import { EXAMPLE_QUESTIONS } from "../lib/examples";
+import { QUESTION_SETS } from "../lib/examples";
 import { readComparisonTable } from "../lib/node/article";
 import { readBuildFacts } from "../lib/node/build-facts";
 
@@ -20,7 +20,7 @@ export default function Home() {
           See how both pipelines measure up on held-out questions →
         </Link>
       </header>
-      <SideBySide table={readComparisonTable()} examples={EXAMPLE_QUESTIONS} buildFacts={readBuildFacts()} />
+      <SideBySide table={readComparisonTable()} sets={QUESTION_SETS} buildFacts={readBuildFacts()} />
     </main>
   );
 }

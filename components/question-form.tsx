@@ -1,20 +1,23 @@
 "use client";
 import { type FormEvent, type KeyboardEvent, useState } from "react";
+import type { QuestionSet } from "../lib/examples";
 import { MAX_QUESTION_CHARS } from "../lib/questions/validate-question";
 
 export function QuestionForm({
-  examples,
+  sets,
   onAsk,
   busy,
   initialQuestion = "",
 }: {
-  examples: readonly string[];
+  sets: readonly QuestionSet[];
   onAsk: (question: string) => void;
   busy: boolean;
   initialQuestion?: string;
 }) {
   const [question, setQuestion] = useState(initialQuestion);
   const [hint, setHint] = useState<string | null>(null);
+  const [setId, setSetId] = useState<string>(sets[0]?.id ?? "");
+  const current = sets.find((set) => set.id === setId) ?? sets[0];
   const length = [...question.trim()].length;
   const tooLong = length > MAX_QUESTION_CHARS;
 
@@ -91,9 +94,34 @@ export function QuestionForm({
           {length} / {MAX_QUESTION_CHARS}
         </span>
       </div>
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className="sr-only">Question sets</legend>
+        <span className="text-xs font-medium text-slate-600">Question sets:</span>
+        {sets.map((set) => (
+          <button
+            key={set.id}
+            type="button"
+            data-testid="question-set"
+            aria-pressed={set.id === current?.id}
+            onClick={() => setSetId(set.id)}
+            className={`rounded-full border px-3 py-1 text-xs font-medium ${
+              set.id === current?.id
+                ? "border-slate-800 bg-slate-800 text-white"
+                : "border-slate-300 bg-white text-slate-700"
+            }`}
+          >
+            {set.label}
+          </button>
+        ))}
+      </fieldset>
+      {current && (
+        <p data-testid="question-set-notice" className="text-xs text-slate-600">
+          <span className="font-semibold">What to notice:</span> {current.notice}
+        </p>
+      )}
       <fieldset className="flex flex-wrap gap-2">
-        <legend className="sr-only">Example questions</legend>
-        {examples.map((example) => (
+        <legend className="sr-only">Questions in this set</legend>
+        {current?.questions.map((example) => (
           <button
             key={example}
             type="button"

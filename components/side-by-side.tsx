@@ -2,9 +2,11 @@
 import { useEffect, useRef, useState } from "react";
 import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
+import { usePresentationMode } from "../hooks/use-presentation-mode";
 import { useRagWorker } from "../hooks/use-rag-worker";
 import type { ComparisonTable as Table } from "../lib/documents/types";
 import { type EvidenceInputs, liveEvidence } from "../lib/evidence/live-evidence";
+import type { QuestionSet } from "../lib/examples";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
@@ -14,16 +16,17 @@ import { RagPanel } from "./rag-panel";
 /** The one client boundary of the main page: both workers, the question box and the two panels. */
 export function SideBySide({
   table,
-  examples,
+  sets,
   buildFacts,
 }: {
   table: Table;
-  examples: readonly string[];
+  sets: readonly QuestionSet[];
   buildFacts: EvidenceInputs["build"];
 }) {
   const rag = useRagWorker();
   const fineTuned = useFineTunedWorker();
   const busy = rag.answer.status === "running" || fineTuned.answer.status === "running";
+  const presentation = usePresentationMode();
   const documents = useDocuments(rag.load.status === "ready", rag.updateDocuments);
   const [shared, setShared] = useState<string | null>(null);
   const askedShared = useRef(false);
@@ -52,13 +55,18 @@ export function SideBySide({
 
   return (
     <div className="flex flex-col gap-4">
-      <QuestionForm
-        key={shared ?? ""}
-        initialQuestion={shared ?? ""}
-        examples={examples}
-        onAsk={ask}
-        busy={busy}
-      />
+      <div className="flex justify-end">
+        <button
+          type="button"
+          data-testid="presentation-toggle"
+          aria-pressed={presentation.on}
+          onClick={presentation.toggle}
+          className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium hover:bg-slate-100"
+        >
+          {presentation.on ? "Leave presentation mode" : "Presentation mode"}
+        </button>
+      </div>
+      <QuestionForm key={shared ?? ""} initialQuestion={shared ?? ""} sets={sets} onAsk={ask} busy={busy} />
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.9fr)] lg:grid-cols-2">
         <RagPanel load={rag.load} answer={rag.answer} onRetry={rag.retry} />
         <FineTunedPanel

@@ -2,7 +2,8 @@ import { count, search } from "@orama/orama";
 import type { Passage } from "../documents/types";
 import { addPassages, removePassages } from "./build-index";
 import type { PassageDb } from "./schema";
-import { contentWords, createSoftMatcher } from "./semantic";
+import { analyze } from "./analyzer";
+import { contentWords, createSoftMatcher, relatedness } from "./semantic";
 import type { WordVectors } from "./word-vectors";
 
 export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic"] as const;
@@ -33,6 +34,11 @@ interface IndexedDoc extends Passage {
   keywords: string;
 }
 
+/** A stem in at least this share of passages is the collection's topic, not what a question is about. */
+export const TOPICAL_SHARE = 0.15;
+/** Cosine from which two words count as the same idea for coverage ("film" and "movie"). */
+export const CLOSE_WORD = 0.6;
+
 /** A passage's views: its section with its text, and each question written for it. */
 function viewsOf(doc: IndexedDoc): string[][] {
   const views = [contentWords(`${doc.section} ${doc.text}`)];
@@ -51,7 +57,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
   const entries = new Map<string, { passage: Passage; views: string[][] }>();
 
-  const remember = (doc: IndexedDoc) => entries.set(doc.id, { passage: toPassage(doc), views: viewsOf(doc) });
+  // How many passages each stem occurs in; recomputed after the passages change.
+  let documentFrequency: Map<string, number> | null = null;
+  const remember = (doc: IndexedDoc) => {
+    entries.set(doc.id, { passage: toPassage(doc), views: viewsOf(doc) });
+    documentFrequency = null;
+  };
   const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
   for (const hit of all.hits) remember(hit.document as IndexedDoc);
 
@@ -82,6 +93,33 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     return ranked.slice(0, limit);
   }
 
+  function topicality(stem: string): number {
+    if (!documentFrequency) {
+      documentFrequency = new Map();
+      for (const { passage } of entries.values()) {
+        for (const term of new Set(analyze(`${passage.section} ${passage.text}`))) {
+          documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+        }
+      }
+    }
+    return (documentFrequency.get(stem) ?? 0) / Math.max(1, entries.size);
+  }
+
+  /**
+   * The share of the question's specific words (those not spread across the whole collection, such as "RAG"
+   * or "model" here) that have a close word in the passage or in a question written for it. An answerable
+   * question's specific words are found in its passage; "What is prompt tuning?" leaves "prompt" unmatched.
+   */
+  function coverage(question: string, passageId: string): number {
+    const entry = entries.get(passageId);
+    if (!entry) return 0;
+    const specific = [...new Set(contentWords(question))].filter((word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE);
+    if (specific.length === 0) return 1;
+    const available = [...new Set(entry.views.flat())];
+    const covered = specific.filter((word) => available.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD));
+    return covered.length / specific.length;
+  }
+
   async function removeDocument(documentId: string): Promise<number> {
     const ids = [...entries.values()]
       .filter((e) => e.passage.documentId === documentId)
@@ -93,6 +131,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
 
   return {
     retrieve,
+    coverage,
     size: () => entries.size,
     passages: () => [...entries.values()].map((entry) => entry.passage),
     removeDocument,

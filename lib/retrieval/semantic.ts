@@ -41,6 +41,14 @@ function wordInfo(vectors: WordVectors, word: string): WordInfo {
   return info;
 }
 
+/** Cosine similarity of two words, 1 when they share a stem, 0 when either has no vector. */
+export function relatedness(vectors: WordVectors, a: string, b: string): number {
+  const x = wordInfo(vectors, a);
+  const y = wordInfo(vectors, b);
+  if (a === b || x.stem === y.stem) return 1;
+  return x.row < 0 || y.row < 0 ? 0 : vectors.similarity(x.row, y.row);
+}
+
 /** F-beta's beta: recall (the question covered) counts this many times as much as precision. */
 export const RECALL_WEIGHT = 2;
 
