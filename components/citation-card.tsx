@@ -35,7 +35,7 @@ export function CitationCard({ citation, active }: { citation: Citation; active:
           ),
         )}
       </p>
-      <p className="mt-1 text-xs text-slate-400">{citation.documentTitle}</p>
+      <p className="mt-1 text-xs text-slate-500">{citation.documentTitle}</p>
     </li>
   );
 }

@@ -20,7 +20,8 @@ export function ComparisonTable({
       <p className="mb-3 text-xs text-slate-500">
         All {table.rows.length} rows of the table in the source article, as data.
       </p>
-      <div className="overflow-x-auto">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it (axe: scrollable-region-focusable) */}
+      <section aria-label="Comparison table" tabIndex={0} className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-500">
@@ -63,7 +64,7 @@ export function ComparisonTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -156,7 +156,8 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
             ))}
           </fieldset>
         </div>
-        <div className="max-h-[32rem] overflow-auto">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it (axe: scrollable-region-focusable) */}
+        <section aria-label="Questions and answers" tabIndex={0} className="max-h-[32rem] overflow-auto">
           <table className="w-full text-left text-sm">
             <thead className="sticky top-0 bg-white text-xs uppercase text-slate-500">
               <tr>
@@ -194,7 +195,7 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
     </div>
   );

@@ -51,7 +51,10 @@ export function createRagPipeline(
     const hits = await retriever.retrieve(question, CITATION_COUNT);
     const retrieved = performance.now();
     const best = hits[0];
-    const { decline, confidence } = decideDecline(hits, best ? retriever.coverage(question, best.passage.id) : 0);
+    const { decline, confidence } = decideDecline(
+      hits,
+      best ? retriever.coverage(question, best.passage.id) : 0,
+    );
     const extractive = decline ? null : buildExtractiveAnswer(question, hits, vectors);
     const answered = performance.now();
     const abstained = extractive === null;

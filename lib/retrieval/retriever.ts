@@ -1,8 +1,8 @@
 import { count, search } from "@orama/orama";
 import type { Passage } from "../documents/types";
+import { analyze } from "./analyzer";
 import { addPassages, removePassages } from "./build-index";
 import type { PassageDb } from "./schema";
-import { analyze } from "./analyzer";
 import { contentWords, createSoftMatcher, relatedness } from "./semantic";
 import type { WordVectors } from "./word-vectors";
 
@@ -113,10 +113,14 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   function coverage(question: string, passageId: string): number {
     const entry = entries.get(passageId);
     if (!entry) return 0;
-    const specific = [...new Set(contentWords(question))].filter((word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE);
+    const specific = [...new Set(contentWords(question))].filter(
+      (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
+    );
     if (specific.length === 0) return 1;
     const available = [...new Set(entry.views.flat())];
-    const covered = specific.filter((word) => available.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD));
+    const covered = specific.filter((word) =>
+      available.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD),
+    );
     return covered.length / specific.length;
   }
 
