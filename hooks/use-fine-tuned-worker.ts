@@ -100,6 +100,8 @@ export function useFineTunedWorker() {
     worker.restart();
   }, [worker.restart]);
 
-  const loadState: ModelLoadState = worker.crash ? { status: "error", message: worker.crash.message } : load;
+  const loadState: ModelLoadState = worker.crash
+    ? { status: "error", message: `The model worker stopped unexpectedly (${worker.crash.message}).` }
+    : load;
   return { load: loadState, answer, ask, stop, retry };
 }

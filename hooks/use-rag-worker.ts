@@ -3,7 +3,12 @@ import { useCallback, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
 import type { RagResult } from "../lib/retrieval/pipeline";
 import type { RagRequest, RagResponse } from "../workers/protocol";
+import { useWatchdog } from "./use-watchdog";
 import { useWorker } from "./use-worker";
+
+/** Past these, a silent search worker is treated as hung: its panel offers a retry. */
+export const RAG_LOAD_TIMEOUT_MS = 20_000;
+export const RAG_ANSWER_TIMEOUT_MS = 10_000;
 
 export type LoadState =
   | { status: "loading"; loaded: number; total: number }
@@ -133,6 +138,35 @@ export function useRagWorker() {
     worker.restart();
   }, [worker.restart]);
 
-  const loadState: LoadState = worker.crash ? { status: "error", message: worker.crash.message } : load;
-  return { load: loadState, answer, ask, retry, updateDocuments };
+  const [starts, setStarts] = useState(0);
+  const loadHung = useWatchdog(load.status === "loading", starts, RAG_LOAD_TIMEOUT_MS);
+  const answerHung = useWatchdog(
+    answer.status === "running",
+    answer.status === "running" ? answer.id : 0,
+    RAG_ANSWER_TIMEOUT_MS,
+  );
+  const loadState: LoadState = worker.crash
+    ? { status: "error", message: `The search worker stopped unexpectedly (${worker.crash.message}).` }
+    : loadHung
+      ? { status: "error", message: "The search worker did not finish loading in time." }
+      : load;
+  const answerState: RagAnswer =
+    answerHung && answer.status === "running"
+      ? {
+          status: "error",
+          id: answer.id,
+          question: answer.question,
+          message: "The search worker did not answer in time.",
+        }
+      : answer;
+  return {
+    load: loadState,
+    answer: answerState,
+    ask,
+    retry: () => {
+      setStarts((n) => n + 1);
+      retry();
+    },
+    updateDocuments,
+  };
 }

@@ -1,0 +1,46 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/**
+ * Replaces the search worker's script (recognised by the index file it fetches) with another one, the way a
+ * broken deployment or a crash would look to the page.
+ */
+async function replaceSearchWorker(page: Page, body: string) {
+  let replaced = 0;
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    const response = await route.fetch();
+    const text = await response.text();
+    if (text.includes("/retrieval/article-index.json") && replaced === 0) {
+      replaced++;
+      await route.fulfill({ response, body });
+      return;
+    }
+    await route.fulfill({ response, body: text });
+  });
+}
+
+test("a search worker that crashes shows an error with a retry, and the fine-tuned panel keeps working", async ({
+  app,
+  page,
+}) => {
+  await replaceSearchWorker(page, 'throw new Error("simulated crash");');
+  await page.goto("/");
+  await expect(app.rag.error).toContainText("stopped unexpectedly");
+  await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
+  await app.ask("What is retrieval augmented generation?");
+  await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
+  // Retry starts a fresh worker; the route only broke the first one.
+  await app.rag.error.getByRole("button", { name: "Retry" }).click();
+  await expect(app.rag.ready).toBeVisible();
+  await app.ask("Which approach has a retrieval component?");
+  await expect(app.rag.citations.first()).toBeVisible();
+});
+
+test("a search worker that hangs is reported after a deadline, with a retry", async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await replaceSearchWorker(page, "self.onmessage = () => {};");
+  await page.goto("/");
+  await expect(app.rag.error).toContainText("did not finish loading in time", { timeout: 40_000 });
+  await app.rag.error.getByRole("button", { name: "Retry" }).click();
+  await expect(app.rag.ready).toBeVisible();
+});
