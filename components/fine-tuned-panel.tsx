@@ -1,6 +1,7 @@
 "use client";
 import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
 import { DECODING } from "../lib/generation/decoding";
+import { formatPrompt } from "../lib/generation/prompt";
 import { Badge, PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
 import { StageTimings } from "./stage-timings";
@@ -54,7 +55,7 @@ export function FineTunedPanel({
             aria-live="polite"
             className="min-h-6 leading-relaxed text-slate-900"
           >
-            {answer.text}
+            {answer.status === "done" ? answer.generation.answer : answer.text}
             {answer.status === "running" && (
               <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
             )}
@@ -75,6 +76,15 @@ export function FineTunedPanel({
         )}
         {answer.status === "done" && (
           <>
+            <details className="text-xs text-slate-600">
+              <summary className="cursor-pointer">The exact prompt (the format used in training)</summary>
+              <pre
+                data-testid="fine-tuned-prompt"
+                className="mt-1 whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono"
+              >
+                {formatPrompt(answer.question)}
+              </pre>
+            </details>
             {answer.generation.interrupted && (
               <p className="text-xs text-amber-700">Stopped before the answer was complete.</p>
             )}

@@ -77,7 +77,7 @@ export function createGenerator(modelId: ModelId) {
     stopping.reset();
     const streamer = new TextStreamer(tokenizer, {
       skip_prompt: true,
-      skip_special_tokens: false,
+      skip_special_tokens: true,
       callback_function: (piece: string) => {
         text += piece;
         onToken?.(piece);

@@ -37,7 +37,9 @@ export function buildExtractiveAnswer(
         sentence,
         rank: index + 1,
         // Earlier citations are likelier to be right; the prior breaks near-ties in their favour.
-        score: matcher.score(contentWords(`${citation.passage.section} ${sentence}`)) * (1 - 0.05 * index),
+        score:
+          matcher.score([...new Set(contentWords(`${citation.passage.section} ${sentence}`))]) *
+          (1 - 0.05 * index),
       })),
   );
   if (candidates.length === 0) return null;

@@ -41,8 +41,9 @@ export const CLOSE_WORD = 0.6;
 
 /** A passage's views: its section with its text, and each question written for it. */
 function viewsOf(doc: IndexedDoc): string[][] {
-  const views = [contentWords(`${doc.section} ${doc.text}`)];
-  for (const question of doc.keywords.split("\n")) if (question.trim()) views.push(contentWords(question));
+  const distinct = (text: string) => [...new Set(contentWords(text))];
+  const views = [distinct(`${doc.section} ${doc.text}`)];
+  for (const question of doc.keywords.split("\n")) if (question.trim()) views.push(distinct(question));
   return views;
 }
 
@@ -84,7 +85,9 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const ranked: RetrievedPassage[] = [];
     for (const [id, entry] of entries) {
       const fullTextScore = bm25.get(id) ?? 0;
-      const semanticScore = weight === 1 ? 0 : Math.max(...entry.views.map((view) => matcher.score(view)));
+      let semanticScore = 0;
+      if (weight < 1)
+        for (const view of entry.views) semanticScore = Math.max(semanticScore, matcher.score(view));
       const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
       const score = weight * normalised + (1 - weight) * semanticScore;
       if (score > 0) ranked.push({ passage: entry.passage, score, fullTextScore, semanticScore });

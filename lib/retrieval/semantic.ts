@@ -49,6 +49,26 @@ export function relatedness(vectors: WordVectors, a: string, b: string): number 
   return x.row < 0 || y.row < 0 ? 0 : vectors.similarity(x.row, y.row);
 }
 
+// Similarities of question words to passage words, kept across questions: questions about one article
+// reuse the same words, and the arithmetic (100 multiplications a pair) is the bulk of retrieval's time.
+const pairCaches = new WeakMap<WordVectors, Map<string, Map<string, number>>>();
+const MAX_CACHED_TERMS = 2000;
+
+function pairCache(vectors: WordVectors, term: string): Map<string, number> {
+  let byTerm = pairCaches.get(vectors);
+  if (!byTerm) {
+    byTerm = new Map();
+    pairCaches.set(vectors, byTerm);
+  }
+  let pairs = byTerm.get(term);
+  if (!pairs) {
+    if (byTerm.size >= MAX_CACHED_TERMS) byTerm.delete(byTerm.keys().next().value as string);
+    pairs = new Map();
+    byTerm.set(term, pairs);
+  }
+  return pairs;
+}
+
 /** F-beta's beta: recall (the question covered) counts this many times as much as precision. */
 export const RECALL_WEIGHT = 2;
 
@@ -62,14 +82,24 @@ export function createSoftMatcher(vectors: WordVectors, question: string) {
   const total = terms.reduce((sum, term) => sum + term.weight, 0);
   const cache = new Map<string, Float32Array>();
 
+  const known = terms.map((term) => pairCache(vectors, term.word));
   const similarities = (word: string): Float32Array => {
     let found = cache.get(word);
     if (found) return found;
-    const { row, stem } = wordInfo(vectors, word);
-    found = Float32Array.from(terms, (term) => {
-      if (term.word === word || term.stem === stem) return 1;
-      if (term.row < 0 || row < 0) return 0;
-      return discount(vectors.similarity(term.row, row));
+    found = Float32Array.from(terms, (term, i) => {
+      const pairs = known[i] as Map<string, number>;
+      let value = pairs.get(word);
+      if (value === undefined) {
+        const { row, stem } = wordInfo(vectors, word);
+        value =
+          term.word === word || term.stem === stem
+            ? 1
+            : term.row < 0 || row < 0
+              ? 0
+              : discount(vectors.similarity(term.row, row));
+        pairs.set(word, value);
+      }
+      return value;
     });
     cache.set(word, found);
     return found;
@@ -78,7 +108,7 @@ export function createSoftMatcher(vectors: WordVectors, question: string) {
   return {
     terms: terms.map((term) => term.word),
     /**
-     * Similarity of the question to a view given as its content words, in [0, 1]: the harmonic mean of how
+     * Similarity of the question to a view given as its distinct content words, in [0, 1]: the harmonic mean of how
      * much of the question the view covers and how much of the view is about the question (BERTScore's
      * F1, on word vectors). Coverage alone ties every view that happens to contain all the question's words.
      */
@@ -87,7 +117,7 @@ export function createSoftMatcher(vectors: WordVectors, question: string) {
       const best = new Float32Array(terms.length).fill(0);
       let precisionSum = 0;
       let precisionTotal = 0;
-      for (const word of new Set(viewWords)) {
+      for (const word of viewWords) {
         const row = similarities(word);
         let wordBest = 0;
         for (let i = 0; i < row.length; i++) {
