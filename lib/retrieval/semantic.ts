@@ -24,21 +24,32 @@ interface WordInfo {
   weight: number;
 }
 
+function getOrCreate<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  create: () => V,
+): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
 // Stemming and table look-ups cost more than the arithmetic; a word's facts never change, so keep them.
 const wordInfoCache = new WeakMap<WordVectors, Map<string, WordInfo>>();
 
 function wordInfo(vectors: WordVectors, word: string): WordInfo {
-  let cache = wordInfoCache.get(vectors);
-  if (!cache) {
-    cache = new Map();
-    wordInfoCache.set(vectors, cache);
-  }
-  let info = cache.get(word);
-  if (!info) {
-    info = { stem: analyze(word)[0] ?? word, row: vectors.row(word), weight: vectors.weight(word) };
-    cache.set(word, info);
-  }
-  return info;
+  return getOrCreate(
+    getOrCreate(wordInfoCache, vectors, () => new Map()),
+    word,
+    () => ({
+      stem: analyze(word)[0] ?? word,
+      row: vectors.row(word),
+      weight: vectors.weight(word),
+    }),
+  );
 }
 
 /** Cosine similarity of two words, 1 when they share a stem, 0 when either has no vector. */
@@ -55,18 +66,10 @@ const pairCaches = new WeakMap<WordVectors, Map<string, Map<string, number>>>();
 const MAX_CACHED_TERMS = 2000;
 
 function pairCache(vectors: WordVectors, term: string): Map<string, number> {
-  let byTerm = pairCaches.get(vectors);
-  if (!byTerm) {
-    byTerm = new Map();
-    pairCaches.set(vectors, byTerm);
-  }
-  let pairs = byTerm.get(term);
-  if (!pairs) {
-    if (byTerm.size >= MAX_CACHED_TERMS) byTerm.delete(byTerm.keys().next().value as string);
-    pairs = new Map();
-    byTerm.set(term, pairs);
-  }
-  return pairs;
+  const byTerm = getOrCreate(pairCaches, vectors, () => new Map<string, Map<string, number>>());
+  if (!byTerm.has(term) && byTerm.size >= MAX_CACHED_TERMS)
+    byTerm.delete(byTerm.keys().next().value as string);
+  return getOrCreate(byTerm, term, () => new Map<string, number>());
 }
 
 /** F-beta's beta: recall (the question covered) counts this many times as much as precision. */
@@ -88,18 +91,7 @@ export function createSoftMatcher(vectors: WordVectors, question: string) {
     if (found) return found;
     found = Float32Array.from(terms, (term, i) => {
       const pairs = known[i] as Map<string, number>;
-      let value = pairs.get(word);
-      if (value === undefined) {
-        const { row, stem } = wordInfo(vectors, word);
-        value =
-          term.word === word || term.stem === stem
-            ? 1
-            : term.row < 0 || row < 0
-              ? 0
-              : discount(vectors.similarity(term.row, row));
-        pairs.set(word, value);
-      }
-      return value;
+      return getOrCreate(pairs, word, () => discount(relatedness(vectors, term.word, word)));
     });
     cache.set(word, found);
     return found;
