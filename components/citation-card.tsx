@@ -1,7 +1,18 @@
+"use client";
+import { useState } from "react";
 import { highlightSegments } from "../lib/retrieval/highlight";
 import type { Citation } from "../lib/retrieval/pipeline";
 
-export function CitationCard({ citation, active }: { citation: Citation; active: boolean }) {
+export function CitationCard({
+  citation,
+  active,
+  onEdit,
+}: {
+  citation: Citation;
+  active: boolean;
+  onEdit?: (passageId: string, section: string, text: string) => Promise<void>;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
   return (
     <li
       id={`citation-${citation.rank}`}
@@ -35,7 +46,54 @@ export function CitationCard({ citation, active }: { citation: Citation; active:
           ),
         )}
       </p>
-      <p className="mt-1 text-xs text-slate-500">{citation.documentTitle}</p>
+      <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-500">
+        <span>{citation.documentTitle}</span>
+        {onEdit && draft === null && (
+          <button
+            type="button"
+            data-testid="citation-edit"
+            onClick={() => setDraft(citation.text)}
+            className="rounded px-1.5 py-0.5 text-sky-800 hover:bg-sky-50"
+          >
+            Edit passage
+          </button>
+        )}
+      </div>
+      {onEdit && draft !== null && (
+        <div className="mt-2 flex flex-col gap-1">
+          <label className="text-xs font-medium text-slate-700" htmlFor={`edit-${citation.rank}`}>
+            New text for this passage (the next question uses it)
+          </label>
+          <textarea
+            id={`edit-${citation.rank}`}
+            data-testid="citation-edit-text"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            rows={3}
+            className="rounded border border-slate-300 px-2 py-1 text-sm"
+          />
+          <div className="flex gap-2">
+            <button
+              type="button"
+              data-testid="citation-edit-save"
+              onClick={async () => {
+                await onEdit(citation.id, citation.section, draft);
+                setDraft(null);
+              }}
+              className="rounded bg-slate-800 px-2 py-1 text-xs font-medium text-white"
+            >
+              Save to the index
+            </button>
+            <button
+              type="button"
+              onClick={() => setDraft(null)}
+              className="rounded border border-slate-300 px-2 py-1 text-xs"
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
     </li>
   );
 }

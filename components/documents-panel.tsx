@@ -50,10 +50,10 @@ export function DocumentsPanel({
         Teach the RAG panel something new
       </h2>
       <p className="mb-3 text-xs text-slate-500">
-        Paste text or drop .txt/.md files (up to {DOCUMENT_LIMITS.maxDocuments} documents of{" "}
-        {DOCUMENT_LIMITS.maxCharacters.toLocaleString("en")} characters each). The index updates in your
-        browser at once; the fine-tuned model cannot learn it without retraining. Documents stay in this
-        browser.
+        Paste text, drop .txt/.md files, or edit a cited passage (up to {DOCUMENT_LIMITS.maxDocuments}{" "}
+        documents of {DOCUMENT_LIMITS.maxCharacters.toLocaleString("en")} characters each). The index updates
+        in your browser at once; the fine-tuned model cannot learn it without retraining. Documents stay in
+        this browser.
       </p>
       <div className="flex flex-col gap-2 md:flex-row">
         <div className="flex flex-1 flex-col gap-2">
@@ -142,11 +142,11 @@ export function DocumentsPanel({
                   </span>
                   <button
                     type="button"
-                    aria-label={`Remove ${document.title}`}
+                    aria-label={`${document.passageId ? "Undo" : "Remove"} ${document.title}`}
                     onClick={() => void onRemove(document.id)}
                     className="rounded px-1.5 text-xs text-red-700 hover:bg-red-50"
                   >
-                    Remove
+                    {document.passageId ? "Undo edit" : "Remove"}
                   </button>
                 </li>
               ))}

@@ -36,10 +36,12 @@ export function RagPanel({
   load,
   answer,
   onRetry,
+  onEditPassage,
 }: {
   load: LoadState;
   answer: RagAnswer;
   onRetry: () => void;
+  onEditPassage?: (passageId: string, section: string, text: string) => Promise<void>;
 }) {
   const [active, setActive] = useState<number | null>(null);
   const cite = (rank: number) => {
@@ -107,7 +109,12 @@ export function RagPanel({
                 <h3 className="mb-2 text-sm font-semibold text-slate-700">Citations</h3>
                 <ol data-testid="citations" className="flex flex-col gap-2">
                   {answer.result.citations.map((citation) => (
-                    <CitationCard key={citation.id} citation={citation} active={active === citation.rank} />
+                    <CitationCard
+                      key={citation.id}
+                      citation={citation}
+                      active={active === citation.rank}
+                      onEdit={onEditPassage}
+                    />
                   ))}
                 </ol>
               </div>

@@ -56,3 +56,33 @@ test("the classroom scenario adds a prepared fact and asks about it in one click
   await expect(app.rag.citations.first()).toContainText("purple heron named Quill");
   await expect(app.input).toHaveValue("What is the demo's mascot called?");
 });
+
+test("editing a cited passage changes the next answer's citation, survives a reload, and can be undone", async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  const question = "Which approach has a retrieval component?";
+  await app.ask(question);
+  const first = app.rag.citations.first();
+  await expect(first).toContainText("Retrieval Component: Retrieval Augmented Generation (RAG): Yes");
+  await first.getByTestId("citation-edit").click();
+  const edited =
+    "Retrieval Component: Retrieval Augmented Generation (RAG): Yes, an Orama index in the browser; Fine-Tuning LLM: No";
+  await first.getByTestId("citation-edit-text").fill(edited);
+  await first.getByTestId("citation-edit-save").click();
+  await expect(app.documents.status).toContainText("Passage edited");
+  await app.ask(question);
+  await expect(app.rag.citations.filter({ hasText: "an Orama index in the browser" })).toHaveCount(1);
+
+  await page.reload();
+  await expect(app.rag.ready).toBeVisible();
+  await expect(app.documents.items).toHaveCount(1);
+  await app.ask(question);
+  await expect(app.rag.citations.filter({ hasText: "an Orama index in the browser" })).toHaveCount(1);
+
+  await app.documents.items.first().getByRole("button", { name: /Undo/ }).click();
+  await expect(app.documents.items).toHaveCount(0);
+  await app.ask(question);
+  await expect(app.rag.citations.filter({ hasText: "an Orama index in the browser" })).toHaveCount(0);
+});

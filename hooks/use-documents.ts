@@ -4,10 +4,13 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
 import { DOCUMENT_LIMITS, validateDocument } from "../lib/documents/validate-document";
 import { describeError } from "../lib/errors";
+import type { DocumentChange } from "./use-rag-worker";
 
 export interface StoredDocument extends SourceDocument {
   addedAt: number;
   passages?: number;
+  /** Set when this is an edit of an indexed passage rather than a new document. */
+  passageId?: string;
 }
 
 const DB_NAME = "rag-vs-fine-tuning";
@@ -21,9 +24,10 @@ function database(): Promise<IDBPDatabase> {
   });
 }
 
-type Update = (
-  change: { add: SourceDocument } | { remove: string },
-) => Promise<{ passages: number; ms: number }>;
+type Update = (change: DocumentChange) => Promise<{ passages: number; ms: number }>;
+
+const toChange = (document: StoredDocument): DocumentChange =>
+  document.passageId ? { edit: { passageId: document.passageId, text: document.text } } : { add: document };
 
 /**
  * The user's documents: kept in IndexedDB so a reload loses nothing, and sent to the search worker each
@@ -51,7 +55,7 @@ export function useDocuments(ready: boolean, update: Update) {
       const stored = (await loaded.current) ?? [];
       for (const document of stored) {
         if (cancelled) return;
-        await update({ add: document }).catch((error: unknown) =>
+        await update(toChange(document)).catch((error: unknown) =>
           setStatus({ kind: "error", text: `${document.title}: ${describeError(error).message}` }),
         );
       }
@@ -102,13 +106,17 @@ export function useDocuments(ready: boolean, update: Update) {
     [add],
   );
 
-  const remove = useCallback(
-    async (id: string) => {
+  const edit = useCallback(
+    async (passageId: string, section: string, text: string) => {
       try {
-        const { ms } = await update({ remove: id });
-        await (await database()).delete(STORE, id);
-        setDocuments((current) => current.filter((document) => document.id !== id));
-        setStatus({ kind: "info", text: `Removed from the index in ${ms.toFixed(1)} ms.` });
+        // The same limits as a new document; an edit replaces a passage, so it does not count against the number.
+        const checked = validateDocument({ id: `edit:${passageId}`, title: `Edited: ${section}`, text }, 0);
+        const stored: StoredDocument = { ...checked, passageId, addedAt: Date.now() };
+        const { ms } = await update(toChange(stored));
+        await (await database()).put(STORE, stored);
+        setDocuments((current) => [...current.filter((d) => d.id !== stored.id), stored]);
+        setLastUpdateMs(ms);
+        setStatus({ kind: "info", text: `Passage edited: the index updated in ${ms.toFixed(1)} ms.` });
       } catch (error) {
         setStatus({ kind: "error", text: describeError(error).message });
       }
@@ -116,5 +124,20 @@ export function useDocuments(ready: boolean, update: Update) {
     [update],
   );
 
-  return { documents, status, lastUpdateMs, add, addFiles, remove };
+  const remove = useCallback(
+    async (id: string) => {
+      try {
+        const document = documents.find((d) => d.id === id);
+        const { ms } = await update(document?.passageId ? { restore: document.passageId } : { remove: id });
+        await (await database()).delete(STORE, id);
+        setDocuments((current) => current.filter((document) => document.id !== id));
+        setStatus({ kind: "info", text: `Removed from the index in ${ms.toFixed(1)} ms.` });
+      } catch (error) {
+        setStatus({ kind: "error", text: describeError(error).message });
+      }
+    },
+    [documents, update],
+  );
+
+  return { documents, status, lastUpdateMs, add, addFiles, edit, remove };
 }

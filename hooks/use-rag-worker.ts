@@ -10,6 +10,12 @@ import { useWorker } from "./use-worker";
 export const RAG_LOAD_TIMEOUT_MS = 20_000;
 export const RAG_ANSWER_TIMEOUT_MS = 10_000;
 
+export type DocumentChange =
+  | { add: SourceDocument }
+  | { remove: string }
+  | { edit: { passageId: string; text: string } }
+  | { restore: string };
+
 export type LoadState =
   | { status: "loading"; loaded: number; total: number }
   | { status: "ready"; passages: number; indexBytes: number; loadMs: number }
@@ -66,13 +72,18 @@ export function useRagWorker() {
         }
         break;
       case "document-added":
-      case "document-removed": {
+      case "document-removed":
+      case "passage-updated": {
         const request = pending.current.get(message.id);
         pending.current.delete(message.id);
-        request?.resolve({
-          passages: message.type === "document-added" ? message.passages : 0,
-          ms: message.ms,
-        });
+        if (message.type === "passage-updated" && !message.found) {
+          request?.reject(new Error(`The passage ${message.passageId} is no longer in the index.`));
+        } else {
+          request?.resolve({
+            passages: message.type === "document-added" ? message.passages : 0,
+            ms: message.ms,
+          });
+        }
         break;
       }
       case "error": {
@@ -117,14 +128,18 @@ export function useRagWorker() {
 
   /** Sends a document change to the worker; resolves with the passage count and the time the index took. */
   const updateDocuments = useCallback(
-    (change: { add: SourceDocument } | { remove: string }) =>
+    (change: DocumentChange) =>
       new Promise<{ passages: number; ms: number }>((resolve, reject) => {
         const id = ++nextId.current;
         pending.current.set(id, { resolve, reject });
         worker.post(
           "add" in change
             ? { type: "add-document", id, document: change.add }
-            : { type: "remove-document", id, documentId: change.remove },
+            : "remove" in change
+              ? { type: "remove-document", id, documentId: change.remove }
+              : "edit" in change
+                ? { type: "edit-passage", id, passageId: change.edit.passageId, text: change.edit.text }
+                : { type: "restore-passage", id, passageId: change.restore },
         );
       }),
     [worker.post],

@@ -21,7 +21,10 @@ export type RagRequest =
   | { type: "ask"; id: number; question: string }
   /** Adds (or replaces) a user document in the index. */
   | { type: "add-document"; id: number; document: SourceDocument }
-  | { type: "remove-document"; id: number; documentId: string };
+  | { type: "remove-document"; id: number; documentId: string }
+  /** Replaces a passage's text (a knowledge update), or undoes that. */
+  | { type: "edit-passage"; id: number; passageId: string; text: string }
+  | { type: "restore-passage"; id: number; passageId: string };
 
 export type RagResponse =
   | { type: "progress"; loaded: number; total: number; file: string }
@@ -29,6 +32,7 @@ export type RagResponse =
   | { type: "result"; id: number; result: RagResult }
   | { type: "document-added"; id: number; documentId: string; passages: number; ms: number }
   | { type: "document-removed"; id: number; documentId: string; ms: number }
+  | { type: "passage-updated"; id: number; passageId: string; found: boolean; ms: number }
   | WorkerError;
 
 export type FineTunedRequest =

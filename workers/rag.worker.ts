@@ -69,6 +69,22 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
       });
       return;
     }
+    case "edit-passage":
+    case "restore-passage": {
+      const start = performance.now();
+      const found =
+        request.type === "edit-passage"
+          ? await ready.retriever.editPassage(request.passageId, request.text)
+          : await ready.retriever.restorePassage(request.passageId);
+      post({
+        type: "passage-updated",
+        id: request.id,
+        passageId: request.passageId,
+        found,
+        ms: performance.now() - start,
+      });
+      return;
+    }
     case "remove-document": {
       const start = performance.now();
       await ready.retriever.removeDocument(request.documentId);

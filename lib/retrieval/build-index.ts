@@ -1,4 +1,4 @@
-import { insertMultiple, load, type RawData, remove, save } from "@orama/orama";
+import { insert, insertMultiple, load, type RawData, remove, save } from "@orama/orama";
 import type { Passage } from "../documents/types";
 import { createError } from "../errors";
 import { containsEvidence } from "../evaluation/evidence";
@@ -38,6 +38,10 @@ export async function buildIndex(passages: readonly Passage[], expansions?: Expa
 
 export async function addPassages(db: PassageDb, passages: readonly Passage[]): Promise<void> {
   await insertMultiple(db, toIndexDocuments(passages));
+}
+
+export async function insertIndexDocument(db: PassageDb, doc: Passage & { keywords: string }): Promise<void> {
+  await insert(db, doc);
 }
 
 export async function removePassages(db: PassageDb, ids: readonly string[]): Promise<void> {

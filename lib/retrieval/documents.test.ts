@@ -37,3 +37,22 @@ describe("documents added at run time", () => {
     expect((await pipeline.ask(question)).citations.some((c) => c.id.startsWith("user-mascot:"))).toBe(false);
   });
 });
+
+describe("editing a passage", () => {
+  it("changes what is retrieved and cited, and can be undone", async () => {
+    const question = "Which approach has a retrieval component?";
+    const before = await pipeline.ask(question);
+    const row = before.citations[0];
+    expect(row?.text).toContain("Retrieval Component: Retrieval Augmented Generation (RAG): Yes");
+    const edited =
+      "Retrieval Component: Retrieval Augmented Generation (RAG): Yes, a vector database; Fine-Tuning LLM: No";
+    expect(await pipeline.retriever.editPassage(row?.id ?? "", edited)).toBe(true);
+    const after = await pipeline.ask(question);
+    expect(after.citations.find((c) => c.id === row?.id)?.text).toBe(edited);
+
+    expect(await pipeline.retriever.restorePassage(row?.id ?? "")).toBe(true);
+    expect((await pipeline.ask(question)).citations.find((c) => c.id === row?.id)?.text).toBe(row?.text);
+    expect(await pipeline.retriever.restorePassage(row?.id ?? "")).toBe(false);
+    expect(await pipeline.retriever.editPassage("no-such-passage", "x")).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import { count, search } from "@orama/orama";
 import type { Passage } from "../documents/types";
 import { analyze } from "./analyzer";
-import { addPassages, removePassages } from "./build-index";
+import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import type { PassageDb } from "./schema";
 import { contentWords, createSoftMatcher, relatedness } from "./semantic";
 import type { WordVectors } from "./word-vectors";
@@ -56,12 +56,14 @@ function toPassage(doc: IndexedDoc): Passage {
 export async function createRetriever(db: PassageDb, vectors: WordVectors, options: RetrieverOptions = {}) {
   const fullTextWeight = options.fullTextWeight ?? DEFAULT_RETRIEVER_OPTIONS.fullTextWeight;
   const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
-  const entries = new Map<string, { passage: Passage; views: string[][] }>();
+  const entries = new Map<string, { passage: Passage; views: string[][]; doc: IndexedDoc }>();
+  // Passages a user has edited, as they were, so an edit can be undone.
+  const originals = new Map<string, IndexedDoc>();
 
   // How many passages each stem occurs in; recomputed after the passages change.
   let documentFrequency: Map<string, number> | null = null;
   const remember = (doc: IndexedDoc) => {
-    entries.set(doc.id, { passage: toPassage(doc), views: viewsOf(doc) });
+    entries.set(doc.id, { passage: toPassage(doc), views: viewsOf(doc), doc });
     documentFrequency = null;
   };
   const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
@@ -136,9 +138,35 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     return ids.length;
   }
 
+  async function replace(doc: IndexedDoc): Promise<void> {
+    await removePassages(db, [doc.id]);
+    await insertIndexDocument(db, doc);
+    remember(doc);
+  }
+
+  /** Replaces a passage's text in the index (a knowledge update); false when there is no such passage. */
+  async function editPassage(id: string, text: string): Promise<boolean> {
+    const entry = entries.get(id);
+    if (!entry) return false;
+    if (!originals.has(id)) originals.set(id, entry.doc);
+    await replace({ ...entry.doc, text });
+    return true;
+  }
+
+  /** Undoes an edit; false when the passage was not edited. */
+  async function restorePassage(id: string): Promise<boolean> {
+    const original = originals.get(id);
+    if (!original) return false;
+    originals.delete(id);
+    await replace(original);
+    return true;
+  }
+
   return {
     retrieve,
     coverage,
+    editPassage,
+    restorePassage,
     size: () => entries.size,
     passages: () => [...entries.values()].map((entry) => entry.passage),
     removeDocument,
