@@ -96,6 +96,12 @@ export function RagPanel({
             ) : (
               <AnswerText answer={answer.result.answer} onCite={cite} />
             )}
+            {answer.result.faithfulness !== null && (
+              <p data-testid="rag-faithfulness" className="text-xs text-slate-600">
+                Faithfulness {Math.round(answer.result.faithfulness * 100)}%: the share of the answer&apos;s
+                words found in its citations.
+              </p>
+            )}
             <StageTimings
               testId="rag-timings"
               stages={[

@@ -12,6 +12,7 @@ import {
   containsEvidence,
   evidenceRank,
   latency,
+  mean,
   rate,
   stripMarkers,
 } from "../lib/evaluation";
@@ -89,6 +90,7 @@ for (const split of ["dev", "test"] as const) {
   }
 
   const ragPairs: { prediction: string | null; reference: string }[] = [];
+  const faithful: number[] = [];
   const ftPairs: { prediction: string | null; reference: string }[] = [];
   for (const q of inScope) {
     const r = await rag.ask(q.question);
@@ -97,6 +99,7 @@ for (const split of ["dev", "test"] as const) {
     ragTimings.totalMs.push(r.timings.totalMs);
     const f = await askFineTuned(q.question);
     ragPairs.push({ prediction: r.abstained ? null : stripMarkers(r.answer), reference: q.answer });
+    if (r.faithfulness !== null) faithful.push(r.faithfulness);
     if (f) ftPairs.push({ prediction: f.answer, reference: q.answer });
     questions.push({
       id: q.id,

@@ -10,6 +10,7 @@ export function ragOutput(result: RagResult) {
     abstained: result.abstained,
     mode: result.mode,
     confidence: result.confidence,
+    faithfulness: result.faithfulness,
     citations: result.citations.map(({ rank, id, section, text, score }) => ({
       rank,
       id,

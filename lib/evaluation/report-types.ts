@@ -3,7 +3,14 @@ export interface SplitReport {
   inScope: number;
   offTopic: number;
   retrieval: Record<string, { recallAt1: number; recallAt3: number }>;
-  rag: { n: number; tokenF1: number; exactMatch: number; answered: number; offTopicDeclined: number };
+  rag: {
+    n: number;
+    tokenF1: number;
+    exactMatch: number;
+    answered: number;
+    offTopicDeclined: number;
+    faithfulness?: number;
+  };
   fineTuned: { n: number; tokenF1: number; exactMatch: number; offTopicAnswered: number } | null;
 }
 

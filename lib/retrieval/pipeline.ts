@@ -1,3 +1,4 @@
+import { faithfulness } from "../evaluation/faithfulness";
 import { validateQuestion } from "../questions/validate-question";
 import { buildExtractiveAnswer } from "./answer";
 import { decideDecline } from "./decline";
@@ -32,11 +33,14 @@ export interface RagResult {
   timings: RagTimings;
   /** The confidence the decline decision compared with its threshold. */
   confidence: number;
+  /** Share of the answer's content words found in its citations (null when declined). */
+  faithfulness: number | null;
 }
 
 export const DECLINE_ANSWER = "The sources don't cover this question, so there is nothing to cite.";
 export const CITATION_COUNT = 3;
 
+const roundShare = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 10_000);
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /** The RAG pipeline: retrieve passages, decide whether they cover the question, build a cited answer. */
@@ -75,6 +79,14 @@ export function createRagPipeline(
       mode: "extractive",
       citations,
       confidence: Math.round(confidence * 10_000) / 10_000,
+      faithfulness: abstained
+        ? null
+        : roundShare(
+            faithfulness(
+              extractive.answer,
+              citations.map((c) => c.text),
+            ),
+          ),
       timings: {
         retrieveMs: round(retrieved - start),
         answerMs: round(answered - retrieved),
