@@ -2,10 +2,12 @@ import Link from "next/link";
 import { ArticleCredit } from "../components/article-credit";
 import { SideBySide } from "../components/side-by-side";
 import { QUESTION_SETS } from "../lib/examples";
+import { lifecycleSteps } from "../lib/generation/model-card";
 import { readComparisonTable } from "../lib/node/article";
-import { readBuildFacts } from "../lib/node/build-facts";
+import { readBuildFacts, readModelCard } from "../lib/node/build-facts";
 
 export default function Home() {
+  const card = readModelCard();
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4 sm:p-6">
       <header className="flex flex-col gap-1">
@@ -20,7 +22,12 @@ export default function Home() {
           See how both pipelines measure up on held-out questions →
         </Link>
       </header>
-      <SideBySide table={readComparisonTable()} sets={QUESTION_SETS} buildFacts={readBuildFacts()} />
+      <SideBySide
+        table={readComparisonTable()}
+        sets={QUESTION_SETS}
+        buildFacts={readBuildFacts()}
+        lifecycle={card ? lifecycleSteps(card) : null}
+      />
     </main>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
 import { DECODING } from "../lib/generation/decoding";
+import type { LifecycleStep } from "../lib/generation/model-card";
 import { formatPrompt } from "../lib/generation/prompt";
+import { FineTuningLifecycle } from "./fine-tuning-lifecycle";
 import { Badge, PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
 import { StageTimings } from "./stage-timings";
@@ -13,7 +15,9 @@ export function FineTunedPanel({
   answer,
   onStop,
   onRetry,
+  lifecycle,
 }: {
+  lifecycle: readonly LifecycleStep[] | null;
   load: ModelLoadState;
   answer: FineTunedAnswer;
   onStop: () => void;
@@ -108,6 +112,7 @@ export function FineTunedPanel({
           </>
         )}
       </div>
+      {lifecycle && <FineTuningLifecycle steps={lifecycle} />}
     </PanelShell>
   );
 }

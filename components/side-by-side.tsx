@@ -7,6 +7,7 @@ import { useRagWorker } from "../hooks/use-rag-worker";
 import type { ComparisonTable as Table } from "../lib/documents/types";
 import { type EvidenceInputs, liveEvidence } from "../lib/evidence/live-evidence";
 import type { QuestionSet } from "../lib/examples";
+import type { LifecycleStep } from "../lib/generation/model-card";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
@@ -18,7 +19,9 @@ export function SideBySide({
   table,
   sets,
   buildFacts,
+  lifecycle,
 }: {
+  lifecycle: readonly LifecycleStep[] | null;
   table: Table;
   sets: readonly QuestionSet[];
   buildFacts: EvidenceInputs["build"];
@@ -74,6 +77,7 @@ export function SideBySide({
           answer={fineTuned.answer}
           onStop={fineTuned.stop}
           onRetry={fineTuned.retry}
+          lifecycle={lifecycle}
         />
         <div className="lg:col-span-2 xl:col-span-1">
           <ComparisonTable

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 
 test("the fine-tuned panel shows loading progress, then streams an answer with its timings", async ({
@@ -80,4 +81,20 @@ test("a question asked while another streams replaces it, with no tokens from th
   await expect(app.rag.citations.first()).toContainText(
     "Retrieval Component: Retrieval Augmented Generation (RAG): Yes",
   );
+});
+
+test("the lifecycle view shows the article's six steps with the model card's own figures", async ({
+  app,
+  page,
+}) => {
+  const card = JSON.parse(readFileSync("public/models/fine-tuned/model-card.json", "utf8"));
+  await app.goto();
+  const lifecycle = page.getByTestId("lifecycle");
+  await lifecycle.locator("summary").click();
+  await expect(lifecycle.getByTestId("lifecycle-step")).toHaveCount(6);
+  await expect(lifecycle).toContainText(`${card.parameters.toLocaleString("en")} parameters`);
+  await expect(lifecycle).toContainText(`${(card.pretraining.wall_time_s / 60).toFixed(1)} min`);
+  await expect(lifecycle).toContainText(`${(card.fine_tuning.wall_time_s / 60).toFixed(1)} min`);
+  await expect(lifecycle).toContainText(`${card.fine_tuning.dataset.rows} question–answer pairs`);
+  await expect(lifecycle).toContainText(card.base_vs_fine_tuned["heldout-test"]["fine-tuned"].f1.toFixed(3));
 });

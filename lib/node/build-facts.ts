@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { EvidenceInputs } from "../evidence/live-evidence";
+import type { ModelCard as ModelCardData } from "../generation/model-card";
 import { PATHS, readJsonLines } from "./assets";
 
 const REPORT = join("data", "evaluation", "report.json");
@@ -26,6 +27,11 @@ interface Report {
       retrieval?: { hybrid?: { recallAt3?: number } };
     };
   };
+}
+
+/** The shipped fine-tuned model's card, or null when the model is not built. */
+export function readModelCard(name = "fine-tuned"): ModelCardData | null {
+  return readJson<ModelCardData>(join(PATHS.models, name, "model-card.json"));
 }
 
 /** The figures the page shows that come from files, read once at build time: model card, report, sizes. */
