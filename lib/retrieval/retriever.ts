@@ -3,7 +3,13 @@ import type { Passage } from "../documents/types";
 import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import type { PassageDb } from "./schema";
-import { contentWords, createSoftMatcher, relatedness } from "./semantic";
+import {
+  contentWords,
+  createVocabulary,
+  createVocabularyMatcher,
+  relatedness,
+  type Vocabulary,
+} from "./semantic";
 import type { WordVectors } from "./word-vectors";
 
 export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic"] as const;
@@ -40,10 +46,10 @@ export const TOPICAL_SHARE = 0.15;
 export const CLOSE_WORD = 0.6;
 
 /** A passage's views: its section with its text, and each question written for it. */
-function viewsOf(doc: IndexedDoc): string[][] {
-  const distinct = (text: string) => [...new Set(contentWords(text))];
-  const views = [distinct(`${doc.section} ${doc.text}`)];
-  for (const question of doc.keywords.split("\n")) if (question.trim()) views.push(distinct(question));
+function viewsOf(doc: IndexedDoc, vocabulary: Vocabulary): Int32Array[] {
+  const views = [vocabulary.encode(contentWords(`${doc.section} ${doc.text}`))];
+  for (const question of doc.keywords.split("\n"))
+    if (question.trim()) views.push(vocabulary.encode(contentWords(question)));
   return views;
 }
 
@@ -56,14 +62,15 @@ function toPassage(doc: IndexedDoc): Passage {
 export async function createRetriever(db: PassageDb, vectors: WordVectors, options: RetrieverOptions = {}) {
   const fullTextWeight = options.fullTextWeight ?? DEFAULT_RETRIEVER_OPTIONS.fullTextWeight;
   const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
-  const entries = new Map<string, { passage: Passage; views: string[][]; doc: IndexedDoc }>();
+  const vocabulary = createVocabulary(vectors);
+  const entries = new Map<string, { passage: Passage; views: Int32Array[]; doc: IndexedDoc }>();
   // Passages a user has edited, as they were, so an edit can be undone.
   const originals = new Map<string, IndexedDoc>();
 
   // How many passages each stem occurs in; recomputed after the passages change.
   let documentFrequency: Map<string, number> | null = null;
   const remember = (doc: IndexedDoc) => {
-    entries.set(doc.id, { passage: toPassage(doc), views: viewsOf(doc), doc });
+    entries.set(doc.id, { passage: toPassage(doc), views: viewsOf(doc, vocabulary), doc });
     documentFrequency = null;
   };
   const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
@@ -82,7 +89,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     });
     const bm25 = new Map(fullText.hits.map((hit) => [hit.id, hit.score]));
     const maxBm25 = Math.max(0, ...bm25.values());
-    const matcher = createSoftMatcher(vectors, question);
+    const matcher = createVocabularyMatcher(vectors, vocabulary, question);
     const weight = mode === "hybrid" ? fullTextWeight : mode === "full-text" ? 1 : 0;
     const ranked: RetrievedPassage[] = [];
     for (const [id, entry] of entries) {
@@ -122,7 +129,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
     );
     if (specific.length === 0) return 1;
-    const available = [...new Set(entry.views.flat())];
+    const available = [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
     const covered = specific.filter((word) =>
       available.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD),
     );

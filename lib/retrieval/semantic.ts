@@ -60,20 +60,91 @@ export function relatedness(vectors: WordVectors, a: string, b: string): number 
   return x.row < 0 || y.row < 0 ? 0 : vectors.similarity(x.row, y.row);
 }
 
-// Similarities of question words to passage words, kept across questions: questions about one article
-// reuse the same words, and the arithmetic (100 multiplications a pair) is the bulk of retrieval's time.
-const pairCaches = new WeakMap<WordVectors, Map<string, Map<string, number>>>();
-const MAX_CACHED_TERMS = 2000;
-
-function pairCache(vectors: WordVectors, term: string): Map<string, number> {
-  const byTerm = getOrCreate(pairCaches, vectors, () => new Map<string, Map<string, number>>());
-  if (!byTerm.has(term) && byTerm.size >= MAX_CACHED_TERMS)
-    byTerm.delete(byTerm.keys().next().value as string);
-  return getOrCreate(byTerm, term, () => new Map<string, number>());
-}
-
 /** F-beta's beta: recall (the question covered) counts this many times as much as precision. */
 export const RECALL_WEIGHT = 2;
+
+/**
+ * The words of the indexed views, numbered, so scoring a view reads typed arrays instead of hashing strings:
+ * retrieval scores every view of every passage for each question.
+ */
+export function createVocabulary(vectors: WordVectors) {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const weights: number[] = [];
+  // Per question word, its discounted similarity to each vocabulary word, kept across questions.
+  const termRows = new Map<string, Float32Array>();
+  const MAX_TERMS = 500;
+
+  function idOf(word: string): number {
+    return getOrCreate(ids, word, () => {
+      words.push(word);
+      weights.push(wordInfo(vectors, word).weight);
+      return words.length - 1;
+    });
+  }
+
+  return {
+    /** A view's distinct words as ids. */
+    encode: (viewWords: readonly string[]) => Int32Array.from(new Set(viewWords), idOf),
+    word: (id: number) => words[id] ?? "",
+    weight: (id: number) => weights[id] ?? 0,
+    /** Similarities of one question word to every vocabulary word (1 for the same stem). */
+    row(term: string): Float32Array {
+      let row = termRows.get(term);
+      if (!row || row.length < words.length) {
+        const grown = new Float32Array(words.length);
+        if (row) grown.set(row);
+        for (let id = row?.length ?? 0; id < words.length; id++) {
+          grown[id] = discount(relatedness(vectors, term, words[id] ?? ""));
+        }
+        if (!termRows.has(term) && termRows.size >= MAX_TERMS)
+          termRows.delete(termRows.keys().next().value as string);
+        termRows.set(term, grown);
+        row = grown;
+      }
+      return row;
+    },
+  };
+}
+
+export type Vocabulary = ReturnType<typeof createVocabulary>;
+
+/** F-beta of coverage (recall) and focus (precision), in [0, 1]. */
+function fScore(recall: number, precision: number): number {
+  const beta2 = RECALL_WEIGHT * RECALL_WEIGHT;
+  return recall + precision > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+}
+
+/** The soft matcher over a vocabulary: the same score as `createSoftMatcher`, for views given as ids. */
+export function createVocabularyMatcher(vectors: WordVectors, vocabulary: Vocabulary, question: string) {
+  const terms = [...new Set(contentWords(question))];
+  const termWeights = terms.map((term) => wordInfo(vectors, term).weight);
+  const total = termWeights.reduce((sum, weight) => sum + weight, 0);
+  const rows = terms.map((term) => vocabulary.row(term));
+  const best = new Float32Array(terms.length);
+  return {
+    score(view: Int32Array): number {
+      if (total === 0 || view.length === 0) return 0;
+      best.fill(0);
+      let precisionSum = 0;
+      let precisionTotal = 0;
+      for (const id of view) {
+        let wordBest = 0;
+        for (let i = 0; i < rows.length; i++) {
+          const value = (rows[i] as Float32Array)[id] ?? 0;
+          if (value > (best[i] ?? 0)) best[i] = value;
+          if (value > wordBest) wordBest = value;
+        }
+        const weight = vocabulary.weight(id);
+        precisionSum += weight * wordBest;
+        precisionTotal += weight;
+      }
+      let recallSum = 0;
+      for (let i = 0; i < rows.length; i++) recallSum += (termWeights[i] ?? 0) * (best[i] ?? 0);
+      return fScore(recallSum / total, precisionTotal > 0 ? precisionSum / precisionTotal : 0);
+    },
+  };
+}
 
 /**
  * Soft term matching: each question word scores its best similarity to any word of a view (1 for the same
@@ -85,14 +156,10 @@ export function createSoftMatcher(vectors: WordVectors, question: string) {
   const total = terms.reduce((sum, term) => sum + term.weight, 0);
   const cache = new Map<string, Float32Array>();
 
-  const known = terms.map((term) => pairCache(vectors, term.word));
   const similarities = (word: string): Float32Array => {
     let found = cache.get(word);
     if (found) return found;
-    found = Float32Array.from(terms, (term, i) => {
-      const pairs = known[i] as Map<string, number>;
-      return getOrCreate(pairs, word, () => discount(relatedness(vectors, term.word, word)));
-    });
+    found = Float32Array.from(terms, (term) => discount(relatedness(vectors, term.word, word)));
     cache.set(word, found);
     return found;
   };
@@ -125,10 +192,7 @@ export function createSoftMatcher(vectors: WordVectors, question: string) {
       terms.forEach((term, i) => {
         recallSum += term.weight * (best[i] ?? 0);
       });
-      const recall = recallSum / total;
-      const precision = precisionTotal > 0 ? precisionSum / precisionTotal : 0;
-      const beta2 = RECALL_WEIGHT * RECALL_WEIGHT;
-      return recall + precision > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+      return fScore(recallSum / total, precisionTotal > 0 ? precisionSum / precisionTotal : 0);
     },
   };
 }
