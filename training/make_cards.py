@@ -121,6 +121,8 @@ def main():
                                                'facts': ft['facts'],
                                                'answer_tokens_per_epoch': ft['answer_tokens_per_epoch']},
                                    'epochs': ft['epochs_done'], 'steps': ft['steps'], 'hyperparameters': ft['hyper']}
+            if 'selection' in ft:
+                card['fine_tuning']['selection'] = ft['selection']
         vpath = os.path.join(a.verify, f'verify-{name}.json') if a.verify else ''
         if vpath and os.path.exists(vpath):
             v = json.load(open(vpath))
@@ -161,7 +163,11 @@ def render_md(c, name):
         f = c['fine_tuning']
         lines.append(f"| Fine-tuning | {f['wall_time_s'] / 60:.1f} min, {f['dataset']['rows']} Q/A pairs "
                      f"({f['dataset']['facts']} facts), {f['epochs']} epochs, lr {f['hyperparameters']['lr']}, "
-                     f"batch {f['hyperparameters']['batch']} |")
+                     f"batch {f['hyperparameters']['batch']}, dropout {f['hyperparameters'].get('dropout', 0)} |")
+        if 'selection' in f:
+            lines.append('| Settings chosen on heldout-dev | ' + ', '.join(
+                f"dropout {x['dropout']}: F1 {x['heldout_dev']['f1']:.3f}" for x in f['selection']['candidates'])
+                + ' (heldout-test untouched) |')
     if 'js_parity' in c:
         j = c['js_parity']
         lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "

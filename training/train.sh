@@ -7,7 +7,7 @@
 #                                     (pretraining itself resumes from its checkpoint)
 #   bash training/train.sh --smoke    same stages, tiny and quick, into training/work/smoke/ (CI)
 #
-# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (20), FT_MINUTES (12).
+# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (15), FT_DROPOUT (0.1), FT_MINUTES (12).
 set -euo pipefail
 
 SMOKE=0
@@ -72,7 +72,7 @@ else
   CORPUS_ARGS=""
   VOCAB=4096
   PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 128 --batch 16 --lr 1e-3 --minutes ${PRETRAIN_MINUTES:-75}"
-  FT_ARGS="--epochs ${FT_EPOCHS:-20} --minutes ${FT_MINUTES:-12} --batch 16 --lr 1e-3"
+  FT_ARGS="--epochs ${FT_EPOCHS:-15} --minutes ${FT_MINUTES:-12} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1}"
   EVAL_ARGS=""
   EXPORT_ARGS="--max-new-tokens 48"
   if [ "$RESUME" = 0 ]; then
