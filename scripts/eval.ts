@@ -142,6 +142,7 @@ for (const split of ["dev", "test"] as const) {
       ...answerQuality(ragPairs),
       answered: round(rate(ragPairs, (p) => p.prediction !== null)),
       offTopicDeclined: round(declined / off.length),
+      faithfulness: round(mean(faithful)),
     },
     fineTuned: fineTuned
       ? { ...answerQuality(ftPairs), offTopicAnswered: round(fineTunedAnswered / off.length) }
