@@ -31,7 +31,8 @@ let exact = 0;
 let ties = 0;
 // A divergence is tolerated only where PyTorch's two best logits were closer than this (a float
 // rounding near-tie between two runtimes summing in different orders); anything else fails.
-const TIE = 2e-3;
+// The smoke run's barely trained model has almost flat logits, so train.sh widens this there (VERIFY_TIE).
+const TIE = Number(process.env.VERIFY_TIE ?? 2e-3);
 let genTokens = 0;
 let genMs = 0;
 const cases = [];
