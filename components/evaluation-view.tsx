@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { EvaluationReport } from "../lib/evaluation/report-types";
 import { formatBytes, formatMs } from "../lib/format";
+import { ToggleGroup } from "./toggle-group";
 
 const pct = (value: number) => Math.round(value * 1000) / 10;
 
@@ -66,20 +67,16 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <fieldset className="flex flex-wrap gap-2">
-        <legend className="sr-only">Question set</legend>
-        {(["test", "dev"] as const).map((value) => (
-          <button
-            key={value}
-            type="button"
-            aria-pressed={split === value}
-            onClick={() => setSplit(value)}
-            className={`rounded-full border px-3 py-1 text-sm ${split === value ? "border-sky-700 bg-sky-700 text-white" : "border-slate-300 bg-white"}`}
-          >
-            {value === "test" ? "Test split" : "Dev split (used for tuning)"}
-          </button>
-        ))}
-      </fieldset>
+      <ToggleGroup
+        legend="Question set"
+        size="sm"
+        value={split}
+        onChange={setSplit}
+        options={[
+          { value: "test", label: "Test split" },
+          { value: "dev", label: "Dev split (used for tuning)" },
+        ]}
+      />
       <p className="text-sm text-slate-600">
         {s.inScope} in-scope questions, {s.offTopic} off-topic. Ordinary paraphrases (one training paraphrase
         per fact held out of the index): recall@3 {pct(report.retrievalOrdinaryParaphrases.recallAt3)}%.
@@ -141,20 +138,15 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
       >
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-base font-semibold">Every question, both answers</h2>
-          <fieldset className="flex gap-2">
-            <legend className="sr-only">Question kind</legend>
-            {(["in-scope", "off-topic"] as const).map((value) => (
-              <button
-                key={value}
-                type="button"
-                aria-pressed={kind === value}
-                onClick={() => setKind(value)}
-                className={`rounded-full border px-3 py-1 text-xs ${kind === value ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300"}`}
-              >
-                {value}
-              </button>
-            ))}
-          </fieldset>
+          <ToggleGroup
+            legend="Question kind"
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: "in-scope", label: "in-scope" },
+              { value: "off-topic", label: "off-topic" },
+            ]}
+          />
         </div>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it (axe: scrollable-region-focusable) */}
         <section aria-label="Questions and answers" tabIndex={0} className="max-h-[32rem] overflow-auto">

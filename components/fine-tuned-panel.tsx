@@ -1,14 +1,13 @@
 "use client";
 import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
-import { DECODING } from "../lib/generation/decoding";
+import { DECODING, describeDecoding } from "../lib/generation/decoding";
 import type { LifecycleStep } from "../lib/generation/model-card";
-import { formatPrompt } from "../lib/generation/prompt";
 import { FineTuningLifecycle } from "./fine-tuning-lifecycle";
 import { Badge, PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
 import { StageTimings } from "./stage-timings";
 
-const SETTINGS = `greedy · max ${DECODING.max_new_tokens} new tokens · repetition penalty ${DECODING.repetition_penalty}`;
+const SETTINGS = describeDecoding(DECODING);
 
 export function FineTunedPanel({
   load,
@@ -86,7 +85,7 @@ export function FineTunedPanel({
                 data-testid="fine-tuned-prompt"
                 className="mt-1 whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono"
               >
-                {formatPrompt(answer.question)}
+                {answer.generation.prompt}
               </pre>
             </details>
             {answer.generation.interrupted && (

@@ -1,7 +1,9 @@
 "use client";
 import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { describeError } from "../lib/errors";
 import type { QuestionSet } from "../lib/examples";
-import { MAX_QUESTION_CHARS } from "../lib/questions/validate-question";
+import { MAX_QUESTION_CHARS, validateQuestion } from "../lib/questions/validate-question";
+import { ToggleGroup } from "./toggle-group";
 
 export function QuestionForm({
   sets,
@@ -22,20 +24,15 @@ export function QuestionForm({
   const tooLong = length > MAX_QUESTION_CHARS;
 
   const submit = (text: string) => {
-    const trimmed = text.trim();
-    if (trimmed === "") {
-      setHint("Type a question first.");
-      return;
+    // The same validation the workers and the CLI apply, so the hint and the pipelines never disagree
+    // (a question of zero-width characters only is empty here too); the text stays in the box.
+    try {
+      const valid = validateQuestion(text);
+      setHint(null);
+      onAsk(valid);
+    } catch (error) {
+      setHint(describeError(error).message);
     }
-    if ([...trimmed].length > MAX_QUESTION_CHARS) {
-      // The text stays in the box so nothing typed is lost.
-      setHint(
-        `The question is ${[...trimmed].length} characters; the limit is ${MAX_QUESTION_CHARS}. Shorten it and ask again.`,
-      );
-      return;
-    }
-    setHint(null);
-    onAsk(trimmed);
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -94,26 +91,14 @@ export function QuestionForm({
           {length} / {MAX_QUESTION_CHARS}
         </span>
       </div>
-      <fieldset className="flex flex-wrap items-center gap-2">
-        <legend className="sr-only">Question sets</legend>
-        <span className="text-xs font-medium text-slate-600">Question sets:</span>
-        {sets.map((set) => (
-          <button
-            key={set.id}
-            type="button"
-            data-testid="question-set"
-            aria-pressed={set.id === current?.id}
-            onClick={() => setSetId(set.id)}
-            className={`rounded-full border px-3 py-1 text-xs font-medium ${
-              set.id === current?.id
-                ? "border-slate-800 bg-slate-800 text-white"
-                : "border-slate-300 bg-white text-slate-700"
-            }`}
-          >
-            {set.label}
-          </button>
-        ))}
-      </fieldset>
+      <ToggleGroup
+        legend="Question sets"
+        visibleLegend="Question sets:"
+        testId="question-set"
+        value={current?.id ?? ""}
+        onChange={setSetId}
+        options={sets.map((set) => ({ value: set.id, label: set.label }))}
+      />
       {current && (
         <p data-testid="question-set-notice" className="text-xs text-slate-600">
           <span className="font-semibold">What to notice:</span> {current.notice}

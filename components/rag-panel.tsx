@@ -1,11 +1,17 @@
 "use client";
 import { useState } from "react";
+import type { ModelLoadState } from "../hooks/use-fine-tuned-worker";
 import type { LoadState, RagAnswer } from "../hooks/use-rag-worker";
 import { formatBytes, splitCitationMarkers } from "../lib/format";
+import { describeDecoding } from "../lib/generation/decoding";
+import { READER_DECODING } from "../lib/generation/reader-prompt";
+import { FAITHFULNESS_FLAG, type RagMode, type RagResult } from "../lib/retrieval/pipeline";
 import { CitationCard } from "./citation-card";
-import { Badge, PanelError, PanelShell } from "./panel-shell";
+import { PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
+import { RagStages } from "./rag-stages";
 import { StageTimings } from "./stage-timings";
+import { ToggleGroup } from "./toggle-group";
 
 function AnswerText({ answer, onCite }: { answer: string; onCite: (rank: number) => void }) {
   return (
@@ -32,14 +38,79 @@ function AnswerText({ answer, onCite }: { answer: string; onCite: (rank: number)
   );
 }
 
+function Faithfulness({ result }: { result: RagResult }) {
+  if (result.faithfulness === null) return null;
+  const share = Math.round(result.faithfulness * 100);
+  return (
+    <p
+      data-testid="rag-faithfulness"
+      data-flagged={result.flagged}
+      className={result.flagged ? "rounded bg-red-50 p-2 text-xs text-red-800" : "text-xs text-slate-600"}
+    >
+      {result.flagged ? "Check this answer: only " : "Faithfulness "}
+      {share}% of its words are found in its citations
+      {result.flagged
+        ? ` (under ${Math.round(FAITHFULNESS_FLAG * 100)}%), so part of it may not come from the sources.`
+        : "."}
+    </p>
+  );
+}
+
+function timingsOf(result: RagResult) {
+  const { retrieveMs, firstTokenMs, answerMs, totalMs } = result.timings;
+  return result.mode === "generative"
+    ? [
+        { label: "Retrieve", ms: retrieveMs },
+        { label: "First token", ms: firstTokenMs },
+        { label: "Generate", ms: answerMs },
+        { label: "Total", ms: totalMs },
+      ]
+    : [
+        { label: "Retrieve", ms: retrieveMs },
+        { label: "Answer", ms: answerMs },
+        { label: "Total", ms: totalMs },
+      ];
+}
+
+function ReaderStatus({ reader }: { reader: ModelLoadState }) {
+  if (reader.status === "loading")
+    return (
+      <ProgressBar
+        testId="reader-progress"
+        label="Loading the reader model (generative answers)"
+        loaded={reader.loaded}
+        total={reader.total}
+      />
+    );
+  if (reader.status === "error")
+    return (
+      <p data-testid="reader-error" className="text-xs text-amber-800">
+        Generative answers are unavailable, so answers are extractive: {reader.message}
+      </p>
+    );
+  return (
+    <p data-testid="reader-ready" data-ms={reader.loadMs} className="text-xs text-slate-500">
+      Reader ready ({describeDecoding(READER_DECODING)}), loaded in {reader.loadMs} ms.
+    </p>
+  );
+}
+
 export function RagPanel({
   load,
   answer,
+  reader,
+  mode,
+  onMode,
+  onStop,
   onRetry,
   onEditPassage,
 }: {
   load: LoadState;
   answer: RagAnswer;
+  reader: ModelLoadState;
+  mode: RagMode;
+  onMode: (mode: RagMode) => void;
+  onStop: () => void;
   onRetry: () => void;
   onEditPassage?: (passageId: string, section: string, text: string) => Promise<void>;
 }) {
@@ -55,8 +126,28 @@ export function RagPanel({
     <PanelShell
       testId="rag-panel"
       title="RAG: retrieve, then answer"
-      subtitle="Searches the article (Orama, BM25 + word vectors) and answers from the passages it finds, with citations."
-      badge={<Badge testId="rag-mode">Extractive answer</Badge>}
+      subtitle="Searches the article (Orama, BM25 + word vectors), then answers from the passages it finds, with citations: the same base model as the right panel, reading instead of remembering."
+      badge={
+        <ToggleGroup
+          legend="How the RAG panel answers"
+          testId="rag-mode"
+          value={mode}
+          onChange={onMode}
+          options={[
+            {
+              value: "generative",
+              label: "Generative",
+              disabled: reader.status === "error",
+              title: "The reader model writes the answer from the retrieved passages",
+            },
+            {
+              value: "extractive",
+              label: "Extractive",
+              title: "The answer is the passages' best-matching sentences, copied",
+            },
+          ]}
+        />
+      }
     >
       {load.status === "loading" && (
         <ProgressBar
@@ -72,6 +163,7 @@ export function RagPanel({
           Index ready: {load.passages} passages, {formatBytes(load.indexBytes)}, loaded in {load.loadMs} ms.
         </p>
       )}
+      {load.status === "ready" && <ReaderStatus reader={reader} />}
 
       <div aria-live="polite" className="mt-3 flex flex-col gap-3">
         {answer.status === "idle" && load.status !== "error" && (
@@ -80,9 +172,30 @@ export function RagPanel({
           </p>
         )}
         {answer.status === "running" && (
-          <p data-testid="rag-running" className="text-sm text-slate-500">
-            Searching…
-          </p>
+          <div data-testid="rag-running" className="flex flex-col gap-2">
+            {answer.text === "" ? (
+              <p className="text-sm text-slate-500">
+                {answer.mode === "generative" && reader.status === "loading"
+                  ? "Waiting for the reader model to load…"
+                  : "Searching…"}
+              </p>
+            ) : (
+              <p data-testid="rag-streaming" className="leading-relaxed text-slate-900">
+                {answer.text}
+                <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
+              </p>
+            )}
+            {answer.mode === "generative" && (
+              <button
+                type="button"
+                data-testid="rag-stop"
+                onClick={onStop}
+                className="self-start rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100"
+              >
+                Stop
+              </button>
+            )}
+          </div>
         )}
         {answer.status === "error" && (
           <PanelError testId="rag-answer-error" message={answer.message} onRetry={onRetry} />
@@ -96,20 +209,14 @@ export function RagPanel({
             ) : (
               <AnswerText answer={answer.result.answer} onCite={cite} />
             )}
-            {answer.result.faithfulness !== null && (
-              <p data-testid="rag-faithfulness" className="text-xs text-slate-600">
-                Faithfulness {Math.round(answer.result.faithfulness * 100)}%: the share of the answer&apos;s
-                words found in its citations.
-              </p>
-            )}
-            <StageTimings
-              testId="rag-timings"
-              stages={[
-                { label: "Retrieve", ms: answer.result.timings.retrieveMs },
-                { label: "Answer", ms: answer.result.timings.answerMs },
-                { label: "Total", ms: answer.result.timings.totalMs },
-              ]}
-            />
+            <p data-testid="rag-answer-mode" className="text-xs text-slate-500">
+              {answer.result.mode === "generative"
+                ? `Generated by the reader model from the passages${answer.result.generation ? `, ${answer.result.generation.tokens} tokens at ${Math.round(answer.result.generation.tokensPerSecond)} tokens/s` : ""}.`
+                : "Extractive: sentences copied from the passages."}
+              {answer.result.generation?.interrupted ? " Stopped before the answer was complete." : ""}
+            </p>
+            <Faithfulness result={answer.result} />
+            <StageTimings testId="rag-timings" stages={timingsOf(answer.result)} />
             {answer.result.citations.length > 0 && (
               <div>
                 <h3 className="mb-2 text-sm font-semibold text-slate-700">Citations</h3>
@@ -125,6 +232,7 @@ export function RagPanel({
                 </ol>
               </div>
             )}
+            <RagStages question={answer.question} result={answer.result} />
           </>
         )}
       </div>

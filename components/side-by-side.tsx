@@ -71,7 +71,16 @@ export function SideBySide({
       </div>
       <QuestionForm key={shared ?? ""} initialQuestion={shared ?? ""} sets={sets} onAsk={ask} busy={busy} />
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.9fr)] lg:grid-cols-2">
-        <RagPanel load={rag.load} answer={rag.answer} onRetry={rag.retry} onEditPassage={documents.edit} />
+        <RagPanel
+          load={rag.load}
+          answer={rag.answer}
+          reader={rag.reader}
+          mode={rag.mode}
+          onMode={rag.setMode}
+          onStop={rag.stop}
+          onRetry={rag.retry}
+          onEditPassage={documents.edit}
+        />
         <FineTunedPanel
           load={fineTuned.load}
           answer={fineTuned.answer}

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
 import type { Generation } from "../lib/generation/generator";
+import { createProgressTally, requestedThreads } from "../lib/generation/load-progress";
 import type { FineTunedRequest, FineTunedResponse } from "../workers/protocol";
 import { useWorker } from "./use-worker";
 
@@ -19,24 +20,14 @@ export function useFineTunedWorker() {
   const [load, setLoad] = useState<ModelLoadState>({ status: "loading", loaded: 0, total: 0, file: "" });
   const [answer, setAnswer] = useState<FineTunedAnswer>({ status: "idle" });
   const latest = useRef(0);
-  const files = useRef(new Map<string, { loaded: number; total: number }>());
+  const tally = useRef(createProgressTally());
 
   const onMessage = useCallback((message: FineTunedResponse) => {
     const forLatest = (id: number) => id === latest.current;
     switch (message.type) {
-      case "progress": {
-        const { file, loaded, total, status } = message.progress;
-        if (status === "progress" && file)
-          files.current.set(file, { loaded: loaded ?? 0, total: total ?? 0 });
-        const all = [...files.current.values()];
-        setLoad({
-          status: "loading",
-          file: file ?? "",
-          loaded: all.reduce((sum, f) => sum + f.loaded, 0),
-          total: all.reduce((sum, f) => sum + f.total, 0),
-        });
+      case "progress":
+        setLoad({ status: "loading", ...tally.current.update(message.progress) });
         break;
-      }
       case "ready":
         setLoad({ status: "ready", loadMs: message.loadMs });
         break;
@@ -77,9 +68,9 @@ export function useFineTunedWorker() {
     () => new Worker(new URL("../workers/fine-tuned.worker.ts", import.meta.url), { type: "module" }),
     onMessage,
     (post) => {
-      files.current.clear();
+      tally.current.clear();
       setLoad({ status: "loading", loaded: 0, total: 0, file: "" });
-      post({ type: "load" });
+      post({ type: "load", threads: requestedThreads(window.location.search) });
     },
   );
 

@@ -1,8 +1,10 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
-import type { RagResult } from "../lib/retrieval/pipeline";
+import { createProgressTally, requestedThreads } from "../lib/generation/load-progress";
+import type { RagMode, RagResult } from "../lib/retrieval/pipeline";
 import type { RagRequest, RagResponse } from "../workers/protocol";
+import type { ModelLoadState } from "./use-fine-tuned-worker";
 import { useWatchdog } from "./use-watchdog";
 import { useWorker } from "./use-worker";
 
@@ -23,13 +25,17 @@ export type LoadState =
 
 export type RagAnswer =
   | { status: "idle" }
-  | { status: "running"; id: number; question: string }
+  /** `text` is the reader's answer so far, as it streams. */
+  | { status: "running"; id: number; question: string; mode: RagMode; text: string }
   | { status: "done"; id: number; question: string; result: RagResult }
   | { status: "error"; id: number; question: string; message: string };
 
 export function useRagWorker() {
   const [load, setLoad] = useState<LoadState>({ status: "loading", loaded: 0, total: 0 });
   const [answer, setAnswer] = useState<RagAnswer>({ status: "idle" });
+  const [reader, setReader] = useState<ModelLoadState>({ status: "loading", loaded: 0, total: 0, file: "" });
+  const [mode, setModeState] = useState<RagMode>("generative");
+  const readerTally = useRef(createProgressTally());
   const latest = useRef(0);
   // One counter for every request, so a document request's id never collides with a question's.
   const nextId = useRef(0);
@@ -60,6 +66,24 @@ export function useRagWorker() {
           indexBytes: message.indexBytes,
           loadMs: message.loadMs,
         });
+        break;
+      case "reader-progress":
+        setReader({ status: "loading", ...readerTally.current.update(message.progress) });
+        break;
+      case "reader-ready":
+        setReader({ status: "ready", loadMs: message.loadMs });
+        break;
+      case "reader-error":
+        setReader({ status: "error", message: message.message });
+        break;
+      case "token":
+        if (message.id === latest.current) {
+          setAnswer((current) =>
+            current.status === "running" && current.id === message.id
+              ? { ...current, text: current.text + message.text }
+              : current,
+          );
+        }
         break;
       case "result":
         // Only the latest question's answer is shown; an older one that finishes late is dropped.
@@ -111,20 +135,35 @@ export function useRagWorker() {
     onMessage,
     (post) => {
       progress.current.clear();
+      readerTally.current.clear();
       setLoad({ status: "loading", loaded: 0, total: 0 });
-      post({ type: "load" });
+      setReader({ status: "loading", loaded: 0, total: 0, file: "" });
+      post({ type: "load", threads: requestedThreads(window.location.search) });
     },
   );
 
+  // Generative needs the reader; when it cannot load, answers are extractive and the toggle says why.
+  const effectiveMode: RagMode = reader.status === "error" ? "extractive" : mode;
   const ask = useCallback(
-    (question: string) => {
+    (question: string, askMode: RagMode = effectiveMode) => {
       const id = ++nextId.current;
       latest.current = id;
-      setAnswer({ status: "running", id, question });
-      worker.post({ type: "ask", id, question });
+      setAnswer({ status: "running", id, question, mode: askMode, text: "" });
+      worker.post({ type: "ask", id, question, mode: askMode });
     },
-    [worker.post],
+    [worker.post, effectiveMode],
   );
+
+  /** Switches the answer mode and asks the current question again in it, so the two can be compared. */
+  const setMode = useCallback(
+    (next: RagMode) => {
+      setModeState(next);
+      if (answer.status !== "idle") ask(answer.question, next);
+    },
+    [answer, ask],
+  );
+
+  const stop = useCallback(() => worker.post({ type: "interrupt" }), [worker.post]);
 
   /** Sends a document change to the worker; resolves with the passage count and the time the index took. */
   const updateDocuments = useCallback(
@@ -155,9 +194,13 @@ export function useRagWorker() {
 
   const [starts, setStarts] = useState(0);
   const loadHung = useWatchdog(load.status === "loading", starts, RAG_LOAD_TIMEOUT_MS);
+  // A generative question waits for the reader's load, which has its own progress; then each streamed
+  // token restarts the clock, so only silence counts.
+  const waitingForReader =
+    answer.status === "running" && answer.mode === "generative" && reader.status === "loading";
   const answerHung = useWatchdog(
-    answer.status === "running",
-    answer.status === "running" ? answer.id : 0,
+    answer.status === "running" && !waitingForReader,
+    answer.status === "running" ? `${answer.id}:${answer.text.length}` : 0,
     RAG_ANSWER_TIMEOUT_MS,
   );
   const loadState: LoadState = worker.crash
@@ -177,6 +220,10 @@ export function useRagWorker() {
   return {
     load: loadState,
     answer: answerState,
+    reader: worker.crash ? ({ status: "error", message: "the search worker stopped" } as const) : reader,
+    mode: effectiveMode,
+    setMode,
+    stop,
     ask,
     retry: () => {
       setStarts((n) => n + 1);

@@ -24,7 +24,7 @@ const tricky = fc.oneof(
 
 let rag: RagPipeline;
 beforeAll(async () => {
-  rag = await loadRagPipeline();
+  rag = (await loadRagPipeline({ withReader: false })).pipeline;
 });
 
 describe("properties", () => {

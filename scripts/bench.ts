@@ -30,7 +30,7 @@ console.log(
 console.log(
   `  word vectors: ${formatBytes(statSync(PATHS.vectorData).size + statSync(PATHS.vectorWords).size)}`,
 );
-const rag = await loadRagPipeline();
+const { pipeline: rag } = await loadRagPipeline({ withReader: false });
 for (const q of questions.slice(0, 20)) await rag.ask(q);
 const retrieve: number[] = [];
 const total: number[] = [];

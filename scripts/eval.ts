@@ -43,7 +43,7 @@ interface FineTunedOutput {
 const REPORT = join("data", "evaluation", "report.json");
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-const rag = await loadRagPipeline();
+const { pipeline: rag } = await loadRagPipeline({ withReader: false });
 const fineTunedLoaded = await loadFineTunedAnswerer();
 const fineTuned = "missing" in fineTunedLoaded ? null : fineTunedLoaded;
 const offTopic = readJsonLines<OffTopic>("data/qa/off-topic.jsonl");

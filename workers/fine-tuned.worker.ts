@@ -1,34 +1,22 @@
 /// <reference lib="webworker" />
-import { env } from "@huggingface/transformers";
 import { describeError } from "../lib/errors";
 import { createGenerator } from "../lib/generation/generator";
+import { FINE_TUNED_GENERATION, formatPrompt } from "../lib/generation/prompt";
 import { checkModelFiles } from "./check-model-files";
+import { configureRuntime, MODELS_URL } from "./configure-runtime";
 import type { FineTunedRequest, FineTunedResponse } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const MODELS_URL = "/models/";
-
 const post = (message: FineTunedResponse) => self.postMessage(message);
 
-// Everything is served by the app itself: no hub, no CDN.
-env.allowRemoteModels = false;
-env.allowLocalModels = true;
-env.localModelPath = MODELS_URL;
-const wasm = env.backends.onnx.wasm;
-if (wasm) {
-  wasm.wasmPaths = {
-    mjs: "/wasm/ort-wasm-simd-threaded.asyncify.mjs",
-    wasm: "/wasm/ort-wasm-simd-threaded.asyncify.wasm",
-  };
-}
-
-const generator = createGenerator("fine-tuned");
+const generator = createGenerator("fine-tuned", FINE_TUNED_GENERATION);
 // Questions run one after another; a new one interrupts the one before, which then finishes quickly.
 let queue: Promise<void> = Promise.resolve();
 let latest = 0;
 
-async function load(): Promise<void> {
+async function load(threads: number): Promise<void> {
+  configureRuntime(threads);
   await checkModelFiles(MODELS_URL, "fine-tuned");
   const { loadMs } = await generator.load((progress) => post({ type: "progress", progress }));
   post({ type: "ready", loadMs });
@@ -37,7 +25,9 @@ async function load(): Promise<void> {
 async function answer(id: number, question: string): Promise<void> {
   if (id !== latest) return;
   post({ type: "started", id });
-  const generation = await generator.generate(question, (text) => post({ type: "token", id, text }));
+  const generation = await generator.generate(formatPrompt(question), (text) =>
+    post({ type: "token", id, text }),
+  );
   post({ type: "done", id, generation });
 }
 
@@ -51,7 +41,8 @@ self.addEventListener("message", (event: MessageEvent<FineTunedRequest>) => {
     latest = request.id;
     generator.interrupt();
   }
-  const task = request.type === "load" ? load : () => answer(request.id, request.question);
+  const task =
+    request.type === "load" ? () => load(request.threads) : () => answer(request.id, request.question);
   queue = queue.then(task).catch((error: unknown) => {
     post({ type: "error", id: request.type === "ask" ? request.id : undefined, ...describeError(error) });
   });

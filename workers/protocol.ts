@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from "../lib/errors";
 import type { Generation, LoadProgress } from "../lib/generation/generator";
-import type { RagResult } from "../lib/retrieval/pipeline";
+import type { RagMode, RagResult } from "../lib/retrieval/pipeline";
 
 export interface WorkerError {
   type: "error";
@@ -16,9 +16,17 @@ export interface WorkerError {
 
 import type { SourceDocument } from "../lib/documents/types";
 
+/** WebAssembly threads for the model runtime: more than 1 only takes effect under cross-origin isolation. */
+export interface LoadRequest {
+  type: "load";
+  threads: number;
+}
+
 export type RagRequest =
-  | { type: "load" }
-  | { type: "ask"; id: number; question: string }
+  | LoadRequest
+  | { type: "ask"; id: number; question: string; mode: RagMode }
+  /** Stops the reader's current generation (a stop button, or a newer question). */
+  | { type: "interrupt" }
   /** Adds (or replaces) a user document in the index. */
   | { type: "add-document"; id: number; document: SourceDocument }
   | { type: "remove-document"; id: number; documentId: string }
@@ -30,13 +38,19 @@ export type RagResponse =
   | { type: "progress"; loaded: number; total: number; file: string }
   | { type: "ready"; passages: number; indexBytes: number; loadMs: number }
   | { type: "result"; id: number; result: RagResult }
+  /** A piece of the reader's answer as it is generated. */
+  | { type: "token"; id: number; text: string }
+  /** The reader model loads after the index, so extractive answers never wait for it. */
+  | { type: "reader-progress"; progress: LoadProgress }
+  | { type: "reader-ready"; loadMs: number }
+  | { type: "reader-error"; code: ErrorCode | "UNKNOWN"; message: string }
   | { type: "document-added"; id: number; documentId: string; passages: number; ms: number }
   | { type: "document-removed"; id: number; documentId: string; ms: number }
   | { type: "passage-updated"; id: number; passageId: string; found: boolean; ms: number }
   | WorkerError;
 
 export type FineTunedRequest =
-  | { type: "load" }
+  | LoadRequest
   | { type: "ask"; id: number; question: string }
   | { type: "interrupt" };
 

@@ -1,8 +1,12 @@
 /// <reference lib="webworker" />
 import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
+import { createGenerator } from "../lib/generation/generator";
+import { READER_GENERATION } from "../lib/generation/reader-prompt";
 import { assembleRagPipeline } from "../lib/retrieval/assemble";
 import type { RagPipeline } from "../lib/retrieval/pipeline";
+import { checkModelFiles } from "./check-model-files";
+import { configureRuntime, MODELS_URL } from "./configure-runtime";
 import { fetchWithProgress } from "./fetch-with-progress";
 import type { RagRequest, RagResponse } from "./protocol";
 
@@ -16,7 +20,23 @@ const ASSETS = {
   vectors: "/retrieval/word-vectors.bin",
 } as const;
 
+// The reader generates answers from the retrieved passages; it loads after the index, in the background.
+const reader = createGenerator("reader", READER_GENERATION);
 let pipeline: Promise<RagPipeline> | null = null;
+// Requests run one at a time, so two generations never share the model; a new question interrupts.
+let queue: Promise<void> = Promise.resolve();
+let latest = 0;
+
+async function loadReader(threads: number): Promise<void> {
+  try {
+    configureRuntime(threads);
+    await checkModelFiles(MODELS_URL, "reader");
+    const { loadMs } = await reader.load((progress) => post({ type: "reader-progress", progress }));
+    post({ type: "reader-ready", loadMs });
+  } catch (error) {
+    post({ type: "reader-error", ...describeError(error) });
+  }
+}
 
 function load(): Promise<RagPipeline> {
   pipeline ??= (async () => {
@@ -29,13 +49,13 @@ function load(): Promise<RagPipeline> {
       fetchWithProgress(ASSETS.vectors, onProgress(ASSETS.vectors)),
     ]);
     const meta = JSON.parse(new TextDecoder().decode(words)) as { dimensions: number; words: string[] };
-    const ready = await assembleRagPipeline(new TextDecoder().decode(index), {
-      dimensions: meta.dimensions,
-      words: meta.words,
-      data: new Int8Array(vectors),
-    });
+    const ready = await assembleRagPipeline(
+      new TextDecoder().decode(index),
+      { dimensions: meta.dimensions, words: meta.words, data: new Int8Array(vectors) },
+      reader,
+    );
     // Warm-up: the first search builds lazy structures; a throwaway one keeps the first real timing honest.
-    await ready.ask("warm up the index");
+    await ready.ask("warm up the index", { mode: "extractive" });
     post({
       type: "ready",
       passages: ready.retriever.size(),
@@ -53,10 +73,18 @@ function load(): Promise<RagPipeline> {
 async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
   switch (request.type) {
     case "load":
+    case "interrupt":
       return;
-    case "ask":
-      post({ type: "result", id: request.id, result: await ready.ask(request.question) });
+    case "ask": {
+      if (request.id !== latest) return;
+      const { id } = request;
+      const result = await ready.ask(request.question, {
+        mode: request.mode,
+        onToken: (text) => post({ type: "token", id, text }),
+      });
+      post({ type: "result", id, result });
       return;
+    }
     case "add-document": {
       const start = performance.now();
       const passages = await ready.retriever.addDocument(toPassages(request.document));
@@ -99,11 +127,23 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
   }
 }
 
-self.addEventListener("message", async (event: MessageEvent<RagRequest>) => {
+self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
   const request = event.data;
-  try {
-    await handle(request, await load());
-  } catch (error) {
-    post({ type: "error", id: "id" in request ? request.id : undefined, ...describeError(error) });
+  if (request.type === "interrupt") {
+    reader.interrupt();
+    return;
   }
+  if (request.type === "ask") {
+    latest = request.id;
+    reader.interrupt();
+  }
+  queue = queue
+    .then(async () => {
+      const ready = await load();
+      if (request.type === "load") void loadReader(request.threads);
+      await handle(request, ready);
+    })
+    .catch((error: unknown) => {
+      post({ type: "error", id: "id" in request ? request.id : undefined, ...describeError(error) });
+    });
 });

@@ -5,10 +5,12 @@ describe("parseAskArgs", () => {
   it("reads the pipeline and the input", () => {
     expect(parseAskArgs(["--pipeline", "rag", "--json", "What is RAG?"])).toEqual({
       pipeline: "rag",
+      ragMode: undefined,
       input: { kind: "json", question: "What is RAG?" },
     });
-    expect(parseAskArgs(["--jsonl", "q.jsonl"])).toEqual({
+    expect(parseAskArgs(["--jsonl", "q.jsonl", "--rag-mode", "extractive"])).toEqual({
       pipeline: undefined,
+      ragMode: "extractive",
       input: { kind: "jsonl", file: "q.jsonl" },
     });
   });
@@ -19,6 +21,7 @@ describe("parseAskArgs", () => {
     [["--json"]],
     [["--json", "a", "--jsonl", "b"]],
     [["--verbose", "--json", "q"]],
+    [["--rag-mode", "abstractive", "--json", "q"]],
   ])("rejects %j with BAD_ARGUMENTS", (argv) => {
     expect(() => parseAskArgs(argv)).toThrow(expect.objectContaining({ code: "BAD_ARGUMENTS" }));
   });

@@ -1,4 +1,5 @@
 import { createError } from "../errors";
+import { RAG_MODES, type RagMode } from "../retrieval/pipeline";
 
 export const PIPELINE_CHOICES = ["rag", "fine-tuned", "both"] as const;
 export type PipelineChoice = (typeof PIPELINE_CHOICES)[number];
@@ -8,11 +9,13 @@ export type AskInput = { kind: "json"; question: string } | { kind: "jsonl"; fil
 export interface AskArgs {
   /** Undefined when not given: every built pipeline runs. */
   pipeline: PipelineChoice | undefined;
+  /** Undefined when not given: generative when the reader is built, else extractive. */
+  ragMode?: RagMode;
   input: AskInput;
 }
 
 export const USAGE =
-  'usage: npm run --silent ask -- [--pipeline rag|fine-tuned|both] (--json "QUESTION" | --jsonl FILE)';
+  'usage: npm run --silent ask -- [--pipeline rag|fine-tuned|both] [--rag-mode generative|extractive] (--json "QUESTION" | --jsonl FILE)';
 
 function isPipeline(value: string | undefined): value is PipelineChoice {
   return PIPELINE_CHOICES.includes(value as PipelineChoice);
@@ -20,6 +23,7 @@ function isPipeline(value: string | undefined): value is PipelineChoice {
 
 export function parseAskArgs(argv: readonly string[]): AskArgs {
   let pipeline: PipelineChoice | undefined;
+  let ragMode: RagMode | undefined;
   let input: AskInput | undefined;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -29,6 +33,12 @@ export function parseAskArgs(argv: readonly string[]): AskArgs {
         if (!isPipeline(value))
           throw createError("BAD_ARGUMENTS", `--pipeline takes rag, fine-tuned or both. ${USAGE}`);
         pipeline = value;
+        i++;
+        break;
+      case "--rag-mode":
+        if (!RAG_MODES.includes(value as RagMode))
+          throw createError("BAD_ARGUMENTS", `--rag-mode takes ${RAG_MODES.join(" or ")}. ${USAGE}`);
+        ragMode = value as RagMode;
         i++;
         break;
       case "--json":
@@ -43,7 +53,7 @@ export function parseAskArgs(argv: readonly string[]): AskArgs {
     }
   }
   if (!input) throw createError("BAD_ARGUMENTS", USAGE);
-  return { pipeline, input };
+  return { pipeline, ragMode, input };
 }
 
 /** Questions from JSON Lines: each non-blank line an object with a string `question`; other fields ignored. */

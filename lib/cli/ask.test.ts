@@ -5,13 +5,13 @@ import { type AskDependencies, runAsk } from "./ask";
 
 let rag: RagPipeline;
 beforeAll(async () => {
-  rag = await loadRagPipeline();
+  rag = (await loadRagPipeline({ withReader: false })).pipeline;
 });
 
 function deps(overrides: Partial<AskDependencies> = {}) {
   const lines: string[] = [];
   const dependencies: AskDependencies = {
-    loadRag: async () => rag,
+    loadRag: async () => ({ pipeline: rag, readerMissing: "no reader in this test" }),
     loadFineTuned: async () => ({ missing: "no model in this test" }),
     readFile: () => "",
     write: (line) => lines.push(line),
@@ -32,7 +32,7 @@ describe("runAsk", () => {
     expect(Object.keys(output)).toEqual(["question", "rag", "fineTuned"]);
     expect(output.fineTuned).toBeNull();
     expect(output.rag).toMatchObject({ abstained: false, mode: "extractive" });
-    expect(Object.keys(output.rag.timings)).toEqual(["retrieveMs", "answerMs", "totalMs"]);
+    expect(Object.keys(output.rag.timings)).toEqual(["retrieveMs", "answerMs", "firstTokenMs", "totalMs"]);
     expect(Object.keys(output.rag.citations[0]).sort()).toEqual(["id", "rank", "score", "section", "text"]);
   });
 
@@ -80,5 +80,17 @@ describe("runAsk", () => {
       rag: null,
       fineTuned: { answer: "echo hi" },
     });
+  });
+
+  it("defaults to extractive without a reader, and refuses an explicit generative mode", async () => {
+    const { dependencies, lines } = deps();
+    await runAsk({ pipeline: "rag", input: { kind: "json", question: "What is RAG?" } }, dependencies);
+    expect(JSON.parse(lines[0] ?? "").rag.mode).toBe("extractive");
+    await expect(
+      runAsk(
+        { pipeline: "rag", ragMode: "generative", input: { kind: "json", question: "What is RAG?" } },
+        deps().dependencies,
+      ),
+    ).rejects.toMatchObject({ code: "PIPELINE_NOT_BUILT" });
   });
 });

@@ -1,6 +1,6 @@
 import { createError } from "../errors";
 import { validateQuestion } from "../questions/validate-question";
-import type { RagPipeline, RagResult } from "../retrieval/pipeline";
+import type { RagMode, RagPipeline, RagResult } from "../retrieval/pipeline";
 import { type AskArgs, type PipelineChoice, parseQuestionLines } from "./args";
 
 /** What the CLI prints for the RAG panel: the documented shape, nothing internal. */
@@ -11,6 +11,7 @@ export function ragOutput(result: RagResult) {
     mode: result.mode,
     confidence: result.confidence,
     faithfulness: result.faithfulness,
+    flagged: result.flagged,
     citations: result.citations.map(({ rank, id, section, text, score }) => ({
       rank,
       id,
@@ -19,6 +20,7 @@ export function ragOutput(result: RagResult) {
       score,
     })),
     timings: result.timings,
+    ...(result.generation ? { tokensPerSecond: result.generation.tokensPerSecond } : {}),
   };
 }
 
@@ -27,7 +29,8 @@ export interface FineTunedAnswerer {
 }
 
 export interface AskDependencies {
-  loadRag(): Promise<RagPipeline>;
+  /** The RAG pipeline; `withReader` false when only extractive answers are wanted. */
+  loadRag(withReader: boolean): Promise<{ pipeline: RagPipeline; readerMissing: string | null }>;
   /** Resolves to null when the fine-tuned model is not built; `reason` says why. */
   loadFineTuned(): Promise<FineTunedAnswerer | { missing: string }>;
   readFile(path: string): string;
@@ -38,6 +41,15 @@ function wants(choice: PipelineChoice | undefined, pipeline: "rag" | "fine-tuned
   return choice === undefined || choice === "both" || choice === pipeline;
 }
 
+/** The RAG pipeline in the mode asked for; generative by default once the reader is built. */
+async function loadRag(requested: RagMode | undefined, deps: AskDependencies) {
+  const { pipeline, readerMissing } = await deps.loadRag(requested !== "extractive");
+  if (requested === "generative" && readerMissing !== null)
+    throw createError("PIPELINE_NOT_BUILT", "generative RAG", readerMissing);
+  const mode: RagMode = requested ?? (readerMissing === null ? "generative" : "extractive");
+  return { pipeline, mode };
+}
+
 /** Runs the ask command; throws coded errors for bad input, which the entry point prints on one line. */
 export async function runAsk(args: AskArgs, deps: AskDependencies): Promise<void> {
   const raw =
@@ -45,7 +57,7 @@ export async function runAsk(args: AskArgs, deps: AskDependencies): Promise<void
   // Validate every question before answering any, so bad input never leaves half an output behind.
   const questions = raw.map((question) => validateQuestion(question));
 
-  const rag = wants(args.pipeline, "rag") ? await deps.loadRag() : null;
+  const rag = wants(args.pipeline, "rag") ? await loadRag(args.ragMode, deps) : null;
   let fineTuned: FineTunedAnswerer | null = null;
   if (wants(args.pipeline, "fine-tuned")) {
     const loaded = await deps.loadFineTuned();
@@ -59,7 +71,7 @@ export async function runAsk(args: AskArgs, deps: AskDependencies): Promise<void
   for (const [index, question] of questions.entries()) {
     const output = {
       question: raw[index],
-      rag: rag ? ragOutput(await rag.ask(question)) : null,
+      rag: rag ? ragOutput(await rag.pipeline.ask(question, { mode: rag.mode })) : null,
       fineTuned: fineTuned ? await fineTuned.ask(question) : null,
     };
     deps.write(JSON.stringify(output));

@@ -1,11 +1,21 @@
-/** Fixed decoding settings, shown in the panel: greedy, so the same question always gets the same answer. */
+/** Greedy decoding settings, shown in the panels: the same question always gets the same answer. */
+export interface Decoding {
+  readonly do_sample: false;
+  readonly max_new_tokens: number;
+  readonly repetition_penalty: number;
+}
+
+/** The fine-tuned model's settings: its answers are one or two sentences. */
 export const DECODING = {
   do_sample: false,
   max_new_tokens: 48,
   repetition_penalty: 1.0,
-} as const;
+} as const satisfies Decoding;
 
-export const MODEL_IDS = ["fine-tuned", "base"] as const;
+export const describeDecoding = (decoding: Decoding) =>
+  `greedy · max ${decoding.max_new_tokens} new tokens · repetition penalty ${decoding.repetition_penalty}`;
+
+export const MODEL_IDS = ["fine-tuned", "base", "reader"] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
 /** The files a model folder must hold, relative to it; q8 is the int8 export the browser loads. */

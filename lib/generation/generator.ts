@@ -7,8 +7,7 @@ import {
   TextStreamer,
 } from "@huggingface/transformers";
 import { createError } from "../errors";
-import { DECODING, MODEL_DTYPE, type ModelId } from "./decoding";
-import { cleanAnswer, formatPrompt } from "./prompt";
+import { type Decoding, MODEL_DTYPE, type ModelId } from "./decoding";
 
 export interface LoadProgress {
   status: string;
@@ -25,6 +24,9 @@ export interface GenerationTimings {
 
 export interface Generation {
   answer: string;
+  /** The exact text handed to the model. */
+  prompt: string;
+  promptTokens: number;
   tokens: number;
   tokensPerSecond: number;
   interrupted: boolean;
@@ -33,12 +35,20 @@ export interface Generation {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+export interface GeneratorOptions {
+  decoding: Decoding;
+  /** Turns the raw continuation into the answer a reader sees (end-of-text and any next turn dropped). */
+  clean: (generated: string) => string;
+  /** A prompt in the model's own format, run once after loading so the first real answer is not slowed. */
+  warmUpPrompt: string;
+}
+
 /**
  * A language model behind one promise: loading starts once, and every caller awaits the same load (the
  * Transformers.js worker examples' singleton, as a factory). Works in a Web Worker and in Node; where the
  * files come from is set on Transformers.js's `env` by the caller.
  */
-export function createGenerator(modelId: ModelId) {
+export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
   let loading: Promise<{ tokenizer: PreTrainedTokenizer; model: PreTrainedModel; loadMs: number }> | null =
     null;
   const stopping = new InterruptableStoppingCriteria();
@@ -54,7 +64,7 @@ export function createGenerator(modelId: ModelId) {
           progress_callback,
         });
         // Warm-up: the first run compiles kernels; paying for it here keeps the first answer's latency honest.
-        const warm = tokenizer(formatPrompt("warm up"));
+        const warm = tokenizer(options.warmUpPrompt);
         await model.generate({ ...warm, max_new_tokens: 1, do_sample: false });
         return { tokenizer, model, loadMs: round(performance.now() - start) };
       } catch (error) {
@@ -68,7 +78,8 @@ export function createGenerator(modelId: ModelId) {
     return loading;
   }
 
-  async function generate(question: string, onToken?: (text: string) => void): Promise<Generation> {
+  /** Generates a continuation of a prompt already in the model's format, streaming its text to `onToken`. */
+  async function generate(prompt: string, onToken?: (text: string) => void): Promise<Generation> {
     const { tokenizer, model } = await load();
     const start = performance.now();
     let firstToken = 0;
@@ -87,12 +98,14 @@ export function createGenerator(modelId: ModelId) {
         if (firstToken === 0) firstToken = performance.now();
       },
     });
-    const inputs = tokenizer(formatPrompt(question));
-    await model.generate({ ...inputs, ...DECODING, streamer, stopping_criteria: [stopping] });
+    const inputs = tokenizer(prompt);
+    await model.generate({ ...inputs, ...options.decoding, streamer, stopping_criteria: [stopping] });
     const end = performance.now();
     const generateMs = end - start;
     return {
-      answer: cleanAnswer(text),
+      answer: options.clean(text),
+      prompt,
+      promptTokens: inputs.input_ids.dims.at(-1) ?? 0,
       tokens,
       tokensPerSecond: generateMs > 0 ? round((tokens / generateMs) * 1000) : 0,
       interrupted: stopping.interrupted,
@@ -104,7 +117,13 @@ export function createGenerator(modelId: ModelId) {
     };
   }
 
-  return { load, generate, interrupt: () => stopping.interrupt() };
+  /** How many tokens the model's tokenizer makes of a text (to check a prompt fits its context). */
+  async function countTokens(text: string): Promise<number> {
+    const { tokenizer } = await load();
+    return tokenizer(text).input_ids.dims.at(-1) ?? 0;
+  }
+
+  return { load, generate, countTokens, interrupt: () => stopping.interrupt() };
 }
 
 export type Generator = ReturnType<typeof createGenerator>;

@@ -1,4 +1,5 @@
 import promptFormat from "../../data/prompt-format.json";
+import { DECODING } from "./decoding";
 
 /**
  * The prompt format is data shared with training (training/ reads the same JSON), so the app can never
@@ -18,3 +19,10 @@ export function cleanAnswer(generated: string): string {
   const nextTurn = text.search(/\n\s*Question:/);
   return (nextTurn >= 0 ? text.slice(0, nextTurn) : text).replace(/\s+/g, " ").trim();
 }
+
+/** The fine-tuned model's generator settings: its decoding, its prompt format, its answer cleaning. */
+export const FINE_TUNED_GENERATION = {
+  decoding: DECODING,
+  clean: cleanAnswer,
+  warmUpPrompt: formatPrompt("warm up"),
+};

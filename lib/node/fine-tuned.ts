@@ -4,6 +4,7 @@ import { env } from "@huggingface/transformers";
 import type { FineTunedAnswerer } from "../cli/ask";
 import { type ModelId, REQUIRED_MODEL_FILES } from "../generation/decoding";
 import { createGenerator } from "../generation/generator";
+import { FINE_TUNED_GENERATION, formatPrompt } from "../generation/prompt";
 import { PATHS } from "./assets";
 
 /** The files a model lacks, or an empty list when it is complete. */
@@ -28,12 +29,12 @@ export async function loadFineTunedAnswerer(
     return { missing: `public/models/fine-tuned lacks ${missing.join(", ")}; run \`npm run train\`` };
   }
   configureLocalModels(root);
-  const generator = createGenerator("fine-tuned");
+  const generator = createGenerator("fine-tuned", FINE_TUNED_GENERATION);
   const { loadMs } = await generator.load();
   let first = true;
   return {
     async ask(question: string) {
-      const result = await generator.generate(question);
+      const result = await generator.generate(formatPrompt(question));
       // The load is paid once; it is reported with the first answer, which is the one that waited for it.
       const load = first ? loadMs : 0;
       first = false;

@@ -2,7 +2,7 @@ import { articleDocument } from "../documents/article";
 import { toPassages } from "../documents/to-passages";
 import { buildIndex, expansionsFromQa, type QaPair, restoreIndex } from "./build-index";
 import { matchedTerms } from "./highlight";
-import { createRagPipeline, type RagPipeline } from "./pipeline";
+import { createRagPipeline, type RagPipeline, type Reader } from "./pipeline";
 import { createRetriever } from "./retriever";
 import type { PassageDb } from "./schema";
 import { createWordVectors, type WordVectorTable } from "./word-vectors";
@@ -20,9 +20,10 @@ export async function buildArticleIndex(
 export async function assembleRagPipeline(
   index: PassageDb | string,
   vectorTable: WordVectorTable,
+  reader: Reader | null = null,
 ): Promise<RagPipeline> {
   const db = typeof index === "string" ? restoreIndex(index) : index;
   const vectors = createWordVectors(vectorTable);
   const retriever = await createRetriever(db, vectors);
-  return createRagPipeline(retriever, vectors, matchedTerms);
+  return createRagPipeline(retriever, vectors, matchedTerms, reader);
 }

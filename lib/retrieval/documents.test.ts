@@ -5,7 +5,7 @@ import type { RagPipeline } from "./pipeline";
 
 let pipeline: RagPipeline;
 beforeAll(async () => {
-  pipeline = await loadRagPipeline();
+  pipeline = (await loadRagPipeline({ withReader: false })).pipeline;
 });
 
 const fact = {

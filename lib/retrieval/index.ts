@@ -11,15 +11,19 @@ export {
 export { DECLINE_THRESHOLD, decideDecline } from "./decline";
 export { highlightSegments, matchedTerms, type TextSegment } from "./highlight";
 export {
+  type AskOptions,
   CITATION_COUNT,
   type Citation,
   createRagPipeline,
   DECLINE_ANSWER,
+  FAITHFULNESS_FLAG,
   RAG_MODES,
   type RagMode,
   type RagPipeline,
   type RagResult,
   type RagTimings,
+  type Reader,
+  type RetrievedSummary,
 } from "./pipeline";
 export {
   createRetriever,

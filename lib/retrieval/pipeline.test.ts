@@ -10,7 +10,7 @@ import type { RagPipeline } from "./pipeline";
 
 let pipeline: RagPipeline;
 beforeAll(async () => {
-  pipeline = await loadRagPipeline();
+  pipeline = (await loadRagPipeline({ withReader: false })).pipeline;
 });
 
 describe("the RAG pipeline on the article", () => {
@@ -87,5 +87,106 @@ describe("the serialized index", () => {
     for (const bad of ["{not json", "{}", "null"]) {
       expect(() => restoreIndex(bad)).toThrow(expect.objectContaining({ code: "INDEX_CORRUPT" }));
     }
+  });
+});
+
+/** A reader whose output is fixed by the test, so the pipeline's own handling of it is what is checked. */
+function scriptedReader(
+  reply: (prompt: string) => string,
+  tokensPerPrompt: (prompt: string) => number = () => 10,
+) {
+  const prompts: string[] = [];
+  return {
+    prompts,
+    reader: {
+      async countTokens(text: string) {
+        return tokensPerPrompt(text);
+      },
+      async generate(prompt: string, onToken?: (text: string) => void) {
+        prompts.push(prompt);
+        const answer = reply(prompt);
+        for (const word of answer.split(" ")) onToken?.(`${word} `);
+        return {
+          answer,
+          prompt,
+          promptTokens: tokensPerPrompt(prompt),
+          tokens: answer.split(" ").length,
+          tokensPerSecond: 100,
+          interrupted: false,
+          timings: { firstTokenMs: 1, generateMs: 2, totalMs: 2 },
+        };
+      },
+    },
+  };
+}
+
+/** The sentence of passage [n] in a reader prompt, as a faithful reader would copy it. */
+function copyPassage(prompt: string, n: number): string {
+  const line = prompt.split("\n").find((l) => l.startsWith(`[${n}] `)) ?? "";
+  return `${line.slice(4).split(". ")[0]}. [${n}]`;
+}
+
+describe("the generative mode", () => {
+  const question = "Which approach has a retrieval component?";
+  const assemble = async (reader: Parameters<typeof assembleRagPipeline>[2]) =>
+    assembleRagPipeline(
+      await buildArticleIndex(readFileSync(PATHS.article, "utf8"), readTrainingPairs()),
+      readVectorTable(),
+      reader,
+    );
+
+  it("hands the reader the retrieved passages and cites only those its answer marks", async () => {
+    const { reader, prompts } = scriptedReader((prompt) => copyPassage(prompt, 2));
+    const rag = await assemble(reader);
+    const streamed: string[] = [];
+    const result = await rag.ask(question, { onToken: (t) => streamed.push(t) });
+    expect(result.mode).toBe("generative");
+    expect(result.prompt).toBe(prompts[0]);
+    expect(result.citations.map((c) => c.rank)).toEqual([2]);
+    expect(result.retrieved).toHaveLength(3);
+    expect(result.prompt).toContain(result.citations[0]?.text.split(" ").slice(0, 5).join(" "));
+    expect(result.faithfulness).toBe(1);
+    expect(result.flagged).toBe(false);
+    expect(streamed.join("").trim()).toBe(result.answer);
+    expect(result.timings.firstTokenMs).toBeLessThanOrEqual(result.timings.answerMs);
+    expect(result.generation).toMatchObject({ tokensPerSecond: 100 });
+  });
+
+  it("flags an answer whose words are not in its citations", async () => {
+    const { reader } = scriptedReader(() => "Penguins juggle seventeen flaming pineapples nightly. [1]");
+    const result = await (await assemble(reader)).ask(question);
+    expect(result.faithfulness).toBeLessThan(0.75);
+    expect(result.flagged).toBe(true);
+  });
+
+  it("turns the reader's decline into a declined answer without citations", async () => {
+    const { reader } = scriptedReader(() => "The sources don't cover this.");
+    const result = await (await assemble(reader)).ask(question);
+    expect(result).toMatchObject({ abstained: true, declinedBy: "reader", citations: [] });
+  });
+
+  it("never runs the reader when retrieval declines", async () => {
+    const { reader, prompts } = scriptedReader(() => "anything [1]");
+    const result = await (await assemble(reader)).ask("Who won the football world cup in 2018?");
+    expect(result).toMatchObject({ abstained: true, declinedBy: "retrieval", prompt: null });
+    expect(prompts).toHaveLength(0);
+  });
+
+  it("drops the last passage while the prompt is too long for the reader's context", async () => {
+    const passagesIn = (prompt: string) => prompt.split("\n").filter((l) => /^\[\d\] /.test(l)).length;
+    const { reader, prompts } = scriptedReader(
+      (prompt) => copyPassage(prompt, 1),
+      (prompt) => (passagesIn(prompt) > 1 ? 10_000 : 10),
+    );
+    const result = await (await assemble(reader)).ask(question);
+    expect(passagesIn(prompts[0] ?? "")).toBe(1);
+    expect(result.citations.map((c) => c.rank)).toEqual([1]);
+  });
+
+  it("answers extractively when asked to, even with a reader", async () => {
+    const { reader, prompts } = scriptedReader(() => "unused [1]");
+    const result = await (await assemble(reader)).ask(question, { mode: "extractive" });
+    expect(result).toMatchObject({ mode: "extractive", prompt: null, generation: null });
+    expect(prompts).toHaveLength(0);
   });
 });

@@ -1,12 +1,24 @@
 import { faithfulness } from "../evaluation/faithfulness";
+import type { Generation } from "../generation/generator";
+import {
+  citedRanks,
+  formatReaderPrompt,
+  isReaderDecline,
+  promptFits,
+  READER_FORMAT,
+} from "../generation/reader-prompt";
 import { validateQuestion } from "../questions/validate-question";
 import { buildExtractiveAnswer } from "./answer";
 import { decideDecline } from "./decline";
-import type { Retriever } from "./retriever";
+import type { RetrievedPassage, Retriever } from "./retriever";
 import type { WordVectors } from "./word-vectors";
 
-export const RAG_MODES = ["extractive"] as const;
+/** Generative first: it is the default whenever the reader model is available. */
+export const RAG_MODES = ["generative", "extractive"] as const;
 export type RagMode = (typeof RAG_MODES)[number];
+
+/** Below this share of its words found in its citations, a generated answer is flagged as unsupported. */
+export const FAITHFULNESS_FLAG = 0.75;
 
 export interface Citation {
   rank: number;
@@ -19,22 +31,61 @@ export interface Citation {
   matchedTerms: string[];
 }
 
+/** A passage the retriever returned, whether or not the answer ended up citing it. */
+export interface RetrievedSummary {
+  rank: number;
+  id: string;
+  section: string;
+  score: number;
+}
+
 export interface RagTimings {
   retrieveMs: number;
+  /** From the passages being chosen to the whole answer being ready (extracting or generating). */
   answerMs: number;
+  /** From the passages being chosen to the first token (an extractive answer arrives all at once). */
+  firstTokenMs: number;
   totalMs: number;
+}
+
+export interface RagGeneration {
+  tokens: number;
+  promptTokens: number;
+  tokensPerSecond: number;
+  interrupted: boolean;
 }
 
 export interface RagResult {
   answer: string;
   abstained: boolean;
+  /** Which stage declined: retrieval (the sources score too low) or the reader (it said so). */
+  declinedBy: "retrieval" | "reader" | null;
   mode: RagMode;
   citations: Citation[];
+  /** Everything retrieval returned, with scores, cited or not (the stage view shows it). */
+  retrieved: RetrievedSummary[];
   timings: RagTimings;
   /** The confidence the decline decision compared with its threshold. */
   confidence: number;
   /** Share of the answer's content words found in its citations (null when declined). */
   faithfulness: number | null;
+  /** True when a generated answer's faithfulness is under FAITHFULNESS_FLAG. */
+  flagged: boolean;
+  /** The augmentation: the exact prompt handed to the reader (null in extractive mode or when declined). */
+  prompt: string | null;
+  generation: RagGeneration | null;
+}
+
+/** The reader model as the pipeline needs it: a prompt in, streamed text and a generation out. */
+export interface Reader {
+  generate(prompt: string, onToken?: (text: string) => void): Promise<Generation>;
+  countTokens(text: string): Promise<number>;
+}
+
+export interface AskOptions {
+  /** Defaults to generative when the pipeline has a reader, else extractive. */
+  mode?: RagMode;
+  onToken?: (text: string) => void;
 }
 
 export const DECLINE_ANSWER = "The sources don't cover this question, so there is nothing to cite.";
@@ -43,13 +94,75 @@ export const CITATION_COUNT = 3;
 const roundShare = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 10_000);
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
-/** The RAG pipeline: retrieve passages, decide whether they cover the question, build a cited answer. */
+/**
+ * The RAG pipeline: retrieve passages, decide whether they cover the question, then answer from them,
+ * either by extracting their best sentences or by handing them to the reader model (augmentation) and
+ * streaming what it generates.
+ */
 export function createRagPipeline(
   retriever: Retriever,
   vectors: WordVectors,
   matchTerms: (question: string, text: string) => string[],
+  reader: Reader | null = null,
 ) {
-  async function ask(rawQuestion: string): Promise<RagResult> {
+  const toCitation =
+    (question: string) =>
+    (hit: RetrievedPassage, index: number): Citation => ({
+      rank: index + 1,
+      id: hit.passage.id,
+      section: hit.passage.section,
+      documentTitle: hit.passage.documentTitle,
+      text: hit.passage.text,
+      score: Math.round(hit.score * 10_000) / 10_000,
+      matchedTerms: matchTerms(question, hit.passage.text),
+    });
+
+  async function answerFrom(
+    question: string,
+    hits: RetrievedPassage[],
+    mode: RagMode,
+    onToken?: (text: string) => void,
+  ) {
+    if (!reader || mode === "extractive") {
+      const all = hits.map(toCitation(question));
+      const extractive = buildExtractiveAnswer(question, hits, vectors);
+      return extractive
+        ? { answer: extractive.answer, citations: all, prompt: null, generation: null, readerDeclined: false }
+        : { answer: null, citations: [], prompt: null, generation: null, readerDeclined: false };
+    }
+    // As in training: a prompt too long for the reader's context loses its last passage until it fits.
+    let given = hits.slice(0, READER_FORMAT.maxPassages);
+    let prompt = formatReaderPrompt(
+      question,
+      given.map((hit) => hit.passage.text),
+    );
+    while (given.length > 1 && !promptFits(await reader.countTokens(prompt))) {
+      given = given.slice(0, -1);
+      prompt = formatReaderPrompt(
+        question,
+        given.map((hit) => hit.passage.text),
+      );
+    }
+    const all = given.map(toCitation(question));
+    const generated = await reader.generate(prompt, onToken);
+    const generation: RagGeneration = {
+      tokens: generated.tokens,
+      promptTokens: generated.promptTokens,
+      tokensPerSecond: generated.tokensPerSecond,
+      interrupted: generated.interrupted,
+    };
+    if (isReaderDecline(generated.answer) || generated.answer === "") {
+      return { answer: null, citations: [], prompt, generation, readerDeclined: true };
+    }
+    // The passages the answer cites by number; an answer that cites none is held to all it was given.
+    const used = citedRanks(generated.answer, all.length);
+    const citations = used.length > 0 ? all.filter((c) => used.includes(c.rank)) : all;
+    return { answer: generated.answer, citations, prompt, generation, readerDeclined: false };
+  }
+
+  async function ask(rawQuestion: string, options: AskOptions = {}): Promise<RagResult> {
+    // Without a reader only extractive answers exist; callers that insist on generative check hasReader.
+    const mode: RagMode = reader ? (options.mode ?? "generative") : "extractive";
     const start = performance.now();
     const question = validateQuestion(rawQuestion);
     const hits = await retriever.retrieve(question, CITATION_COUNT);
@@ -59,42 +172,50 @@ export function createRagPipeline(
       hits,
       best ? retriever.coverage(question, best.passage.id) : 0,
     );
-    const extractive = decline ? null : buildExtractiveAnswer(question, hits, vectors);
-    const answered = performance.now();
-    const abstained = extractive === null;
-    const citations: Citation[] = abstained
-      ? []
-      : hits.map((hit, index) => ({
-          rank: index + 1,
-          id: hit.passage.id,
-          section: hit.passage.section,
-          documentTitle: hit.passage.documentTitle,
-          text: hit.passage.text,
-          score: Math.round(hit.score * 10_000) / 10_000,
-          matchedTerms: matchTerms(question, hit.passage.text),
-        }));
-    return {
-      answer: extractive?.answer ?? DECLINE_ANSWER,
-      abstained,
-      mode: "extractive",
-      citations,
-      confidence: Math.round(confidence * 10_000) / 10_000,
-      faithfulness: abstained
+    let firstToken = 0;
+    const onToken = (text: string) => {
+      if (firstToken === 0) firstToken = performance.now();
+      options.onToken?.(text);
+    };
+    const answered = decline ? null : await answerFrom(question, hits, mode, onToken);
+    const end = performance.now();
+    const answer = answered?.answer ?? null;
+    const citations = answer === null ? [] : (answered?.citations ?? []);
+    const share =
+      answer === null
         ? null
         : roundShare(
             faithfulness(
-              extractive.answer,
+              answer,
               citations.map((c) => c.text),
             ),
-          ),
+          );
+    return {
+      answer: answer ?? DECLINE_ANSWER,
+      abstained: answer === null,
+      declinedBy: answer !== null ? null : answered?.readerDeclined ? "reader" : "retrieval",
+      mode,
+      citations,
+      retrieved: hits.map((hit, index) => ({
+        rank: index + 1,
+        id: hit.passage.id,
+        section: hit.passage.section,
+        score: Math.round(hit.score * 10_000) / 10_000,
+      })),
+      confidence: Math.round(confidence * 10_000) / 10_000,
+      faithfulness: share,
+      flagged: mode === "generative" && share !== null && share < FAITHFULNESS_FLAG,
+      prompt: answered?.prompt ?? null,
+      generation: answered?.generation ?? null,
       timings: {
         retrieveMs: round(retrieved - start),
-        answerMs: round(answered - retrieved),
-        totalMs: round(performance.now() - start),
+        answerMs: round(end - retrieved),
+        firstTokenMs: round((firstToken || end) - retrieved),
+        totalMs: round(end - start),
       },
     };
   }
-  return { ask, retriever };
+  return { ask, retriever, hasReader: reader !== null };
 }
 
 export type RagPipeline = ReturnType<typeof createRagPipeline>;

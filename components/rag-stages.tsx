@@ -1,0 +1,143 @@
+import { formatMs } from "../lib/format";
+import { DECLINE_THRESHOLD } from "../lib/retrieval/decline";
+import type { RagResult } from "../lib/retrieval/pipeline";
+
+/** The article's words for each stage, so the class sees its description next to what actually ran. */
+const ARTICLE = {
+  question: "Generation: First, you start by generating some text, like a question or a statement.",
+  retrieval: "Retrieval: … It finds the most relevant information related to your query.",
+  augmentation:
+    "Augmentation: Finally, RAG takes all that juicy information it found and adds it to your original text.",
+} as const;
+
+function Stage({
+  testId,
+  step,
+  title,
+  article,
+  ms,
+  children,
+}: {
+  testId: string;
+  step: number;
+  title: string;
+  article?: string;
+  ms?: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <li data-testid={testId} className="rounded-lg border border-slate-200 p-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h4 className="text-sm font-semibold text-slate-800">
+          {step}. {title}
+        </h4>
+        {ms !== undefined && (
+          <span data-testid={`${testId}-ms`} data-ms={ms} className="font-mono text-xs text-slate-700">
+            {formatMs(ms)}
+          </span>
+        )}
+      </div>
+      {article && <p className="mt-0.5 text-xs italic text-slate-500">Article: “{article}”</p>}
+      <div className="mt-1 text-xs text-slate-700">{children}</div>
+    </li>
+  );
+}
+
+/**
+ * The RAG pipeline's stages as they ran for this question, in the article's terms, with the same figures
+ * the panel and the CLI report: the question, what retrieval found, the exact prompt, the generation.
+ */
+export function RagStages({ question, result }: { question: string; result: RagResult }) {
+  const cited = new Set(result.citations.map((c) => c.id));
+  const generative = result.mode === "generative";
+  return (
+    <details data-testid="rag-stages" className="rounded-lg bg-slate-50 p-2">
+      <summary className="cursor-pointer text-sm font-semibold text-slate-700">
+        How this answer was made: the pipeline&apos;s stages
+      </summary>
+      <ol className="mt-2 flex flex-col gap-2">
+        <Stage testId="stage-question" step={1} title="The question" article={ARTICLE.question}>
+          <p data-testid="asked-question" className="whitespace-pre-wrap break-words">
+            {question}
+          </p>
+        </Stage>
+        <Stage
+          testId="stage-retrieval"
+          step={2}
+          title="Retrieval"
+          article={ARTICLE.retrieval}
+          ms={result.timings.retrieveMs}
+        >
+          <ol className="flex flex-col gap-0.5">
+            {result.retrieved.map((hit) => (
+              <li key={hit.id} data-testid="stage-passage" data-cited={cited.has(hit.id)}>
+                <span className="font-mono">[{hit.rank}]</span> {hit.section} · score{" "}
+                <span className="font-mono">{hit.score.toFixed(3)}</span>
+                {cited.has(hit.id) ? " · cited" : ""}
+              </li>
+            ))}
+          </ol>
+          {result.declinedBy === "retrieval" && (
+            <p data-testid="stage-declined" className="mt-1 text-amber-800">
+              Declined here: the best score {result.confidence.toFixed(3)} (threshold {DECLINE_THRESHOLD}) or
+              its coverage of the question&apos;s words was too low, so nothing was handed on.
+            </p>
+          )}
+        </Stage>
+        <Stage testId="stage-augmentation" step={3} title="Augmentation" article={ARTICLE.augmentation}>
+          {result.citations.length > 0 && (
+            <ul className="mb-1 flex flex-col gap-0.5">
+              {result.citations.map((citation) => (
+                <li key={citation.id} data-testid="stage-cited-passage" data-passage-id={citation.id}>
+                  <span className="font-mono">[{citation.rank}]</span> {citation.text}
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.prompt ? (
+            <details>
+              <summary className="cursor-pointer">
+                The exact prompt handed to the reader ({result.generation?.promptTokens ?? "?"} tokens)
+              </summary>
+              <pre
+                data-testid="rag-prompt"
+                className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-words rounded bg-white p-2 font-mono"
+              >
+                {result.prompt}
+              </pre>
+            </details>
+          ) : (
+            <p>
+              {result.declinedBy === "retrieval"
+                ? "Skipped: retrieval declined."
+                : "Extractive mode: no prompt. The answer's sentences are picked from the passages directly."}
+            </p>
+          )}
+        </Stage>
+        <Stage
+          testId="stage-generation"
+          step={4}
+          title={generative ? "Generation by the reader model" : "Extraction"}
+          ms={result.timings.answerMs}
+        >
+          {result.generation ? (
+            <p>
+              {result.generation.tokens} tokens, first after{" "}
+              <span data-testid="stage-first-token" data-ms={result.timings.firstTokenMs}>
+                {formatMs(result.timings.firstTokenMs)}
+              </span>
+              , {Math.round(result.generation.tokensPerSecond)} tokens/s
+              {result.declinedBy === "reader" ? "; the reader said the passages do not answer it." : "."}
+            </p>
+          ) : (
+            <p>
+              {result.declinedBy === "retrieval"
+                ? "Skipped: retrieval declined."
+                : "Sentences chosen by their similarity to the question, each with its citation."}
+            </p>
+          )}
+        </Stage>
+      </ol>
+    </details>
+  );
+}
