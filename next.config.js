@@ -27,13 +27,26 @@ export const SECURITY_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/**
+ * `STATIC_EXPORT=1` (npm run build:static) writes a plain static site to out/ for any file host. Such a
+ * host sends no headers of ours, so the build also writes them as a `_headers` file (Netlify and
+ * Cloudflare Pages read it; docs/static-hosting.md covers other hosts).
+ */
+const STATIC_EXPORT = process.env.STATIC_EXPORT === "1";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
-  },
+  ...(STATIC_EXPORT
+    ? // Its own folder (Next.js exports into distDir), so it never replaces the build `next start` serves;
+      // trailing slashes make /evaluation/ a folder with an index.html, which every file server finds.
+      { output: "export", distDir: "out", trailingSlash: true }
+    : {
+        async headers() {
+          return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+        },
+      }),
   webpack(config, { isServer }) {
     if (!isServer) {
       // Transformers.js's browser build never needs its Node backends; keep them out of the client bundle.
