@@ -48,16 +48,32 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
     "recall@1": pct(r.recallAt1),
     "recall@3": pct(r.recallAt3),
   }));
+  const gen = s.ragGenerative ?? null;
   const answers = [
-    { name: "token-F1", RAG: pct(s.rag.tokenF1), "Fine-tuned": pct(s.fineTuned?.tokenF1 ?? 0) },
-    { name: "exact match", RAG: pct(s.rag.exactMatch), "Fine-tuned": pct(s.fineTuned?.exactMatch ?? 0) },
+    {
+      name: "token-F1",
+      "RAG extractive": pct(s.rag.tokenF1),
+      ...(gen ? { "RAG generative": pct(gen.tokenF1) } : {}),
+      "Fine-tuned": pct(s.fineTuned?.tokenF1 ?? 0),
+    },
+    {
+      name: "faithfulness",
+      "RAG extractive": pct(s.rag.faithfulness ?? 0),
+      ...(gen ? { "RAG generative": pct(gen.faithfulness) } : {}),
+      "Fine-tuned": 0,
+    },
   ];
   const offTopic = [
     {
       name: "off-topic questions",
-      "RAG declined": pct(s.rag.offTopicDeclined),
+      "RAG extractive declined": pct(s.rag.offTopicDeclined),
+      ...(gen ? { "RAG generative declined": pct(gen.offTopicDeclined) } : {}),
       "Fine-tuned answered anyway": pct(s.fineTuned?.offTopicAnswered ?? 0),
     },
+  ];
+  const ragBars = [
+    { key: "RAG extractive", color: "#0369a1" },
+    ...(gen ? [{ key: "RAG generative", color: "#0d9488" }] : []),
   ];
   const rows = useMemo(
     () => report.questions.filter((q) => q.split === split && q.kind === kind),
@@ -93,19 +109,17 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
         />
         <Chart
           testId="chart-answers"
-          title="Answers against reference (in-scope)"
+          title="Answers (in-scope): token-F1 against the reference; faithfulness to the citations"
           data={answers}
-          bars={[
-            { key: "RAG", color: "#0369a1" },
-            { key: "Fine-tuned", color: "#c2410c" },
-          ]}
+          bars={[...ragBars, { key: "Fine-tuned", color: "#c2410c" }]}
         />
         <Chart
           testId="chart-off-topic"
           title="Questions the article does not answer"
           data={offTopic}
           bars={[
-            { key: "RAG declined", color: "#0369a1" },
+            { key: "RAG extractive declined", color: "#0369a1" },
+            ...(gen ? [{ key: "RAG generative declined", color: "#0d9488" }] : []),
             { key: "Fine-tuned answered anyway", color: "#c2410c" },
           ]}
         />
@@ -117,7 +131,13 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
             RAG retrieve p50 {formatMs(report.latencyMs.rag.retrieve.p50)}, p95{" "}
             {formatMs(report.latencyMs.rag.retrieve.p95)}
           </li>
-          <li>RAG whole answer p50 {formatMs(report.latencyMs.rag.total.p50)}</li>
+          <li>RAG whole extractive answer p50 {formatMs(report.latencyMs.rag.total.p50)}</li>
+          {report.latencyMs.ragGenerative && (
+            <li>
+              RAG reader first token p50 {formatMs(report.latencyMs.ragGenerative.firstToken.p50)},{" "}
+              {report.latencyMs.ragGenerative.tokensPerSecond.toFixed(0)} tokens/s (Node)
+            </li>
+          )}
           {ft && (
             <li>
               Fine-tuned first token p50 {formatMs(ft.firstToken.p50)}, {ft.tokensPerSecond.toFixed(0)}{" "}
@@ -176,6 +196,9 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
                   {kind === "in-scope" && <td className="py-1 pr-2 text-slate-600">{row.reference}</td>}
                   <td className={`py-1 pr-2 ${row.rag.abstained ? "italic text-amber-800" : ""}`}>
                     {row.rag.answer}
+                    {row.ragGenerative && (
+                      <span className="mt-1 block text-teal-800">Generative: {row.ragGenerative.answer}</span>
+                    )}
                     {row.evidenceCited !== undefined && (
                       <span className="block text-xs text-slate-500">
                         {row.evidenceCited ? "evidence cited" : "evidence not cited"}

@@ -1,38 +1,33 @@
 /**
- * Browser benchmark: the production build served locally, driven in Debian's Chromium. Prints medians of
- * what the panels themselves measured (the same figures a visitor sees).
- *   npm run build && npm run bench:browser
+ * The browser half of `npm run bench`: the production build served locally, driven in Debian's Chromium.
+ * Prints medians of what the panels themselves measured (the same figures a visitor sees), the first-load
+ * JavaScript the page downloads, and single- vs multi-threaded WebAssembly measured in the same run.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chromium } from "@playwright/test";
+import { gzipSync } from "node:zlib";
+import { type Browser, chromium, type Page } from "@playwright/test";
 import { median } from "../lib/evaluation";
+import { formatBytes } from "../lib/format";
 import { readJsonLines } from "../lib/node/assets";
 
 const PORT = 3200;
+const PAGE_LOADS = 3;
 const QUESTIONS = readJsonLines<{ question: string }>("data/qa/heldout-dev.jsonl")
-  .slice(0, 12)
+  .slice(0, 10)
   .map((q) => q.question);
-
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("bench:browser needs a production build: run `npm run build` first");
-  process.exit(1);
-}
 
 function startServer(): ChildProcess {
   // Its own process group, so stopping it stops next-server too.
   return spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      detached: true,
-      stdio: "ignore",
-    },
+    { detached: true, stdio: "ignore" },
   );
 }
 
 async function waitForServer(url: string) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -43,53 +38,170 @@ async function waitForServer(url: string) {
   throw new Error(`server at ${url} did not start`);
 }
 
-const server = startServer();
-try {
-  const url = `http://127.0.0.1:${PORT}/`;
-  await waitForServer(url);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-  });
-  const page = await browser.newPage();
+interface PageLoad {
+  ragReadyMs: number;
+  bothReadyMs: number;
+  /** Gzipped bytes of the JavaScript the page itself loaded (not its workers' chunks, wasm or models). */
+  firstLoadJsGzip: number;
+  readerBuilt: boolean;
+  fineTunedBuilt: boolean;
+}
+
+async function loadPage(page: Page, url: string): Promise<PageLoad> {
+  const scripts: Promise<number>[] = [];
+  const onResponse = (response: import("@playwright/test").Response) => {
+    const request = response.request();
+    // Worker chunks are fetched by the workers (request.frame() throws for them); the page's own scripts
+    // are what first-load JavaScript means.
+    if (request.resourceType() !== "script" || request.serviceWorker()) return;
+    let fromPage = true;
+    try {
+      request.frame();
+    } catch {
+      fromPage = false;
+    }
+    if (fromPage) scripts.push(response.body().then((body) => gzipSync(body).byteLength));
+  };
+  page.on("response", onResponse);
   const start = Date.now();
   await page.goto(url);
   await page.getByTestId("rag-ready").waitFor({ timeout: 120_000 });
-  const ragReady = Date.now() - start;
-  const modelReady = page.getByTestId("fine-tuned-ready");
-  await modelReady.or(page.getByTestId("fine-tuned-error")).waitFor({ timeout: 120_000 });
-  const bothReady = Date.now() - start;
-  const hasModel = await modelReady.isVisible();
+  const ragReadyMs = Date.now() - start;
+  const reader = page.getByTestId("reader-ready");
+  const fineTuned = page.getByTestId("fine-tuned-ready");
+  await reader.or(page.getByTestId("reader-error")).waitFor({ timeout: 120_000 });
+  await fineTuned.or(page.getByTestId("fine-tuned-error")).waitFor({ timeout: 120_000 });
+  const bothReadyMs = Date.now() - start;
+  page.off("response", onResponse);
+  const sizes = await Promise.all(scripts);
+  return {
+    ragReadyMs,
+    bothReadyMs,
+    firstLoadJsGzip: sizes.reduce((sum, size) => sum + size, 0),
+    readerBuilt: await reader.isVisible(),
+    fineTunedBuilt: await fineTuned.isVisible(),
+  };
+}
 
+interface Speeds {
+  retrieveMs: number[];
+  readerFirstTokenMs: number[];
+  readerTokensPerSecond: number[];
+  fineTunedFirstTokenMs: number[];
+  fineTunedTokensPerSecond: number[];
+}
+
+async function askAll(page: Page, load: PageLoad): Promise<Speeds> {
   const stage = async (panel: string, name: string) =>
     Number(await page.getByTestId(`${panel}-timings-${name}`).locator("dd").getAttribute("data-ms"));
-  const retrieve: number[] = [];
-  const firstToken: number[] = [];
-  const speed: number[] = [];
+  const speeds: Speeds = {
+    retrieveMs: [],
+    readerFirstTokenMs: [],
+    readerTokensPerSecond: [],
+    fineTunedFirstTokenMs: [],
+    fineTunedTokensPerSecond: [],
+  };
   for (const question of QUESTIONS) {
     await page.getByTestId("question-input").fill(question);
     await page.getByTestId("question-input").press("Enter");
-    await page.getByTestId("rag-timings").waitFor();
-    retrieve.push(await stage("rag", "retrieve"));
-    if (hasModel) {
+    await page.getByTestId("rag-timings").waitFor({ timeout: 60_000 });
+    speeds.retrieveMs.push(await stage("rag", "retrieve"));
+    const mode = page.getByTestId("rag-answer-mode");
+    const readerSpeed = (await mode.isVisible()) ? await mode.getAttribute("data-tokens-per-second") : null;
+    if (load.readerBuilt && readerSpeed) {
+      speeds.readerFirstTokenMs.push(await stage("rag", "first-token"));
+      speeds.readerTokensPerSecond.push(Number(readerSpeed));
+    }
+    if (load.fineTunedBuilt) {
       await page.getByTestId("fine-tuned-speed").waitFor({ timeout: 60_000 });
-      firstToken.push(await stage("fine-tuned", "first-token"));
-      speed.push(Number(await page.getByTestId("fine-tuned-speed").getAttribute("data-tokens-per-second")));
+      speeds.fineTunedFirstTokenMs.push(await stage("fine-tuned", "first-token"));
+      speeds.fineTunedTokensPerSecond.push(
+        Number(await page.getByTestId("fine-tuned-speed").getAttribute("data-tokens-per-second")),
+      );
     }
   }
-  console.log("Chromium (production build, this machine)");
-  console.log(`  page load to RAG index ready: ${ragReady} ms`);
-  console.log(
-    `  page load to both pipelines ready: ${bothReady} ms${hasModel ? "" : " (fine-tuned model missing)"}`,
-  );
-  console.log(`  retrieval p50 over ${retrieve.length} questions: ${median(retrieve).toFixed(3)} ms`);
-  if (hasModel) {
-    console.log(`  fine-tuned model load: ${await modelReady.getAttribute("data-ms")} ms`);
-    console.log(
-      `  fine-tuned first token p50: ${median(firstToken).toFixed(1)} ms; tokens/s p50: ${median(speed).toFixed(0)}`,
-    );
+  return speeds;
+}
+
+const ms = (values: number[]) => (values.length ? `${median(values).toFixed(1)} ms` : "n/a");
+const rate = (values: number[]) => (values.length ? `${median(values).toFixed(0)} tokens/s` : "n/a");
+
+async function measure(browser: Browser, url: string) {
+  const loads: PageLoad[] = [];
+  let speeds: Speeds | null = null;
+  for (let i = 0; i < PAGE_LOADS; i++) {
+    // A fresh context each time: nothing cached, as a first visit.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const load = await loadPage(page, url);
+    loads.push(load);
+    if (i === PAGE_LOADS - 1) speeds = await askAll(page, load);
+    await context.close();
   }
-  await browser.close();
-} finally {
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
+  return { loads, speeds: speeds as Speeds };
+}
+
+/** Runs the browser benchmark and prints its figures; needs a production build (`npm run build`). */
+export async function runBrowserBench(): Promise<void> {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("\nChromium: skipped, no production build (run `npm run build`, then `npm run bench`).");
+    return;
+  }
+  const server = startServer();
+  try {
+    const url = `http://127.0.0.1:${PORT}/`;
+    await waitForServer(url);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+      ],
+    });
+    const single = await measure(browser, `${url}?threads=1`);
+    const probe = await browser.newPage();
+    await probe.goto(url);
+    const isolated = await probe.evaluate(() => self.crossOriginIsolated);
+    await probe.close();
+    const multi = await measure(browser, `${url}?threads=2`);
+    await browser.close();
+
+    const { loads, speeds } = single;
+    console.log(
+      `\nChromium (production build, this machine; ${PAGE_LOADS} cold page loads, ${QUESTIONS.length} questions)`,
+    );
+    console.log(`  page load to search index ready: ${ms(loads.map((l) => l.ragReadyMs))}`);
+    console.log(`  page load to both models loaded: ${ms(loads.map((l) => l.bothReadyMs))}`);
+    console.log(
+      `  first-load JavaScript (page scripts, gzipped): ${formatBytes(median(loads.map((l) => l.firstLoadJsGzip)))}`,
+    );
+    console.log(`  retrieval p50: ${median(speeds.retrieveMs).toFixed(3)} ms`);
+    console.log(
+      `  reader (RAG panel): first token ${ms(speeds.readerFirstTokenMs)}, ${rate(speeds.readerTokensPerSecond)}`,
+    );
+    console.log(
+      `  fine-tuned model: first token ${ms(speeds.fineTunedFirstTokenMs)}, ${rate(speeds.fineTunedTokensPerSecond)}`,
+    );
+    const ratio = (a: number[], b: number[]) =>
+      a.length && b.length ? (median(b) / median(a)).toFixed(2) : "n/a";
+    console.log(
+      `  WebAssembly threads (cross-origin isolated: ${isolated ? "yes" : "no"}), 2 threads vs 1, same run:`,
+    );
+    console.log(
+      `    fine-tuned tokens/s ratio ${ratio(speeds.fineTunedTokensPerSecond, multi.speeds.fineTunedTokensPerSecond)} (${rate(multi.speeds.fineTunedTokensPerSecond)} vs ${rate(speeds.fineTunedTokensPerSecond)})`,
+    );
+    console.log(
+      `    reader tokens/s ratio ${ratio(speeds.readerTokensPerSecond, multi.speeds.readerTokensPerSecond)} (${rate(multi.speeds.readerTokensPerSecond)} vs ${rate(speeds.readerTokensPerSecond)})`,
+    );
+    console.log(
+      `    page load to both models, ratio ${ratio(
+        loads.map((l) => l.bothReadyMs),
+        multi.loads.map((l) => l.bothReadyMs),
+      )}`,
+    );
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
 }

@@ -1,8 +1,10 @@
 /**
- * Benchmarks, printed as figures (medians and p95 over many runs; the machine is noisy, so no thresholds).
- *   npm run bench            Node: retrieval latency, index size; fine-tuned model when it is built
+ * Benchmarks, printed as figures in one run (medians; the machine is noisy, so budgets are reported, not
+ * asserted). Node first (the same library code as the CLI), then Chromium against the production build.
+ *   npm run bench
  */
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { persist } from "@orama/plugin-data-persistence";
 import { median, quantile } from "../lib/evaluation";
 import { formatBytes } from "../lib/format";
@@ -10,8 +12,10 @@ import { PATHS, readJsonLines, readText, readTrainingPairs } from "../lib/node/a
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
 import { buildArticleIndex } from "../lib/retrieval/assemble";
+import { runBrowserBench } from "./bench-browser";
 
 const ROUNDS = 3;
+const MODEL_BUDGET_BYTES = 20 * 1024 * 1024;
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 
 const questions = [
@@ -20,7 +24,28 @@ const questions = [
   ...readJsonLines<{ question: string }>("data/qa/off-topic.jsonl"),
 ].map((q) => q.question);
 
-console.log("RAG pipeline (Node)");
+function folderBytes(folder: string): number {
+  return readdirSync(folder, { withFileTypes: true }).reduce((sum, entry) => {
+    const path = join(folder, entry.name);
+    return sum + (entry.isDirectory() ? folderBytes(path) : statSync(path).size);
+  }, 0);
+}
+
+console.log("Budgets (issue 6): retrieval p50 < 1 ms, first token < 300 ms, >= 100 tokens/s,");
+console.log("first-load JS <= 250 KB gzipped, each model <= 20 MB.\n");
+
+console.log("Shipped models");
+let total = 0;
+for (const model of readdirSync(PATHS.models)) {
+  const bytes = folderBytes(join(PATHS.models, model));
+  total += bytes;
+  console.log(
+    `  ${model}: ${formatBytes(bytes)}${bytes > MODEL_BUDGET_BYTES ? "  (over the 20 MB budget)" : ""}`,
+  );
+}
+console.log(`  total model bytes: ${formatBytes(total)} (${total} bytes)`);
+
+console.log("\nRAG pipeline (Node)");
 const serialized = String(
   await persist(await buildArticleIndex(readText(PATHS.article), readTrainingPairs()), "json"),
 );
@@ -30,21 +55,39 @@ console.log(
 console.log(
   `  word vectors: ${formatBytes(statSync(PATHS.vectorData).size + statSync(PATHS.vectorWords).size)}`,
 );
-const { pipeline: rag } = await loadRagPipeline({ withReader: false });
-for (const q of questions.slice(0, 20)) await rag.ask(q);
+const { pipeline: rag, readerMissing, readerLoadMs } = await loadRagPipeline();
+for (const q of questions.slice(0, 20)) await rag.ask(q, { mode: "extractive" });
 const retrieve: number[] = [];
-const total: number[] = [];
+const totalMs: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   for (const q of questions) {
-    const { timings } = await rag.ask(q);
+    const { timings } = await rag.ask(q, { mode: "extractive" });
     retrieve.push(timings.retrieveMs);
-    total.push(timings.totalMs);
+    totalMs.push(timings.totalMs);
   }
 }
 console.log(
   `  ${retrieve.length} queries: retrieval p50 ${fmt(median(retrieve))}, p95 ${fmt(quantile(retrieve, 0.95))}`,
 );
-console.log(`  whole pipeline p50 ${fmt(median(total))}, p95 ${fmt(quantile(total, 0.95))}`);
+console.log(`  extractive pipeline p50 ${fmt(median(totalMs))}, p95 ${fmt(quantile(totalMs, 0.95))}`);
+
+if (readerMissing) {
+  console.log(`\nReader model: not built (${readerMissing})`);
+} else {
+  const firstToken: number[] = [];
+  const speed: number[] = [];
+  for (const q of questions.slice(0, 30)) {
+    const result = await rag.ask(q, { mode: "generative" });
+    if (!result.generation) continue;
+    firstToken.push(result.timings.firstTokenMs);
+    speed.push(result.generation.tokensPerSecond);
+  }
+  console.log("\nReader model, generative RAG (Node, onnxruntime-node)");
+  console.log(`  load ${fmt(readerLoadMs)}`);
+  console.log(
+    `  first token p50 ${fmt(median(firstToken))} (after retrieval); tokens/s p50 ${median(speed).toFixed(0)}`,
+  );
+}
 
 const fineTuned = await loadFineTunedAnswerer();
 if ("missing" in fineTuned) {
@@ -63,3 +106,5 @@ if ("missing" in fineTuned) {
   console.log(`  first token p50 ${fmt(median(runs.map((r) => r.firstTokenMs)))}`);
   console.log(`  tokens/s p50 ${median(runs.map((r) => r.tokensPerSecond)).toFixed(0)}`);
 }
+
+await runBrowserBench();

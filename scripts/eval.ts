@@ -43,7 +43,8 @@ interface FineTunedOutput {
 const REPORT = join("data", "evaluation", "report.json");
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-const { pipeline: rag } = await loadRagPipeline({ withReader: false });
+const { pipeline: rag, readerMissing } = await loadRagPipeline();
+const generative = readerMissing === null;
 const fineTunedLoaded = await loadFineTunedAnswerer();
 const fineTuned = "missing" in fineTunedLoaded ? null : fineTunedLoaded;
 const offTopic = readJsonLines<OffTopic>("data/qa/off-topic.jsonl");
@@ -58,6 +59,7 @@ const ftTimings = {
   tps: [] as number[],
 };
 let loadMs = 0;
+const genTimings = { firstTokenMs: [] as number[], tps: [] as number[] };
 
 async function askFineTuned(question: string): Promise<FineTunedOutput | null> {
   if (!fineTuned) return null;
@@ -91,9 +93,20 @@ for (const split of ["dev", "test"] as const) {
 
   const ragPairs: { prediction: string | null; reference: string }[] = [];
   const faithful: number[] = [];
+  const genPairs: { prediction: string | null; reference: string }[] = [];
+  const genFaithful: number[] = [];
+  let genFlagged = 0;
   const ftPairs: { prediction: string | null; reference: string }[] = [];
   for (const q of inScope) {
-    const r = await rag.ask(q.question);
+    const r = await rag.ask(q.question, { mode: "extractive" });
+    const g = generative ? await rag.ask(q.question, { mode: "generative" }) : null;
+    if (g) {
+      genPairs.push({ prediction: g.abstained ? null : stripMarkers(g.answer), reference: q.answer });
+      if (g.faithfulness !== null) genFaithful.push(g.faithfulness);
+      if (g.flagged) genFlagged++;
+      genTimings.firstTokenMs.push(g.timings.firstTokenMs);
+      if (g.generation) genTimings.tps.push(g.generation.tokensPerSecond);
+    }
     ragTimings.retrieveMs.push(r.timings.retrieveMs);
     ragTimings.answerMs.push(r.timings.answerMs);
     ragTimings.totalMs.push(r.timings.totalMs);
@@ -109,6 +122,14 @@ for (const split of ["dev", "test"] as const) {
       reference: q.answer,
       evidence: q.evidence,
       rag: { answer: r.answer, abstained: r.abstained, citations: r.citations.map((c) => c.id) },
+      ragGenerative: g
+        ? {
+            answer: g.answer,
+            abstained: g.abstained,
+            citations: g.citations.map((c) => c.id),
+            faithfulness: g.faithfulness,
+          }
+        : null,
       evidenceCited: r.citations.some((c) => containsEvidence(c.text, q.evidence)),
       fineTuned: f ? { answer: f.answer } : null,
     });
@@ -116,10 +137,13 @@ for (const split of ["dev", "test"] as const) {
 
   const off = offTopic.filter((q) => q.split === split);
   let declined = 0;
+  let genDeclined = 0;
   let fineTunedAnswered = 0;
   for (const q of off) {
-    const r = await rag.ask(q.question);
+    const r = await rag.ask(q.question, { mode: "extractive" });
     if (r.abstained) declined++;
+    const g = generative ? await rag.ask(q.question, { mode: "generative" }) : null;
+    if (g?.abstained) genDeclined++;
     const f = await askFineTuned(q.question);
     // The fine-tuned model has no way to decline: any non-empty answer to an off-topic question is a
     // confident answer the article does not support.
@@ -130,6 +154,9 @@ for (const split of ["dev", "test"] as const) {
       kind: "off-topic",
       question: q.question,
       rag: { answer: r.answer, abstained: r.abstained, citations: r.citations.map((c) => c.id) },
+      ragGenerative: g
+        ? { answer: g.answer, abstained: g.abstained, citations: g.citations.map((c) => c.id) }
+        : null,
       fineTuned: f ? { answer: f.answer } : null,
     });
   }
@@ -144,6 +171,15 @@ for (const split of ["dev", "test"] as const) {
       offTopicDeclined: round(declined / off.length),
       faithfulness: round(mean(faithful)),
     },
+    ragGenerative: generative
+      ? {
+          ...answerQuality(genPairs),
+          answered: round(rate(genPairs, (p) => p.prediction !== null)),
+          offTopicDeclined: round(genDeclined / off.length),
+          faithfulness: round(mean(genFaithful)),
+          flagged: round(genFlagged / Math.max(1, genPairs.filter((p) => p.prediction !== null).length)),
+        }
+      : null,
     fineTuned: fineTuned
       ? { ...answerQuality(ftPairs), offTopicAnswered: round(fineTunedAnswered / off.length) }
       : null,
@@ -198,6 +234,9 @@ const report = {
       answer: latency(ragTimings.answerMs),
       total: latency(ragTimings.totalMs),
     },
+    ragGenerative: generative
+      ? { firstToken: latency(genTimings.firstTokenMs), tokensPerSecond: latency(genTimings.tps).p50 }
+      : null,
     fineTuned: fineTuned
       ? {
           load: loadMs,
@@ -211,6 +250,7 @@ const report = {
     serializedIndex: fileBytes(PATHS.index),
     wordVectors: (fileBytes(PATHS.vectorData) ?? 0) + (fileBytes(PATHS.vectorWords) ?? 0),
     fineTunedModel: fileBytes(join(PATHS.models, "fine-tuned", "onnx", "model_quantized.onnx")),
+    readerModel: fileBytes(join(PATHS.models, "reader", "onnx", "model_quantized.onnx")),
     baseModel: fileBytes(join(PATHS.models, "base", "onnx", "model_quantized.onnx")),
   },
   training: card

@@ -11,6 +11,17 @@ export interface SplitReport {
     offTopicDeclined: number;
     faithfulness?: number;
   };
+  /** The RAG panel's generative mode (the reader model); null when the reader is not built. */
+  ragGenerative?: {
+    n: number;
+    tokenF1: number;
+    exactMatch: number;
+    answered: number;
+    offTopicDeclined: number;
+    faithfulness: number;
+    /** Share of generated answers flagged for low faithfulness. */
+    flagged: number;
+  } | null;
   fineTuned: { n: number; tokenF1: number; exactMatch: number; offTopicAnswered: number } | null;
 }
 
@@ -22,6 +33,7 @@ export interface QuestionRow {
   reference?: string;
   evidenceCited?: boolean;
   rag: { answer: string; abstained: boolean; citations: string[] };
+  ragGenerative?: { answer: string; abstained: boolean; citations: string[] } | null;
   fineTuned: { answer: string } | null;
 }
 
@@ -31,6 +43,7 @@ export interface EvaluationReport {
   retrievalOrdinaryParaphrases: { n: number; recallAt1: number; recallAt3: number };
   latencyMs: {
     rag: Record<"retrieve" | "answer" | "total", { p50: number; p95: number }>;
+    ragGenerative?: { firstToken: { p50: number; p95: number }; tokensPerSecond: number } | null;
     fineTuned: {
       load: number;
       firstToken: { p50: number; p95: number };
