@@ -17,6 +17,7 @@ export function CitationCard({
     <li
       id={`citation-${citation.rank}`}
       data-testid="citation-card"
+      data-passage-id={citation.id}
       tabIndex={-1}
       className={`rounded-lg border p-3 text-sm outline-none transition-colors ${
         active ? "border-sky-500 bg-sky-50 ring-2 ring-sky-300" : "border-slate-200 bg-white"

@@ -8,6 +8,7 @@ import type { ComparisonTable as Table } from "../lib/documents/types";
 import { type EvidenceInputs, liveEvidence } from "../lib/evidence/live-evidence";
 import type { QuestionSet } from "../lib/examples";
 import type { LifecycleStep } from "../lib/generation/model-card";
+import { RAG_MODES, type RagMode } from "../lib/retrieval/pipeline";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
@@ -34,18 +35,31 @@ export function SideBySide({
   const [shared, setShared] = useState<string | null>(null);
   const askedShared = useRef(false);
 
-  const ask = (question: string) => {
-    rag.ask(question);
-    fineTuned.ask(question);
-    // The address carries the question, so a presenter can prepare and share a sequence of them.
+  // The address carries the question and the RAG mode, so a presenter can prepare and share them.
+  const remember = (name: string, value: string) => {
     const url = new URL(window.location.href);
-    url.searchParams.set("q", question);
+    url.searchParams.set(name, value);
     window.history.replaceState(null, "", url);
   };
 
+  const ask = (question: string) => {
+    rag.ask(question);
+    fineTuned.ask(question);
+    remember("q", question);
+  };
+
+  const setRagMode = (mode: RagMode) => {
+    rag.setMode(mode);
+    remember("rag", mode);
+  };
+
+  const { setMode } = rag;
   useEffect(() => {
-    setShared(new URLSearchParams(window.location.search).get("q"));
-  }, []);
+    const params = new URLSearchParams(window.location.search);
+    setShared(params.get("q"));
+    const mode = params.get("rag");
+    if (RAG_MODES.includes(mode as RagMode)) setMode(mode as RagMode);
+  }, [setMode]);
 
   // A shared question is asked once, as soon as the index can answer it.
   useEffect(() => {
@@ -76,7 +90,7 @@ export function SideBySide({
           answer={rag.answer}
           reader={rag.reader}
           mode={rag.mode}
-          onMode={rag.setMode}
+          onMode={setRagMode}
           onStop={rag.stop}
           onRetry={rag.retry}
           onEditPassage={documents.edit}

@@ -7,8 +7,7 @@ test("a document the user adds is cited on the next question, survives a reload,
   app,
   page,
 }) => {
-  await page.goto("/");
-  await expect(app.rag.ready).toBeVisible();
+  await app.goto("?rag=extractive");
   await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
   await app.ask(QUESTION);
   await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
@@ -24,6 +23,9 @@ test("a document the user adds is cited on the next question, survives a reload,
 
   await page.reload();
   await expect(app.rag.ready).toBeVisible();
+  await expect(
+    app.page.getByTestId("rag-mode").and(app.page.locator('[data-value="extractive"]')),
+  ).toHaveAttribute("aria-pressed", "true");
   await expect(app.documents.items).toHaveCount(1);
   await expect(app.documents.items.first()).toContainText("Island notes");
   await app.ask(QUESTION);
@@ -50,7 +52,7 @@ test("an empty or oversized document gets a clear message and nothing is added",
 });
 
 test("the classroom scenario adds a prepared fact and asks about it in one click", async ({ app }) => {
-  await app.goto();
+  await app.goto("?rag=extractive");
   await app.documents.scenario.click();
   await expect(app.documents.items).toHaveCount(1);
   await expect(app.rag.citations.first()).toContainText("purple heron named Quill");
@@ -61,7 +63,7 @@ test("editing a cited passage changes the next answer's citation, survives a rel
   app,
   page,
 }) => {
-  await app.goto();
+  await app.goto("?rag=extractive");
   const question = "Which approach has a retrieval component?";
   await app.ask(question);
   const first = app.rag.citations.first();

@@ -33,7 +33,7 @@ test("markup in a question is shown as text and never runs", async ({ app, page 
 });
 
 test("a new question while one runs replaces it", async ({ app }) => {
-  await app.goto();
+  await app.goto("?rag=extractive");
   await app.ask("Who won the football world cup in 2018?");
   await app.ask("Which approach has a retrieval component?");
   await expect(app.rag.answer).toBeVisible();

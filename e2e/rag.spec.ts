@@ -1,7 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test("a question from the article gets an answer with cited evidence and timings", async ({ app }) => {
-  await app.goto();
+test("a question from the article gets an extractive answer with cited evidence and timings", async ({
+  app,
+}) => {
+  await app.goto("?rag=extractive");
   await app.ask("What does fine-tuning do in the movie review example?");
   await expect(app.rag.answer).toBeVisible();
   await expect(app.rag.citations).toHaveCount(3);
@@ -21,7 +23,7 @@ test("a question from the article gets an answer with cited evidence and timings
 });
 
 test("clicking a citation marker highlights its card", async ({ app }) => {
-  await app.goto();
+  await app.goto("?rag=extractive");
   await app.ask("Which approach has a retrieval component?");
   const marker = app.rag.markers.first();
   await expect(marker).toBeVisible();
@@ -48,7 +50,7 @@ test("the comparison table shows all twelve rows of the article's table, with th
 });
 
 test("every row of the comparison table has live evidence, filled from this session", async ({ app }) => {
-  await app.goto();
+  await app.goto("?rag=extractive");
   for (const row of await app.comparisonRows.all())
     await expect(row.getByTestId("live-evidence")).toHaveCount(2);
   const retrievalRow = app.comparisonRows.filter({ hasText: "Retrieval Component" });

@@ -154,14 +154,16 @@ export function useRagWorker() {
     [worker.post, effectiveMode],
   );
 
+  // The latest answer and ask, for setMode: a stable callback that still sees the current question.
+  const current = useRef({ answer, ask });
+  current.current = { answer, ask };
+
   /** Switches the answer mode and asks the current question again in it, so the two can be compared. */
-  const setMode = useCallback(
-    (next: RagMode) => {
-      setModeState(next);
-      if (answer.status !== "idle") ask(answer.question, next);
-    },
-    [answer, ask],
-  );
+  const setMode = useCallback((next: RagMode) => {
+    setModeState(next);
+    const { answer: shown, ask: askAgain } = current.current;
+    if (shown.status !== "idle") askAgain(shown.question, next);
+  }, []);
 
   const stop = useCallback(() => worker.post({ type: "interrupt" }), [worker.post]);
 

@@ -26,16 +26,24 @@ let pipeline: Promise<RagPipeline> | null = null;
 // Requests run one at a time, so two generations never share the model; a new question interrupts.
 let queue: Promise<void> = Promise.resolve();
 let latest = 0;
+// Whether the reader loaded: a generative question waits for this, and is answered extractively (the panel
+// says why) when the reader is missing or broken, never with a half-loaded model.
+let readerAvailable: Promise<boolean> = Promise.resolve(false);
 
-async function loadReader(threads: number): Promise<void> {
-  try {
-    configureRuntime(threads);
-    await checkModelFiles(MODELS_URL, "reader");
-    const { loadMs } = await reader.load((progress) => post({ type: "reader-progress", progress }));
-    post({ type: "reader-ready", loadMs });
-  } catch (error) {
-    post({ type: "reader-error", ...describeError(error) });
-  }
+function loadReader(threads: number): Promise<boolean> {
+  readerAvailable = (async () => {
+    try {
+      configureRuntime(threads);
+      await checkModelFiles(MODELS_URL, "reader");
+      const { loadMs } = await reader.load((progress) => post({ type: "reader-progress", progress }));
+      post({ type: "reader-ready", loadMs });
+      return true;
+    } catch (error) {
+      post({ type: "reader-error", ...describeError(error) });
+      return false;
+    }
+  })();
+  return readerAvailable;
 }
 
 function load(): Promise<RagPipeline> {
@@ -78,8 +86,11 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
     case "ask": {
       if (request.id !== latest) return;
       const { id } = request;
+      const generative = request.mode === "generative" && (await readerAvailable);
+      // A newer question may have come while this one waited for the reader.
+      if (id !== latest) return;
       const result = await ready.ask(request.question, {
-        mode: request.mode,
+        mode: generative ? "generative" : "extractive",
         onToken: (text) => post({ type: "token", id, text }),
       });
       post({ type: "result", id, result });
@@ -141,6 +152,7 @@ self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
     .then(async () => {
       const ready = await load();
       if (request.type === "load") void loadReader(request.threads);
+      else if (request.type === "ask" && request.id !== latest) return;
       await handle(request, ready);
     })
     .catch((error: unknown) => {

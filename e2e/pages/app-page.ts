@@ -82,6 +82,13 @@ export class AppPage {
     await expect(this.documents.status).toContainText(`Added "${title}"`);
   }
 
+  /** Picks how the RAG panel answers, and checks the toggle took it. */
+  async useRagMode(mode: "generative" | "extractive") {
+    const button = this.page.getByTestId("rag-mode").and(this.page.locator(`[data-value="${mode}"]`));
+    await button.click();
+    await expect(button).toHaveAttribute("aria-pressed", "true");
+  }
+
   async ask(question: string) {
     await this.input.fill(question);
     await this.input.press("Enter");
