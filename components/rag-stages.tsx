@@ -85,11 +85,17 @@ export function RagStages({ question, result }: { question: string; result: RagR
           )}
         </Stage>
         <Stage testId="stage-augmentation" step={3} title="Augmentation" article={ARTICLE.augmentation}>
-          {result.citations.length > 0 && (
+          {result.augmented.length > 0 && (
             <ul className="mb-1 flex flex-col gap-0.5">
-              {result.citations.map((citation) => (
-                <li key={citation.id} data-testid="stage-cited-passage" data-passage-id={citation.id}>
-                  <span className="font-mono">[{citation.rank}]</span> {citation.text}
+              {result.augmented.map((passage) => (
+                <li
+                  key={passage.id}
+                  data-testid="stage-augmented-passage"
+                  data-passage-id={passage.id}
+                  data-cited={cited.has(passage.id)}
+                >
+                  <span className="font-mono">[{passage.rank}]</span> {passage.text}
+                  {cited.has(passage.id) && <span className="ml-1 font-semibold text-sky-800">· cited</span>}
                 </li>
               ))}
             </ul>

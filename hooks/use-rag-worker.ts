@@ -34,7 +34,9 @@ export function useRagWorker() {
   const [load, setLoad] = useState<LoadState>({ status: "loading", loaded: 0, total: 0 });
   const [answer, setAnswer] = useState<RagAnswer>({ status: "idle" });
   const [reader, setReader] = useState<ModelLoadState>({ status: "loading", loaded: 0, total: 0, file: "" });
-  const [mode, setModeState] = useState<RagMode>("generative");
+  // Extractive until asked otherwise (the toggle or ?rag=generative): the shipped reader measures below the
+  // extractive answers (docs/generative-rag.md), and a first-time visitor should see the better answer.
+  const [mode, setModeState] = useState<RagMode>("extractive");
   const readerTally = useRef(createProgressTally());
   const latest = useRef(0);
   // One counter for every request, so a document request's id never collides with a question's.

@@ -143,6 +143,7 @@ describe("the generative mode", () => {
     expect(result.mode).toBe("generative");
     expect(result.prompt).toBe(prompts[0]);
     expect(result.citations.map((c) => c.rank)).toEqual([2]);
+    expect(result.augmented.map((c) => c.rank)).toEqual([1, 2, 3]);
     expect(result.retrieved).toHaveLength(3);
     expect(result.prompt).toContain(result.citations[0]?.text.split(" ").slice(0, 5).join(" "));
     expect(result.faithfulness).toBe(1);
@@ -163,6 +164,9 @@ describe("the generative mode", () => {
     const { reader } = scriptedReader(() => "The sources don't cover this.");
     const result = await (await assemble(reader)).ask(question);
     expect(result).toMatchObject({ abstained: true, declinedBy: "reader", citations: [] });
+    // The prompt it declined is kept: the stage view shows what the reader was given.
+    expect(result.prompt).toContain(question);
+    expect(result.augmented).toHaveLength(3);
   });
 
   it("never runs the reader when retrieval declines", async () => {

@@ -62,6 +62,11 @@ export interface RagResult {
   declinedBy: "retrieval" | "reader" | null;
   mode: RagMode;
   citations: Citation[];
+  /**
+   * The augmentation: the passages handed on with the question (to the reader's prompt, or to the sentence
+   * picker in extractive mode), whether or not the answer cited them. Empty when retrieval declined.
+   */
+  augmented: Citation[];
   /** Everything retrieval returned, with scores, cited or not (the stage view shows it). */
   retrieved: RetrievedSummary[];
   timings: RagTimings;
@@ -127,8 +132,22 @@ export function createRagPipeline(
       const all = hits.map(toCitation(question));
       const extractive = buildExtractiveAnswer(question, hits, vectors);
       return extractive
-        ? { answer: extractive.answer, citations: all, prompt: null, generation: null, readerDeclined: false }
-        : { answer: null, citations: [], prompt: null, generation: null, readerDeclined: false };
+        ? {
+            answer: extractive.answer,
+            citations: all,
+            augmented: all,
+            prompt: null,
+            generation: null,
+            readerDeclined: false,
+          }
+        : {
+            answer: null,
+            citations: [],
+            augmented: all,
+            prompt: null,
+            generation: null,
+            readerDeclined: false,
+          };
     }
     // As in training: a prompt too long for the reader's context loses its last passage until it fits.
     let given = hits.slice(0, READER_FORMAT.maxPassages);
@@ -152,12 +171,12 @@ export function createRagPipeline(
       interrupted: generated.interrupted,
     };
     if (isReaderDecline(generated.answer) || generated.answer === "") {
-      return { answer: null, citations: [], prompt, generation, readerDeclined: true };
+      return { answer: null, citations: [], augmented: all, prompt, generation, readerDeclined: true };
     }
     // The passages the answer cites by number; an answer that cites none is held to all it was given.
     const used = citedRanks(generated.answer, all.length);
     const citations = used.length > 0 ? all.filter((c) => used.includes(c.rank)) : all;
-    return { answer: generated.answer, citations, prompt, generation, readerDeclined: false };
+    return { answer: generated.answer, citations, augmented: all, prompt, generation, readerDeclined: false };
   }
 
   async function ask(rawQuestion: string, options: AskOptions = {}): Promise<RagResult> {
@@ -196,6 +215,7 @@ export function createRagPipeline(
       declinedBy: answer !== null ? null : answered?.readerDeclined ? "reader" : "retrieval",
       mode,
       citations,
+      augmented: answered?.augmented ?? [],
       retrieved: hits.map((hit, index) => ({
         rank: index + 1,
         id: hit.passage.id,
