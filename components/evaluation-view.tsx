@@ -59,7 +59,7 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
     {
       name: "faithfulness",
       "RAG extractive": pct(s.rag.faithfulness ?? 0),
-      ...(gen ? { "RAG generative": pct(gen.faithfulness) } : {}),
+      ...(gen ? { "RAG generative": pct(gen.faithfulness ?? 0) } : {}),
       "Fine-tuned": 0,
     },
   ];

@@ -2,7 +2,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
 import { createProgressTally, requestedThreads } from "../lib/generation/load-progress";
-import type { RagMode, RagResult } from "../lib/retrieval/pipeline";
+import { DEFAULT_RAG_MODE, type RagMode, type RagResult } from "../lib/retrieval/pipeline";
 import type { RagRequest, RagResponse } from "../workers/protocol";
 import type { ModelLoadState } from "./use-fine-tuned-worker";
 import { useWatchdog } from "./use-watchdog";
@@ -34,9 +34,8 @@ export function useRagWorker() {
   const [load, setLoad] = useState<LoadState>({ status: "loading", loaded: 0, total: 0 });
   const [answer, setAnswer] = useState<RagAnswer>({ status: "idle" });
   const [reader, setReader] = useState<ModelLoadState>({ status: "loading", loaded: 0, total: 0, file: "" });
-  // Extractive until asked otherwise (the toggle or ?rag=generative): the shipped reader measures below the
-  // extractive answers (docs/generative-rag.md), and a first-time visitor should see the better answer.
-  const [mode, setModeState] = useState<RagMode>("extractive");
+  // The toggle or ?rag= changes it; the default is the mode that measures better (DEFAULT_RAG_MODE).
+  const [mode, setModeState] = useState<RagMode>(DEFAULT_RAG_MODE);
   const readerTally = useRef(createProgressTally());
   const latest = useRef(0);
   // One counter for every request, so a document request's id never collides with a question's.

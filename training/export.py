@@ -146,8 +146,11 @@ def main():
     ap.add_argument('--fp32-dir', required=True, help='where the fp32 onnx goes (not shipped)')
     ap.add_argument('--ref', required=True, help='PyTorch reference outputs json')
     ap.add_argument('--max-new-tokens', type=int, default=48)
+    ap.add_argument('--prompts', default='', help='JSON list of reference prompts (default: Q/A prompts of '
+                                                  'data/prompt-format.json + free text)')
+    ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(a.threads)
     model = load_model(a.ckpt)
     deq, qweights = quantize_state_dict(model.state_dict())
     model.load_state_dict(deq)
@@ -169,8 +172,11 @@ def main():
               open(os.path.join(a.out, 'generation_config.json'), 'w'), indent=2)
     for f in ('tokenizer.json', 'tokenizer_config.json'):
         shutil.copy(os.path.join(a.tok, f), os.path.join(a.out, f))
-    fmt = load_prompt_format()
-    prompts = [build_prompt(fmt, q) for q in PROMPTS_QUESTIONS] + FREE_PROMPTS
+    if a.prompts:
+        prompts = json.load(open(a.prompts, encoding='utf-8'))
+    else:
+        fmt = load_prompt_format()
+        prompts = [build_prompt(fmt, q) for q in PROMPTS_QUESTIONS] + FREE_PROMPTS
     ref = {'model_dir': os.path.abspath(a.out), 'max_new_tokens': a.max_new_tokens, 'eos_token_id': eos,
            'weights': 'int8 dequantized (same values as DequantizeLinear)', 'cases': []}
     for p in prompts:

@@ -155,4 +155,49 @@ for name in base fine-tuned; do
   log "$name: $(( bytes / 1024 )) KiB in $MODELS/$name"
   [ "$bytes" -le 20000000 ] || { echo "$name exceeds 20 MB" >&2; exit 1; }
 done
+
+# ---------------------------------------------------------------- 9. reader (generative RAG; training/reader/)
+# The base checkpoint, context extended to 512, fine-tuned to answer from numbered passages (copy + cite, or
+# decline) on a reading-comprehension set generated from the corpus. Override: READER_MINUTES (15).
+R="$W/reader"
+if [ "$SMOKE" = 1 ]; then
+  RC_ARGS="--train 64 --heldout 8"
+  READER_ARGS="--minutes 0.3 --max-steps 4 --batch 4"
+  READER_EVAL_ARGS="--max-rows 4 --fp32-rows 0"
+else
+  RC_ARGS=""
+  READER_ARGS="--minutes ${READER_MINUTES:-15} --lr 6e-4 --batch 8"
+  READER_EVAL_ARGS="--max-rows 400 --fp32-rows 100"
+  if [ "$RESUME" = 0 ]; then rm -rf "$R" "$W/onnx-fp32/reader" "$W/ref-reader.json" "$W/verify-reader.json"; fi
+fi
+mkdir -p "$R/train"
+if skip "$R/rc-train.jsonl"; then log "reader data exists, skipped"; else
+  log "reader: reading-comprehension set from the corpus"
+  $PY "$TRAINING/reader/make_rc.py" --corpus "$W/corpus.txt" --tok "$W/tokenizer" --out "$R" $RC_ARGS
+fi
+log "reader: article leak check of the generated set"
+RC_TRAIN="$R/rc-train.jsonl" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -p 'test_no_rc_article_leak.py' -q
+if skip "$R/train/reader.pt"; then log "reader model exists, skipped"; else
+  log "reader: fine-tuning (1 thread)"
+  $PY "$TRAINING/reader/train_reader.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" \
+    --rc "$R/rc-train.jsonl" --out "$R/train" --threads 1 $READER_ARGS | tee "$R/train/train.log" | grep -E "^step|^done" || true
+  [ -f "$R/train/reader.pt" ] || { echo "reader fine-tuning failed" >&2; exit 1; }
+fi
+if skip "$R/reader-eval.json"; then log "reader evaluation exists, skipped"; else
+  log "reader: evaluation on the held-out split"
+  $PY "$TRAINING/reader/eval_reader.py" --ckpt "$R/train/reader.pt" --tok "$W/tokenizer" --rc "$R/rc-heldout.jsonl" \
+    --out "$R/reader-eval.json" --base "$W/pretrain/base.pt" --article --ref-prompts "$R/ref-prompts.json" \
+    $READER_EVAL_ARGS | tee "$R/eval.log"
+fi
+log "export reader (ONNX, KV cache, int8)"
+$PY "$TRAINING/export.py" --ckpt "$R/train/reader.pt" --tok "$W/tokenizer" --out "$MODELS/reader" \
+  --fp32-dir "$W/onnx-fp32/reader" --ref "$W/ref-reader.json" --prompts "$R/ref-prompts.json" --threads 1 \
+  --max-new-tokens "$($PY -c 'import json; print(json.load(open("data/reader-prompt-format.json"))["maxNewTokens"])')"
+log "Transformers.js generation vs PyTorch: reader"
+VERIFY_TIE="$VERIFY_TIE" node "$TRAINING/verify-onnx.mjs" "$MODELS/reader" "$W/ref-reader.json" --report "$W/verify-reader.json"
+$PY "$TRAINING/reader/make_reader_card.py" --pre "$W/pretrain" --reader "$R/train" --rc-stats "$R/rc-stats.json" \
+  --eval "$R/reader-eval.json" --provenance "$PROV.json" --model "$MODELS/reader" --verify "$W/verify-reader.json"
+bytes=$(du -sb "$MODELS/reader" | cut -f1)
+log "reader: $(( bytes / 1024 )) KiB in $MODELS/reader"
+[ "$bytes" -le 20000000 ] || { echo "reader exceeds 20 MB" >&2; exit 1; }
 log "done"

@@ -9,7 +9,7 @@ export type AskInput = { kind: "json"; question: string } | { kind: "jsonl"; fil
 export interface AskArgs {
   /** Undefined when not given: every built pipeline runs. */
   pipeline: PipelineChoice | undefined;
-  /** Undefined when not given: generative when the reader is built, else extractive. */
+  /** Undefined when not given: DEFAULT_RAG_MODE. */
   ragMode?: RagMode;
   input: AskInput;
 }

@@ -1,6 +1,6 @@
 import { createError } from "../errors";
 import { validateQuestion } from "../questions/validate-question";
-import type { RagMode, RagPipeline, RagResult } from "../retrieval/pipeline";
+import { DEFAULT_RAG_MODE, type RagMode, type RagPipeline, type RagResult } from "../retrieval/pipeline";
 import { type AskArgs, type PipelineChoice, parseQuestionLines } from "./args";
 
 /** What the CLI prints for the RAG panel: the documented shape, nothing internal. */
@@ -41,12 +41,12 @@ function wants(choice: PipelineChoice | undefined, pipeline: "rag" | "fine-tuned
   return choice === undefined || choice === "both" || choice === pipeline;
 }
 
-/** The RAG pipeline in the mode asked for; generative by default once the reader is built. */
+/** The RAG pipeline in the mode asked for, else DEFAULT_RAG_MODE; the reader loads only when needed. */
 async function loadRag(requested: RagMode | undefined, deps: AskDependencies) {
-  const { pipeline, readerMissing } = await deps.loadRag(requested !== "extractive");
-  if (requested === "generative" && readerMissing !== null)
+  const mode: RagMode = requested ?? DEFAULT_RAG_MODE;
+  const { pipeline, readerMissing } = await deps.loadRag(mode === "generative");
+  if (mode === "generative" && readerMissing !== null)
     throw createError("PIPELINE_NOT_BUILT", "generative RAG", readerMissing);
-  const mode: RagMode = requested ?? (readerMissing === null ? "generative" : "extractive");
   return { pipeline, mode };
 }
 

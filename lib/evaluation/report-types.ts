@@ -18,7 +18,8 @@ export interface SplitReport {
     exactMatch: number;
     answered: number;
     offTopicDeclined: number;
-    faithfulness: number;
+    /** Null when the reader answered nothing (it declined every question). */
+    faithfulness: number | null;
     /** Share of generated answers flagged for low faithfulness. */
     flagged: number;
   } | null;

@@ -16,6 +16,7 @@ export {
   type Citation,
   createRagPipeline,
   DECLINE_ANSWER,
+  DEFAULT_RAG_MODE,
   FAITHFULNESS_FLAG,
   RAG_MODES,
   type RagMode,

@@ -1,0 +1,212 @@
+#!/usr/bin/python3
+"""Write model-card.json, model-card.md and loss-curve.png into the reader's model folder."""
+import argparse, datetime, json, math, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from make_cards import read_csv  # noqa: E402
+
+
+def plot(pre_rows, evals, rows, out_png):
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4))
+    ax = axes[0]
+    if pre_rows:
+        ax.plot([int(r['tokens']) / 1e6 for r in pre_rows], [float(r['loss']) for r in pre_rows], lw=1,
+                label='train loss')
+    if evals:
+        ax.plot([e['tokens'] / 1e6 for e in evals[1:]], [math.log(e['val_ppl']) for e in evals[1:]], 'o-',
+                label='held-out (log perplexity)')
+    ax.set_xlabel('pretraining tokens (millions)')
+    ax.set_ylabel('cross-entropy (nats/token)')
+    ax.set_title('Pretraining (base model, context 128)')
+    ax.legend()
+    ax.grid(alpha=0.3)
+    ax = axes[1]
+    if rows:
+        x = [int(r['examples']) for r in rows]
+        y = [float(r['loss']) for r in rows]
+        ax.plot(x, y, lw=0.5, alpha=0.4, label='per step')
+        k = 25
+        sm = [sum(y[max(0, i - k + 1):i + 1]) / len(y[max(0, i - k + 1):i + 1]) for i in range(len(y))]
+        ax.plot(x, sm, lw=1.5, label=f'mean of {k} steps')
+    ax.set_xlabel('reading-comprehension examples seen')
+    ax.set_title('Reader fine-tuning (loss on answer/decline tokens, context 512)')
+    ax.set_yscale('log')
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.suptitle('reader model')
+    fig.tight_layout()
+    fig.savefig(out_png, dpi=90)
+    plt.close(fig)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--pre', required=True, help='pretraining work dir (base model)')
+    ap.add_argument('--reader', required=True, help='reader work dir (reader-summary.json, reader-loss.csv)')
+    ap.add_argument('--rc-stats', required=True)
+    ap.add_argument('--eval', required=True)
+    ap.add_argument('--provenance', required=True)
+    ap.add_argument('--model', required=True, help='reader model folder')
+    ap.add_argument('--verify', default='', help='verify-reader.json (optional)')
+    a = ap.parse_args()
+    pre = json.load(open(os.path.join(a.pre, 'pretrain-summary.json')))
+    rs = json.load(open(os.path.join(a.reader, 'reader-summary.json')))
+    st = json.load(open(a.rc_stats))
+    ev = json.load(open(a.eval))
+    prov = json.load(open(a.provenance))
+    d = a.model
+    onnx_path = os.path.join(d, 'onnx', 'model_quantized.onnx')
+    cfg = json.load(open(os.path.join(d, 'config.json')))
+    params = pre['params'] + (rs['n_positions'] - rs['base_n_positions']) * cfg['n_embd']
+    tr, ho = st['splits']['train'], st['splits']['heldout']
+    card = {
+        'name': 'reader',
+        'description': 'The base model fine-tuned to answer a question from up to 3 numbered passages: its training '
+                       'targets copy the answering sentence from one passage and cite it ("... [2]"), or say "'
+                       + rs['prompt_format']['decline'] + '" when no passage holds the answer.',
+        'architecture': 'GPT-2 (decoder-only transformer, learned positions, tied embeddings, gelu_new)',
+        'parameters': params,
+        'config': {k: cfg[k] for k in ('n_embd', 'n_layer', 'n_head', 'n_positions', 'vocab_size')},
+        'base_model': {'folder': 'public/models/base', 'n_positions': rs['base_n_positions'],
+                       'pretraining_wall_time_s': pre['wall_time_s'], 'pretraining_tokens': pre['tokens'],
+                       'final_heldout_perplexity': round(pre['evals'][-1]['val_ppl'], 2),
+                       'corpus': {'bytes': prov['bytes'], 'tokens': prov['tokens']}},
+        'context_extension': {'from': rs['base_n_positions'], 'to': rs['n_positions'], 'init': rs['position_init']},
+        'training_data': {
+            'source': 'training/work/corpus.txt (the pretraining corpus: Debian documentation prose and WordNet '
+                      'glosses); never the article (data/article/*) nor data/qa/*; checked by '
+                      'training/tests/test_no_rc_article_leak.py (no shared 12-word window)',
+            'generator': 'training/reader/make_rc.py (no model involved)',
+            'how': 'Passages are corpus paragraphs cut to the prompt format\'s word budget. A question is filled into '
+                   'a template from one sentence of one passage (its definitional subject, its subject + verb, a rare '
+                   'noun phrase, two phrases, or a bag of keywords); words of the key phrase are sometimes replaced by '
+                   'a WordNet first-sense synonym the corpus itself uses, or dropped, and casing/punctuation vary. The '
+                   'target copies that sentence (plus the next when it is under 8 words) and its citation. No-answer '
+                   'examples show the lexical neighbours of the question\'s paragraph without it; their target is the '
+                   'decline text. Distractors are mostly lexical neighbours (shared rare words) and never contain the '
+                   'key phrase or most of the answer\'s content words.',
+            'train_examples_generated': tr['examples'], 'train_examples_seen': rs['examples_seen'],
+            'decline_share': tr['decline_share'], 'templates': tr['templates'],
+            'passages_per_example': tr['passages_per_example'], 'with_synonym_or_drop': tr['with_synonym_or_drop'],
+            'tokens_per_example': tr.get('tokens_per_example'),
+            'heldout': {'examples': ho['examples'], 'decline_share': ho['decline_share'],
+                        'split': 'answer paragraphs from ' + f"{st['generator']['heldout_docs'] * 100:.0f}% of the "
+                                 'corpus documents, never used as answer or distractor paragraphs in training'},
+        },
+        'fine_tuning': {'wall_time_s': rs['wall_time_s'], 'hardware': '2-core CPU shared with other jobs, 1 torch thread',
+                        'framework': 'PyTorch (Debian python3-torch), OpenBLAS', 'steps': rs['steps'],
+                        'tokens': rs['tokens'], 'target_tokens': rs['target_tokens'],
+                        'tokens_per_s': rs['tokens_per_s'], 'stop_reason': rs['stop_reason'],
+                        'final_loss_avg50': rs['final_loss_avg50'], 'hyperparameters': rs['hyper']},
+        'evaluation': ev['results'], 'evaluation_metric': ev['metric'], 'decoding': ev['decoding'],
+        'article_sanity': ev.get('article_sanity'),
+        'copy_probe': ev.get('copy_probe'),
+        'prompt_format': rs['prompt_format'],
+        'onnx': {'file': 'onnx/model_quantized.onnx', 'dtype': 'q8',
+                 'quantization': 'int8 weights (per-row symmetric scales) + DequantizeLinear; biases and '
+                                 'LayerNorm fp32; activations fp32',
+                 'opset': 14, 'kv_cache': True, 'runtime': 'Transformers.js 4.3.1 (onnxruntime)'},
+        'onnx_bytes': os.path.getsize(onnx_path),
+        'folder_bytes': sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(d) for f in fs
+                            if not f.startswith('model-card') and f != 'loss-curve.png'),
+        'created': datetime.datetime.utcnow().strftime('%Y-%m-%dT%H:%M:%SZ'),
+    }
+    if a.verify and os.path.exists(a.verify):
+        v = json.load(open(a.verify))
+        card['js_parity'] = {'cases': v['cases'], 'identical_to_pytorch': v['identical'],
+                             'near_tie_divergences': v['near_tie_divergences'], 'failures': v['failures'],
+                             'node_tokens_per_s': v['tokens_per_s'], 'load_ms': v['load_ms']}
+    json.dump(card, open(os.path.join(d, 'model-card.json'), 'w'), indent=2, ensure_ascii=False)
+    plot(read_csv(os.path.join(a.pre, 'loss.csv')), pre['evals'], read_csv(os.path.join(a.reader, 'reader-loss.csv')),
+         os.path.join(d, 'loss-curve.png'))
+    open(os.path.join(d, 'model-card.md'), 'w').write(render_md(card))
+    print('reader card written')
+
+
+def fmt3(x):
+    return '–' if x is None else f'{x:.3f}'
+
+
+def render_md(c):
+    f, td = c['fine_tuning'], c['training_data']
+    h = f['hyperparameters']
+    lines = ['# Model card: reader', '', c['description'], '',
+             'It is the generative half of the RAG panel: retrieval picks the passages, the reader writes the answer '
+             'from them. Copying is intended: an answer made of a passage\'s own words, with its marker, can be '
+             'checked against that passage.', '',
+             '## Figures', '', '| | |', '|---|---|',
+             f"| Base model | `public/models/base` (pretrained {c['base_model']['pretraining_wall_time_s'] / 60:.0f} min, "
+             f"{c['base_model']['pretraining_tokens']:,} tokens, held-out perplexity "
+             f"{c['base_model']['final_heldout_perplexity']}) |",
+             f"| Parameters | {c['parameters']:,} |",
+             f"| Size | d_model {c['config']['n_embd']}, {c['config']['n_layer']} layers, {c['config']['n_head']} heads, "
+             f"vocabulary {c['config']['vocab_size']} |",
+             f"| Context | {c['config']['n_positions']} positions, extended from {c['context_extension']['from']} "
+             f"({c['context_extension']['init']}) |",
+             f"| Training set | {td['train_examples_generated']:,} generated examples from the pretraining corpus, "
+             f"{td['decline_share'] * 100:.0f}% no-answer; {td['train_examples_seen']:,} seen in the time budget |",
+             f"| Fine-tuning | {f['wall_time_s'] / 60:.1f} min, {f['steps']} steps, {f['tokens']:,} tokens "
+             f"({f['tokens_per_s']:.0f} tokens/s), {f['hardware']}; lr {h['lr']}, batch {h['batch']}, "
+             f"dropout {h['dropout']}, {h['schedule']} |",
+             f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, KV cache |"]
+    if 'js_parity' in c:
+        j = c['js_parity']
+        lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "
+                     f"identical to PyTorch (same int8 weights); {j['node_tokens_per_s']} tokens/s in Node |")
+    lines += ['', f"## Held-out reading comprehension (greedy, max {c['decoding']['max_new_tokens']} new tokens)", '',
+              '| weights | n | F1 (answerable) | EM (answerable) | citation accuracy | decline accuracy (no-answer) | '
+              'false declines | F1 (all) | faithfulness | verbatim copy |', '|---|---|---|---|---|---|---|---|---|---|']
+    for k in ('heldout/int8', 'heldout/fp32'):
+        r = c['evaluation'].get(k)
+        if r:
+            lines.append(f"| {k.split('/')[1]} | {r['n']} ({r['n_answerable']} + {r['n_no_answer']}) | "
+                         f"{fmt3(r['f1_answerable'])} | {fmt3(r['em_answerable'])} | {fmt3(r['citation_accuracy'])} | "
+                         f"{fmt3(r['decline_accuracy'])} | {fmt3(r['false_decline_rate'])} | {fmt3(r['f1_all'])} | "
+                         f"{fmt3(r['faithfulness'])} | {fmt3(r['verbatim_copy_rate'])} |")
+    lines += ['', 'The held-out questions come from the same generator as the training set (template questions on '
+              'unseen documents), so they are easier than questions people write. Faithfulness: share of the '
+              'answer\'s content words (lower-cased, stop words and markers left out) found in the passages it '
+              'cites, over answers that are not declines.', '']
+    bt = c['evaluation'].get('heldout/int8/f1_by_template')
+    if bt:
+        lines += ['F1 by question template (int8): ' + ', '.join(f"{k} {v['f1']:.2f} (n={v['n']})" for k, v in bt.items())
+                  + '.', '']
+    r8 = c['evaluation'].get('heldout/int8') or {}
+    cp = c.get('copy_probe') or {}
+    if (r8.get('verbatim_copy_rate') or 0) < 0.1:
+        lines += ['## Limitation: this reader does not copy yet', '',
+                  'Greedy answers are rarely copied from the passages: the model declines most answerable questions, and '
+                  'what it does write is fluent-looking text that is not in the passages. The cause is measured below: '
+                  'neither the base model nor the reader predicts a passage better the second time it sees it, i.e. '
+                  'they have no in-context copying (no induction heads; the base model was pretrained on about 4 M '
+                  'tokens with a 128-token context). Within this CPU budget the fine-tune did not create that ability. '
+                  'Copy drills and an induction warm-up (train_reader.py --drill-minutes / --induction-minutes) did not '
+                  'form it within minutes either in trials. Likely remedies: copy-rich pretraining (repeated spans) so '
+                  'induction heads form there, or a much longer reader fine-tune.', '']
+        if cp:
+            lines += ['| model | gap (tokens) | loss, first occurrence | loss, repeated |', '|---|---|---|---|']
+            for name in ('base_positions_tiled', 'reader_int8'):
+                for gap, v in (cp.get(name) or {}).items():
+                    lines.append(f"| {name} | {gap} | {v['first_occurrence_loss']:.2f} | {v['repeat_loss']:.2f} |")
+            lines.append('')
+    if c.get('article_sanity'):
+        lines += ['## Sanity check on article passages (inference only; the article is never trained on)', '',
+                  '| question | answer |', '|---|---|']
+        for s in c['article_sanity']:
+            lines.append(f"| {s['question']} | {s['prediction'].replace('|', '/')} |")
+        lines.append('')
+    lines += ['## Prompt format (data/reader-prompt-format.json)', '', '```json',
+              json.dumps({k: v for k, v in c['prompt_format'].items() if k != 'notes'}, ensure_ascii=False), '```', '']
+    lines += [f"- {n}" for n in c['prompt_format'].get('notes', [])]
+    lines += ['', '## Use in Transformers.js', '', '```js',
+              "const model = await AutoModelForCausalLM.from_pretrained('reader', { dtype: 'q8' });", '```', '',
+              'Made by training/train.sh (reader stage: training/reader/).', '', '![loss curve](loss-curve.png)', '']
+    return '\n'.join(lines)
+
+
+if __name__ == '__main__':
+    main()
