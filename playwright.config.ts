@@ -57,6 +57,8 @@ export default defineConfig({
       // Python's own file server: as plain as static hosting gets (Debian's python3, used by training too).
       command: `python3 -m http.server ${STATIC_PORT} --bind 127.0.0.1 --directory out`,
       url: `http://127.0.0.1:${STATIC_PORT}/index.html`,
+      // It logs every request on stderr; the test reports what matters.
+      stderr: "ignore",
       reuseExistingServer: false,
       timeout: 60_000,
     },
