@@ -42,8 +42,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   ...(STATIC_EXPORT
-    ? // Its own folder (Next.js exports into distDir), so it never replaces the build `next start` serves;
-      // trailing slashes make /evaluation/ a folder with an index.html, which every file server finds.
+    ? // Next.js exports into distDir but still builds in .next, replacing the server build there: `npm test`
+      // runs build:static before build for that reason. Trailing slashes make /evaluation/ a folder with an
+      // index.html, which every file server finds.
       { output: "export", distDir: "out", trailingSlash: true }
     : {
         async headers() {

@@ -143,8 +143,10 @@ async function measure(browser: Browser, url: string) {
 
 /** Runs the browser benchmark and prints its figures; needs a production build (`npm run build`). */
 export async function runBrowserBench(): Promise<void> {
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("\nChromium: skipped, no production build (run `npm run build`, then `npm run bench`).");
+  if (!existsSync(".next/BUILD_ID") || existsSync(".next/export-detail.json")) {
+    console.log(
+      "\nChromium: skipped, no server production build in .next (run `npm run build`, then `npm run bench`).",
+    );
     return;
   }
   const server = startServer();
@@ -160,12 +162,13 @@ export async function runBrowserBench(): Promise<void> {
         "--disable-component-update",
       ],
     });
-    const single = await measure(browser, `${url}?threads=1`);
+    // Generative mode, so the reader's speed is measured too (the page's default is extractive).
+    const single = await measure(browser, `${url}?rag=generative&threads=1`);
     const probe = await browser.newPage();
     await probe.goto(url);
     const isolated = await probe.evaluate(() => self.crossOriginIsolated);
     await probe.close();
-    const multi = await measure(browser, `${url}?threads=2`);
+    const multi = await measure(browser, `${url}?rag=generative&threads=2`);
     await browser.close();
 
     const { loads, speeds } = single;
