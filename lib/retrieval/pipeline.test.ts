@@ -6,7 +6,7 @@ import { PATHS, readTrainingPairs, readVectorTable } from "../node/assets";
 import { loadRagPipeline } from "../node/rag";
 import { assembleRagPipeline, buildArticleIndex } from "./assemble";
 import { restoreIndex, serializeIndex } from "./build-index";
-import type { RagPipeline } from "./pipeline";
+import { DEFAULT_RAG_MODE, type RagPipeline } from "./pipeline";
 
 let pipeline: RagPipeline;
 beforeAll(async () => {
@@ -139,7 +139,7 @@ describe("the generative mode", () => {
     const { reader, prompts } = scriptedReader((prompt) => copyPassage(prompt, 2));
     const rag = await assemble(reader);
     const streamed: string[] = [];
-    const result = await rag.ask(question, { onToken: (t) => streamed.push(t) });
+    const result = await rag.ask(question, { mode: "generative", onToken: (t) => streamed.push(t) });
     expect(result.mode).toBe("generative");
     expect(result.prompt).toBe(prompts[0]);
     expect(result.citations.map((c) => c.rank)).toEqual([2]);
@@ -155,14 +155,14 @@ describe("the generative mode", () => {
 
   it("flags an answer whose words are not in its citations", async () => {
     const { reader } = scriptedReader(() => "Penguins juggle seventeen flaming pineapples nightly. [1]");
-    const result = await (await assemble(reader)).ask(question);
+    const result = await (await assemble(reader)).ask(question, { mode: "generative" });
     expect(result.faithfulness).toBeLessThan(0.75);
     expect(result.flagged).toBe(true);
   });
 
   it("turns the reader's decline into a declined answer without citations", async () => {
     const { reader } = scriptedReader(() => "The sources don't cover this.");
-    const result = await (await assemble(reader)).ask(question);
+    const result = await (await assemble(reader)).ask(question, { mode: "generative" });
     expect(result).toMatchObject({ abstained: true, declinedBy: "reader", citations: [] });
     // The prompt it declined is kept: the stage view shows what the reader was given.
     expect(result.prompt).toContain(question);
@@ -171,7 +171,9 @@ describe("the generative mode", () => {
 
   it("never runs the reader when retrieval declines", async () => {
     const { reader, prompts } = scriptedReader(() => "anything [1]");
-    const result = await (await assemble(reader)).ask("Who won the football world cup in 2018?");
+    const result = await (await assemble(reader)).ask("Who won the football world cup in 2018?", {
+      mode: "generative",
+    });
     expect(result).toMatchObject({ abstained: true, declinedBy: "retrieval", prompt: null });
     expect(prompts).toHaveLength(0);
   });
@@ -182,14 +184,16 @@ describe("the generative mode", () => {
       (prompt) => copyPassage(prompt, 1),
       (prompt) => (passagesIn(prompt) > 1 ? 10_000 : 10),
     );
-    const result = await (await assemble(reader)).ask(question);
+    const result = await (await assemble(reader)).ask(question, { mode: "generative" });
     expect(passagesIn(prompts[0] ?? "")).toBe(1);
     expect(result.citations.map((c) => c.rank)).toEqual([1]);
   });
 
-  it("answers extractively when asked to, even with a reader", async () => {
+  it("answers extractively by default and when asked to, even with a reader", async () => {
     const { reader, prompts } = scriptedReader(() => "unused [1]");
-    const result = await (await assemble(reader)).ask(question, { mode: "extractive" });
+    const rag = await assemble(reader);
+    expect((await rag.ask(question)).mode).toBe(DEFAULT_RAG_MODE);
+    const result = await rag.ask(question, { mode: "extractive" });
     expect(result).toMatchObject({ mode: "extractive", prompt: null, generation: null });
     expect(prompts).toHaveLength(0);
   });
