@@ -41,28 +41,30 @@ async function waitForServer(url: string) {
 interface PageLoad {
   ragReadyMs: number;
   bothReadyMs: number;
-  /** Gzipped bytes of the JavaScript the page itself loaded (not its workers' chunks, wasm or models). */
+  /** Gzipped bytes of the scripts the page's HTML references (not its workers' chunks, wasm or models). */
   firstLoadJsGzip: number;
   readerBuilt: boolean;
   fineTunedBuilt: boolean;
 }
 
+/**
+ * First-load JavaScript: every script the page's HTML references (what a visitor downloads before the page is
+ * interactive), gzipped. Worker chunks, wasm and models load later, from the workers.
+ */
+async function firstLoadJsGzip(url: string): Promise<number> {
+  const html = await (await fetch(url)).text();
+  const sources = [
+    ...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1] as string)),
+  ];
+  const sizes = await Promise.all(
+    sources.map(
+      async (src) => gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).byteLength,
+    ),
+  );
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
 async function loadPage(page: Page, url: string): Promise<PageLoad> {
-  const scripts: Promise<number>[] = [];
-  const onResponse = (response: import("@playwright/test").Response) => {
-    const request = response.request();
-    // Worker chunks are fetched by the workers (request.frame() throws for them); the page's own scripts
-    // are what first-load JavaScript means.
-    if (request.resourceType() !== "script" || request.serviceWorker()) return;
-    let fromPage = true;
-    try {
-      request.frame();
-    } catch {
-      fromPage = false;
-    }
-    if (fromPage) scripts.push(response.body().then((body) => gzipSync(body).byteLength));
-  };
-  page.on("response", onResponse);
   const start = Date.now();
   await page.goto(url);
   await page.getByTestId("rag-ready").waitFor({ timeout: 120_000 });
@@ -72,12 +74,10 @@ async function loadPage(page: Page, url: string): Promise<PageLoad> {
   await reader.or(page.getByTestId("reader-error")).waitFor({ timeout: 120_000 });
   await fineTuned.or(page.getByTestId("fine-tuned-error")).waitFor({ timeout: 120_000 });
   const bothReadyMs = Date.now() - start;
-  page.off("response", onResponse);
-  const sizes = await Promise.all(scripts);
   return {
     ragReadyMs,
     bothReadyMs,
-    firstLoadJsGzip: sizes.reduce((sum, size) => sum + size, 0),
+    firstLoadJsGzip: await firstLoadJsGzip(url),
     readerBuilt: await reader.isVisible(),
     fineTunedBuilt: await fineTuned.isVisible(),
   };
