@@ -53,8 +53,15 @@ interface PageLoad {
  */
 async function firstLoadJsGzip(url: string): Promise<number> {
   const html = await (await fetch(url)).text();
+  // Legacy polyfills are `nomodule`: modern browsers never download them.
+  const tags = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1] as string);
   const sources = [
-    ...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1] as string)),
+    ...new Set(
+      tags
+        .filter((attributes) => !/\bnomodule\b/.test(attributes))
+        .map((attributes) => /\bsrc="([^"]+\.js)"/.exec(attributes)?.[1])
+        .filter((src): src is string => src !== undefined),
+    ),
   ];
   const sizes = await Promise.all(
     sources.map(
