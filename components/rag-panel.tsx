@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { ModelLoadState } from "../hooks/use-fine-tuned-worker";
-import type { LoadState, RagAnswer } from "../hooks/use-rag-worker";
+import type { LoadState, RagAnswer, ReaderState } from "../hooks/use-rag-worker";
 import { formatBytes, splitCitationMarkers } from "../lib/format";
 import { describeDecoding } from "../lib/generation/decoding";
 import { READER_DECODING } from "../lib/generation/reader-prompt";
@@ -72,7 +71,13 @@ function timingsOf(result: RagResult) {
       ];
 }
 
-function ReaderStatus({ reader }: { reader: ModelLoadState }) {
+function ReaderStatus({ reader }: { reader: ReaderState }) {
+  if (reader.status === "idle")
+    return (
+      <p data-testid="reader-idle" className="text-xs text-slate-500">
+        The reader model (generative answers) loads when you switch to Generative.
+      </p>
+    );
   if (reader.status === "loading")
     return (
       <ProgressBar
@@ -107,7 +112,7 @@ export function RagPanel({
 }: {
   load: LoadState;
   answer: RagAnswer;
-  reader: ModelLoadState;
+  reader: ReaderState;
   mode: RagMode;
   onMode: (mode: RagMode) => void;
   onStop: () => void;

@@ -23,6 +23,9 @@ export type LoadState =
   | { status: "ready"; passages: number; indexBytes: number; loadMs: number }
   | { status: "error"; message: string };
 
+/** The reader loads on demand: "idle" until generative answers are first asked for. */
+export type ReaderState = ModelLoadState | { status: "idle" };
+
 export type RagAnswer =
   | { status: "idle" }
   /** `text` is the reader's answer so far, as it streams. */
@@ -33,10 +36,13 @@ export type RagAnswer =
 export function useRagWorker() {
   const [load, setLoad] = useState<LoadState>({ status: "loading", loaded: 0, total: 0 });
   const [answer, setAnswer] = useState<RagAnswer>({ status: "idle" });
-  const [reader, setReader] = useState<ModelLoadState>({ status: "loading", loaded: 0, total: 0, file: "" });
+  const [reader, setReader] = useState<ReaderState>({ status: "idle" });
   // The toggle or ?rag= changes it; the default is the mode that measures better (DEFAULT_RAG_MODE).
   const [mode, setModeState] = useState<RagMode>(DEFAULT_RAG_MODE);
   const readerTally = useRef(createProgressTally());
+  const modeRef = useRef<RagMode>(DEFAULT_RAG_MODE);
+  // Whether this worker was asked to load the reader; a restarted worker starts over.
+  const readerRequested = useRef(false);
   const latest = useRef(0);
   // One counter for every request, so a document request's id never collides with a question's.
   const nextId = useRef(0);
@@ -138,8 +144,14 @@ export function useRagWorker() {
       progress.current.clear();
       readerTally.current.clear();
       setLoad({ status: "loading", loaded: 0, total: 0 });
-      setReader({ status: "loading", loaded: 0, total: 0, file: "" });
       post({ type: "load", threads: requestedThreads(window.location.search) });
+      readerRequested.current = modeRef.current === "generative";
+      if (readerRequested.current) {
+        setReader({ status: "loading", loaded: 0, total: 0, file: "" });
+        post({ type: "load-reader" });
+      } else {
+        setReader({ status: "idle" });
+      }
     },
   );
 
@@ -160,11 +172,20 @@ export function useRagWorker() {
   current.current = { answer, ask };
 
   /** Switches the answer mode and asks the current question again in it, so the two can be compared. */
-  const setMode = useCallback((next: RagMode) => {
-    setModeState(next);
-    const { answer: shown, ask: askAgain } = current.current;
-    if (shown.status !== "idle") askAgain(shown.question, next);
-  }, []);
+  const setMode = useCallback(
+    (next: RagMode) => {
+      setModeState(next);
+      modeRef.current = next;
+      if (next === "generative" && !readerRequested.current) {
+        readerRequested.current = true;
+        setReader({ status: "loading", loaded: 0, total: 0, file: "" });
+        worker.post({ type: "load-reader" });
+      }
+      const { answer: shown, ask: askAgain } = current.current;
+      if (shown.status !== "idle") askAgain(shown.question, next);
+    },
+    [worker.post],
+  );
 
   const stop = useCallback(() => worker.post({ type: "interrupt" }), [worker.post]);
 

@@ -25,6 +25,8 @@ export interface LoadRequest {
 export type RagRequest =
   | LoadRequest
   | { type: "ask"; id: number; question: string; mode: RagMode }
+  /** Loads the reader model (generative answers), which the worker otherwise loads on first use. */
+  | { type: "load-reader" }
   /** Stops the reader's current generation (a stop button, or a newer question). */
   | { type: "interrupt" }
   /** Adds (or replaces) a user document in the index. */
@@ -40,7 +42,7 @@ export type RagResponse =
   | { type: "result"; id: number; result: RagResult }
   /** A piece of the reader's answer as it is generated. */
   | { type: "token"; id: number; text: string }
-  /** The reader model loads after the index, so extractive answers never wait for it. */
+  /** The reader model loads on demand, so extractive answers never wait for it. */
   | { type: "reader-progress"; progress: LoadProgress }
   | { type: "reader-ready"; loadMs: number }
   | { type: "reader-error"; code: ErrorCode | "UNKNOWN"; message: string }

@@ -20,7 +20,8 @@ const ASSETS = {
   vectors: "/retrieval/word-vectors.bin",
 } as const;
 
-// The reader generates answers from the retrieved passages; it loads after the index, in the background.
+// The reader generates answers from the retrieved passages. It loads on demand (the first generative request):
+// creating its runtime session keeps this worker busy for seconds, which must not delay extractive answers.
 const reader = createGenerator("reader", READER_GENERATION);
 let pipeline: Promise<RagPipeline> | null = null;
 // Requests run one at a time, so two generations never share the model; a new question interrupts.
@@ -28,10 +29,11 @@ let queue: Promise<void> = Promise.resolve();
 let latest = 0;
 // Whether the reader loaded: a generative question waits for this, and is answered extractively (the panel
 // says why) when the reader is missing or broken, never with a half-loaded model.
-let readerAvailable: Promise<boolean> = Promise.resolve(false);
+let readerAvailable: Promise<boolean> | null = null;
+let threads = 1;
 
-function loadReader(threads: number): Promise<boolean> {
-  readerAvailable = (async () => {
+function loadReader(): Promise<boolean> {
+  readerAvailable ??= (async () => {
     try {
       configureRuntime(threads);
       await checkModelFiles(MODELS_URL, "reader");
@@ -83,10 +85,14 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
     case "load":
     case "interrupt":
       return;
+    case "load-reader":
+      // Not awaited: questions queued behind it must not wait for the reader unless they need it.
+      void loadReader();
+      return;
     case "ask": {
       if (request.id !== latest) return;
       const { id } = request;
-      const generative = request.mode === "generative" && (await readerAvailable);
+      const generative = request.mode === "generative" && (await loadReader());
       // A newer question may have come while this one waited for the reader.
       if (id !== latest) return;
       const result = await ready.ask(request.question, {
@@ -151,7 +157,7 @@ self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
   queue = queue
     .then(async () => {
       const ready = await load();
-      if (request.type === "load") void loadReader(request.threads);
+      if (request.type === "load") threads = request.threads;
       else if (request.type === "ask" && request.id !== latest) return;
       await handle(request, ready);
     })
