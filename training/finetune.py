@@ -28,6 +28,21 @@ def main():
     ap.add_argument('--dropout', type=float, default=0.0, help='dropout during fine-tuning only')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--augment-variants', type=int, default=0,
+                    help='augment.py: synonym/template variants per training question')
+    ap.add_argument('--augment-from-answer', type=int, default=0,
+                    help="augment.py: questions per fact built from its answer/evidence wording")
+    ap.add_argument('--augment-p-sub', type=float, default=0.5, help='augment.py: word replacement rate')
+    ap.add_argument('--augment-hyper', action='store_true', help='augment.py: WordNet hypernyms as replacements too')
+    ap.add_argument('--augment-sense-min', type=float, default=None,
+                    help='augment.py: keep WordNet candidates whose GloVe cosine to the word is at least this')
+    ap.add_argument('--layer-lr-decay', type=float, default=1.0,
+                    help='lr multiplier per block below the top (embeddings get the lowest)')
+    ap.add_argument('--neftune', type=float, default=0.0,
+                    help='NEFTune: uniform noise of size alpha/sqrt(T*d) on token embeddings while training')
+    ap.add_argument('--augment-fresh', action='store_true', help='draw new generated questions every epoch')
+    ap.add_argument('--freeze-emb', action='store_true', help='keep token/position embeddings fixed')
+    ap.add_argument('--label-smoothing', type=float, default=0.0)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -38,22 +53,65 @@ def main():
     rows = read_jsonl(a.train)
     if a.max_rows:
         rows = rows[:a.max_rows]
+    facts, augmenter, aug_file = None, None, None
+    if a.augment_variants or a.augment_from_answer:
+        from augment import Augmenter, augment  # noqa: E402
+        facts = read_jsonl(os.path.join(ROOT, 'data', 'qa', 'facts.jsonl'))
+        augmenter = Augmenter(a.seed, a.augment_p_sub, hyper=a.augment_hyper, sense_min=a.augment_sense_min)
+        aug_file = open(os.path.join(a.out, 'train-augmented.jsonl'), 'w', encoding='utf-8')
     model = load_model(a.base)
     ctx = model.cfg.n_positions
     for mod in model.modules():
         if isinstance(mod, torch.nn.Dropout):
             mod.p = a.dropout
-    examples = []
-    for r in rows:
-        p = tok.encode(build_prompt(fmt, r['question']))
-        t = tok.encode(fmt['answerPrefix'] + r['answer'] + fmt['eos'])
-        ids = (p + t)[:ctx + 1]
-        mask = ([0] * len(p) + [1] * len(t))[:ctx + 1]
-        examples.append((ids, mask))
+
+    def make_examples(epoch):
+        """Training questions plus, when augmenting, generated ones (a fresh draw per epoch with
+        --augment-fresh, else the epoch-1 draw every epoch)."""
+        extra = []
+        if augmenter is not None:
+            extra = augment(rows, facts, a.augment_variants, a.augment_from_answer, augmenter=augmenter)
+            for r in extra:
+                aug_file.write(json.dumps(dict(r, epoch=epoch), ensure_ascii=False) + '\n')
+            aug_file.flush()
+        ex = []
+        for r in rows + extra:
+            p = tok.encode(build_prompt(fmt, r['question']))
+            t = tok.encode(fmt['answerPrefix'] + r['answer'] + fmt['eos'])
+            ids = (p + t)[:ctx + 1]
+            mask = ([0] * len(p) + [1] * len(t))[:ctx + 1]
+            ex.append((ids, mask))
+        return ex, len(extra)
+
+    examples, n_aug = make_examples(1)
+    if augmenter is not None:
+        print(f'augmented: {len(rows)} training questions + {n_aug} generated'
+              f'{" (fresh each epoch)" if a.augment_fresh else ""}', flush=True)
     n_tokens = sum(len(e[0]) for e in examples)
     steps_per_epoch = math.ceil(len(examples) / a.batch)
     total_steps = steps_per_epoch * a.epochs
-    opt = torch.optim.AdamW(model.parameters(), lr=a.lr, betas=(0.9, 0.95), weight_decay=0.0)
+    if a.freeze_emb:
+        model.wte.weight.requires_grad_(False)
+        model.wpe.weight.requires_grad_(False)
+    n_layer = model.cfg.n_layer
+    if a.neftune > 0:
+        def noisy_embeddings(mod, inp, out):
+            if not mod.training:
+                return out
+            mag = a.neftune / math.sqrt(out.shape[1] * out.shape[2])
+            return out + torch.empty_like(out).uniform_(-mag, mag)
+        model.wte.register_forward_hook(noisy_embeddings)
+
+    def depth_scale(name):  # 1 for the top block and the final LayerNorm, decay**(n_layer) for embeddings
+        if name.startswith('h.'):
+            return a.layer_lr_decay ** (n_layer - 1 - int(name.split('.')[1]))
+        return a.layer_lr_decay ** n_layer if name.startswith(('wte', 'wpe')) else 1.0
+
+    groups = {}
+    for name, p in model.named_parameters():
+        if p.requires_grad:
+            groups.setdefault(depth_scale(name), []).append(p)
+    opt = torch.optim.AdamW([{'params': ps, 'lr_scale': sc} for sc, ps in groups.items()], lr=a.lr, betas=(0.9, 0.95), weight_decay=0.0)
     logf = open(os.path.join(a.out, 'finetune-loss.csv'), 'w', newline='')
     lw = csv.writer(logf)
     lw.writerow(['step', 'epoch', 'elapsed_s', 'loss', 'lr'])
@@ -63,6 +121,8 @@ def main():
     budget = a.minutes * 60
     stopped_early = False
     for ep in range(a.epochs):
+        if ep > 0 and a.augment_fresh:
+            examples, _ = make_examples(ep + 1)
         random.shuffle(examples)
         # bucket by length inside the epoch to limit padding
         order = sorted(range(len(examples)), key=lambda i: len(examples[i][0]) + random.random() * 4)
@@ -79,12 +139,12 @@ def main():
                 tgt = torch.tensor(ids[1:])
                 tm = torch.tensor(m[1:], dtype=torch.bool)
                 y[j, :len(ids) - 1] = torch.where(tm, tgt, torch.full_like(tgt, -100))
-            lr = a.lr * min(1.0, (step + 1) / a.warmup_steps) * 0.5 * (1 + math.cos(math.pi * step / total_steps))
+            lr = a.lr * min(1.0, (step + 1) / a.warmup_steps) * 0.5 * (1 + math.cos(math.pi * min(step, total_steps) / total_steps))
             for g in opt.param_groups:
-                g['lr'] = lr
+                g['lr'] = lr * g['lr_scale']
             logits, _ = model(x)
             loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1),
-                                                     ignore_index=-100)
+                                                     ignore_index=-100, label_smoothing=a.label_smoothing)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -104,14 +164,23 @@ def main():
     wall = time.time() - t0
     model.eval()
     torch.save({'model': model.state_dict(), 'cfg': model.cfg.to_dict()}, os.path.join(a.out, 'finetuned.pt'))
-    summary = {'train_rows': len(rows), 'facts': len({r.get('factId') for r in rows}),
+    summary = {'train_rows': len(rows), 'augmented_rows_per_epoch': n_aug, 'facts': len({r.get('factId') for r in rows}),
                'train_tokens_per_epoch': n_tokens,
                'answer_tokens_per_epoch': sum(sum(e[1]) for e in examples),
                'epochs_planned': a.epochs, 'epochs_done': epoch_done, 'stopped_early': stopped_early,
                'steps': step, 'wall_time_s': round(wall, 1),
                'hyper': {'lr': a.lr, 'batch': a.batch, 'schedule': f'linear warm-up {a.warmup_steps} steps + cosine',
                          'optimizer': 'AdamW(0.9,0.95), no weight decay', 'loss': 'answer tokens only (incl. eos)',
-                         'method': 'full fine-tune', 'dropout': a.dropout,
+                         'method': 'full fine-tune' + (' (embeddings frozen)' if a.freeze_emb else ''),
+                         'dropout': a.dropout, 'label_smoothing': a.label_smoothing,
+                         'layer_lr_decay': a.layer_lr_decay, 'neftune_alpha': a.neftune,
+                         'augmentation': {'variants_per_question': a.augment_variants,
+                                          'from_answer_per_fact': a.augment_from_answer,
+                                          'fresh_each_epoch': a.augment_fresh,
+                                          'hypernyms': a.augment_hyper,
+                                          'sense_min': a.augment_sense_min,
+                                          'p_sub': a.augment_p_sub, 'seed': a.seed,
+                                          'code': 'training/augment.py'},
                          'threads': a.threads},
                'prompt_format': fmt}
     json.dump(summary, open(os.path.join(a.out, 'finetune-summary.json'), 'w'), indent=2)

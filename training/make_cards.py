@@ -121,8 +121,15 @@ def main():
                                                'facts': ft['facts'],
                                                'answer_tokens_per_epoch': ft['answer_tokens_per_epoch']},
                                    'epochs': ft['epochs_done'], 'steps': ft['steps'], 'hyperparameters': ft['hyper']}
-            if 'selection' in ft:
-                card['fine_tuning']['selection'] = ft['selection']
+            aug = ft['hyper'].get('augmentation') or {}
+            if aug.get('variants_per_question') or aug.get('from_answer_per_fact'):
+                card['fine_tuning']['dataset']['generated_rows_per_epoch'] = ft.get('augmented_rows_per_epoch')
+            sel = ft.get('selection')
+            sel_path = os.path.join(HERE, 'finetune-selection.json')
+            if sel is None and os.path.exists(sel_path):
+                sel = json.load(open(sel_path))
+            if sel:
+                card['fine_tuning']['selection'] = sel
         vpath = os.path.join(a.verify, f'verify-{name}.json') if a.verify else ''
         if vpath and os.path.exists(vpath):
             v = json.load(open(vpath))
@@ -161,13 +168,16 @@ def render_md(c, name):
                                                     for e in pt['heldout_perplexity'][1:]) + ' |']
     if 'fine_tuning' in c:
         f = c['fine_tuning']
+        gen = f['dataset'].get('generated_rows_per_epoch')
+        gen = (f" + {gen:,} generated questions per epoch (training/augment.py: WordNet synonyms and hypernyms, "
+               f"GloVe neighbours, questions from the answer's wording)" if gen else '')
         lines.append(f"| Fine-tuning | {f['wall_time_s'] / 60:.1f} min, {f['dataset']['rows']} Q/A pairs "
-                     f"({f['dataset']['facts']} facts), {f['epochs']} epochs, lr {f['hyperparameters']['lr']}, "
+                     f"({f['dataset']['facts']} facts){gen}, {f['epochs']} epochs, lr {f['hyperparameters']['lr']}, "
                      f"batch {f['hyperparameters']['batch']}, dropout {f['hyperparameters'].get('dropout', 0)} |")
         if 'selection' in f:
             lines.append('| Settings chosen on heldout-dev | ' + ', '.join(
-                f"dropout {x['dropout']}: F1 {x['heldout_dev']['f1']:.3f}" for x in f['selection']['candidates'])
-                + ' (heldout-test untouched) |')
+                f"{x.get('setting') or 'dropout %s' % x['dropout']}: F1 {x['heldout_dev']['f1']:.3f}"
+                for x in f['selection']['candidates']) + ' (heldout-test untouched) |')
     if 'js_parity' in c:
         j = c['js_parity']
         lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "
