@@ -13,8 +13,8 @@ export function configureRuntime(threads = 1): void {
   const wasm = env.backends.onnx.wasm;
   if (!wasm) return;
   wasm.wasmPaths = {
-    mjs: "/wasm/ort-wasm-simd-threaded.asyncify.mjs",
-    wasm: "/wasm/ort-wasm-simd-threaded.asyncify.wasm",
+    mjs: "/wasm/ort-wasm-simd-threaded.mjs",
+    wasm: "/wasm/ort-wasm-simd-threaded.wasm",
   };
   wasm.numThreads = self.crossOriginIsolated && threads > 1 ? threads : 1;
 }

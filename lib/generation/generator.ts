@@ -7,7 +7,8 @@ import {
   TextStreamer,
 } from "@huggingface/transformers";
 import { createError } from "../errors";
-import { type Decoding, MODEL_DTYPE, type ModelId } from "./decoding";
+import { type Decoding, MODEL_DTYPE, type ModelId, SESSION_OPTIONS } from "./decoding";
+import { decodeRate } from "./speed";
 
 export interface LoadProgress {
   status: string;
@@ -61,6 +62,7 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
         const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
         const model = await AutoModelForCausalLM.from_pretrained(modelId, {
           dtype: MODEL_DTYPE,
+          session_options: SESSION_OPTIONS,
           progress_callback,
         });
         // Warm-up: the first run compiles kernels; paying for it here keeps the first answer's latency honest.
@@ -107,7 +109,7 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
       prompt,
       promptTokens: inputs.input_ids.dims.at(-1) ?? 0,
       tokens,
-      tokensPerSecond: generateMs > 0 ? round((tokens / generateMs) * 1000) : 0,
+      tokensPerSecond: decodeRate(tokens, firstToken, start, end),
       interrupted: stopping.interrupted,
       timings: {
         firstTokenMs: round((firstToken || end) - start),
