@@ -175,9 +175,12 @@ def render_md(c, name):
                      f"({f['dataset']['facts']} facts){gen}, {f['epochs']} epochs, lr {f['hyperparameters']['lr']}, "
                      f"batch {f['hyperparameters']['batch']}, dropout {f['hyperparameters'].get('dropout', 0)} |")
         if 'selection' in f:
-            lines.append('| Settings chosen on heldout-dev | ' + ', '.join(
-                f"{x.get('setting') or 'dropout %s' % x['dropout']}: F1 {x['heldout_dev']['f1']:.3f}"
-                for x in f['selection']['candidates']) + ' (heldout-test untouched) |')
+            sel = f['selection']
+            label = (lambda x: x['run'] + (' (chosen)' if x['run'] == sel.get('chosen') else '')) if 'chosen' in sel \
+                else (lambda x: x.get('setting') or 'dropout %s' % x['dropout'])
+            lines.append('| Settings chosen on heldout-dev (F1) | ' + ', '.join(
+                f"{label(x)} {x['heldout_dev']['f1']:.3f}" for x in sel['candidates'])
+                + ' (heldout-test untouched; settings of each run in `training/finetune-selection.json`) |')
     if 'js_parity' in c:
         j = c['js_parity']
         lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "

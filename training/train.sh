@@ -61,7 +61,7 @@ if [ "$SMOKE" = 1 ]; then
   CORPUS_ARGS="--max-files 25"
   VOCAB=512
   PRE_ARGS="--d 64 --layers 2 --heads 4 --ctx 128 --batch 8 --minutes 0.5 --max-steps 40 --log-every 5 --eval-seqs 16 --eval-points 0.5,1.0 --lr 3e-3"
-  FT_ARGS="--epochs 2 --minutes 1 --max-rows 48 --batch 8 --lr 3e-3 --warmup-steps 2"
+  FT_ARGS="--epochs 2 --minutes 1 --max-rows 48 --batch 8 --lr 3e-3 --warmup-steps 2 --augment-variants 1 --augment-from-answer 1"
   EVAL_ARGS="--max-rows 4 --max-new-tokens 12"
   EXPORT_ARGS="--max-new-tokens 12"
   RESUME=0
@@ -74,7 +74,10 @@ else
   CORPUS_ARGS=""
   VOCAB=4096
   PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 128 --batch 16 --lr 1e-3 --minutes ${PRETRAIN_MINUTES:-75}"
-  FT_ARGS="--epochs ${FT_EPOCHS:-15} --minutes ${FT_MINUTES:-12} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1}"
+  # Chosen on heldout-dev among 15 runs (training/finetune-selection.json): generated question variants,
+  # drawn afresh each epoch, and NEFTune noise are what let the model answer questions worded differently.
+  FT_ARGS="--epochs ${FT_EPOCHS:-5} --minutes ${FT_MINUTES:-20} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1} \
+    --neftune 5 --augment-variants 4 --augment-from-answer 12 --augment-fresh --augment-hyper"
   EVAL_ARGS=""
   EXPORT_ARGS="--max-new-tokens 48"
   if [ "$RESUME" = 0 ]; then
