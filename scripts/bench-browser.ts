@@ -53,12 +53,12 @@ interface PageLoad {
  */
 async function firstLoadJsGzip(url: string): Promise<number> {
   const html = await (await fetch(url)).text();
-  // Legacy polyfills are `nomodule`: modern browsers never download them.
+  // Legacy polyfills are `nomodule` (React writes `noModule`): modern browsers never download them.
   const tags = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1] as string);
   const sources = [
     ...new Set(
       tags
-        .filter((attributes) => !/\bnomodule\b/.test(attributes))
+        .filter((attributes) => !/\bnomodule\b/i.test(attributes))
         .map((attributes) => /\bsrc="([^"]+\.js)"/.exec(attributes)?.[1])
         .filter((src): src is string => src !== undefined),
     ),
@@ -92,6 +92,8 @@ async function loadPage(page: Page, url: string): Promise<PageLoad> {
 
 interface Speeds {
   retrieveMs: number[];
+  /** The same questions asked a second time: their words' similarities are cached and the code is optimised. */
+  retrieveAgainMs: number[];
   readerFirstTokenMs: number[];
   readerTokensPerSecond: number[];
   fineTunedFirstTokenMs: number[];
@@ -103,15 +105,19 @@ async function askAll(page: Page, load: PageLoad): Promise<Speeds> {
     Number(await page.getByTestId(`${panel}-timings-${name}`).locator("dd").getAttribute("data-ms"));
   const speeds: Speeds = {
     retrieveMs: [],
+    retrieveAgainMs: [],
     readerFirstTokenMs: [],
     readerTokensPerSecond: [],
     fineTunedFirstTokenMs: [],
     fineTunedTokensPerSecond: [],
   };
-  for (const question of QUESTIONS) {
+  const ask = async (question: string) => {
     await page.getByTestId("question-input").fill(question);
     await page.getByTestId("question-input").press("Enter");
     await page.getByTestId("rag-timings").waitFor({ timeout: 60_000 });
+  };
+  for (const question of QUESTIONS) {
+    await ask(question);
     speeds.retrieveMs.push(await stage("rag", "retrieve"));
     const mode = page.getByTestId("rag-answer-mode");
     const readerSpeed = (await mode.isVisible()) ? await mode.getAttribute("data-tokens-per-second") : null;
@@ -126,6 +132,11 @@ async function askAll(page: Page, load: PageLoad): Promise<Speeds> {
         Number(await page.getByTestId("fine-tuned-speed").getAttribute("data-tokens-per-second")),
       );
     }
+  }
+  for (const question of QUESTIONS) {
+    await ask(question);
+    speeds.retrieveAgainMs.push(await stage("rag", "retrieve"));
+    if (load.fineTunedBuilt) await page.getByTestId("fine-tuned-speed").waitFor({ timeout: 60_000 });
   }
   return speeds;
 }
@@ -187,7 +198,10 @@ export async function runBrowserBench(): Promise<void> {
     console.log(
       `  first-load JavaScript (page scripts, gzipped): ${formatBytes(median(loads.map((l) => l.firstLoadJsGzip)))}`,
     );
-    console.log(`  retrieval p50: ${median(speeds.retrieveMs).toFixed(3)} ms`);
+    console.log(
+      `  retrieval p50: ${median(speeds.retrieveMs).toFixed(3)} ms for ${QUESTIONS.length} new questions, ` +
+        `${median(speeds.retrieveAgainMs).toFixed(3)} ms asked again`,
+    );
     console.log(
       `  reader (RAG panel): first token ${ms(speeds.readerFirstTokenMs)}, ${rate(speeds.readerTokensPerSecond)}`,
     );

@@ -16,18 +16,24 @@ export interface WordVectors {
   row(word: string): number;
   /** Cosine of two rows, in [-1, 1]. */
   similarity(a: number, b: number): number;
+  /** A row's int8 components (a view into the table, scaled by 127), empty for -1. */
+  vector(row: number): Int8Array;
+  readonly dimensions: number;
   /** Rarer words weigh more; words without a vector weigh as the rarest. */
   weight(word: string): number;
 }
 
-const SCALE = 127 * 127;
+/** Divides the dot product of two int8 rows into a cosine. */
+export const SCALE = 127 * 127;
 
 export function createWordVectors(table: WordVectorTable): WordVectors {
   const rows = new Map(table.words.map((word, index) => [word, index]));
   const { dimensions, data } = table;
   const rarest = Math.log(1 + table.words.length / 100);
   return {
+    dimensions,
     row: (word) => rows.get(word) ?? -1,
+    vector: (row) => (row < 0 ? new Int8Array(0) : data.subarray(row * dimensions, (row + 1) * dimensions)),
     similarity(a, b) {
       let sum = 0;
       const offsetA = a * dimensions;
