@@ -18,8 +18,11 @@ export interface ModelCard {
     wall_time_s?: number;
     hardware?: string;
     epochs?: number;
-    dataset?: { file?: string; rows?: number; facts?: number };
-    hyperparameters?: Record<string, string | number>;
+    dataset?: { file?: string; rows?: number; facts?: number; generated_rows_per_epoch?: number };
+    /** Mostly scalars; `augmentation` is an object of its own. */
+    hyperparameters?: Record<string, unknown> & {
+      augmentation?: { code?: string; fresh_each_epoch?: boolean };
+    };
   };
   base_vs_fine_tuned?: Record<
     string,
@@ -46,6 +49,7 @@ export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
   const test = card.base_vs_fine_tuned?.["heldout-test"];
   const dev = card.base_vs_fine_tuned?.["heldout-dev"];
   const hyper = card.fine_tuning?.hyperparameters ?? {};
+  const generated = card.fine_tuning?.dataset?.generated_rows_per_epoch;
   return [
     {
       step: "Task Definition",
@@ -68,6 +72,11 @@ export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
       article: "You gather a bunch of movie reviews to train GPT on.",
       facts: [
         `${card.fine_tuning?.dataset?.rows ?? "?"} question–answer pairs about ${card.fine_tuning?.dataset?.facts ?? "?"} facts of the article (${card.fine_tuning?.dataset?.file ?? "?"}).`,
+        ...(generated === undefined
+          ? []
+          : [
+              `Plus ${generated.toLocaleString("en")} generated rewordings of those questions per epoch${hyper.augmentation?.fresh_each_epoch ? ", drawn afresh each epoch" : ""} (${hyper.augmentation?.code ?? "?"}).`,
+            ]),
       ],
     },
     {
@@ -76,6 +85,9 @@ export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
       facts: [
         `${card.fine_tuning?.epochs ?? "?"} epochs in ${minutes(card.fine_tuning?.wall_time_s)} on ${card.fine_tuning?.hardware ?? "?"}.`,
         `Settings: ${Object.entries(hyper)
+          .filter((entry): entry is [string, string | number | boolean] =>
+            ["string", "number", "boolean"].includes(typeof entry[1]),
+          )
           .map(([key, value]) => `${key} ${value}`)
           .join(", ")}.`,
       ],
