@@ -1,5 +1,6 @@
 "use client";
 import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
+import { formatMs } from "../lib/format";
 import { DECODING, describeDecoding } from "../lib/generation/decoding";
 import type { LifecycleStep } from "../lib/generation/model-card";
 import { FineTuningLifecycle } from "./fine-tuning-lifecycle";
@@ -42,7 +43,7 @@ export function FineTunedPanel({
       )}
       {load.status === "ready" && (
         <p data-testid="fine-tuned-ready" data-ms={load.loadMs} className="text-xs text-slate-500">
-          Model ready, loaded in {load.loadMs} ms.
+          Model ready, loaded in {formatMs(load.loadMs)}.
         </p>
       )}
 

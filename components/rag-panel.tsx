@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { LoadState, RagAnswer, ReaderState } from "../hooks/use-rag-worker";
-import { formatBytes, splitCitationMarkers } from "../lib/format";
+import { formatBytes, formatMs, splitCitationMarkers } from "../lib/format";
 import { describeDecoding } from "../lib/generation/decoding";
 import { READER_DECODING } from "../lib/generation/reader-prompt";
 import { FAITHFULNESS_FLAG, type RagMode, type RagResult } from "../lib/retrieval/pipeline";
@@ -95,7 +95,7 @@ function ReaderStatus({ reader }: { reader: ReaderState }) {
     );
   return (
     <p data-testid="reader-ready" data-ms={reader.loadMs} className="text-xs text-slate-500">
-      Reader ready ({describeDecoding(READER_DECODING)}), loaded in {reader.loadMs} ms.
+      Reader ready ({describeDecoding(READER_DECODING)}), loaded in {formatMs(reader.loadMs)}.
     </p>
   );
 }
@@ -165,7 +165,8 @@ export function RagPanel({
       {load.status === "error" && <PanelError testId="rag-error" message={load.message} onRetry={onRetry} />}
       {load.status === "ready" && (
         <p data-testid="rag-ready" className="text-xs text-slate-500">
-          Index ready: {load.passages} passages, {formatBytes(load.indexBytes)}, loaded in {load.loadMs} ms.
+          Index ready: {load.passages} passages, {formatBytes(load.indexBytes)}, loaded in{" "}
+          {formatMs(load.loadMs)}.
         </p>
       )}
       {load.status === "ready" && <ReaderStatus reader={reader} />}

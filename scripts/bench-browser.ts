@@ -3,40 +3,18 @@
  * Prints medians of what the panels themselves measured (the same figures a visitor sees), the first-load
  * JavaScript the page downloads, and single- vs multi-threaded WebAssembly measured in the same run.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { median } from "../lib/evaluation";
 import { formatBytes } from "../lib/format";
 import { readJsonLines } from "../lib/node/assets";
+import { hasServerBuild, startProductionServer, stopServer, waitForServer } from "./production-server";
 
 const PORT = 3200;
 const PAGE_LOADS = 3;
 const QUESTIONS = readJsonLines<{ question: string }>("data/qa/heldout-dev.jsonl")
   .slice(0, 10)
   .map((q) => q.question);
-
-function startServer(): ChildProcess {
-  // Its own process group, so stopping it stops next-server too.
-  return spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    { detached: true, stdio: "ignore" },
-  );
-}
-
-async function waitForServer(url: string) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 interface PageLoad {
   ragReadyMs: number;
@@ -161,13 +139,13 @@ async function measure(browser: Browser, url: string) {
 
 /** Runs the browser benchmark and prints its figures; needs a production build (`npm run build`). */
 export async function runBrowserBench(): Promise<void> {
-  if (!existsSync(".next/BUILD_ID") || existsSync(".next/export-detail.json")) {
+  if (!hasServerBuild()) {
     console.log(
       "\nChromium: skipped, no server production build in .next (run `npm run build`, then `npm run bench`).",
     );
     return;
   }
-  const server = startServer();
+  const server = startProductionServer(PORT);
   try {
     const url = `http://127.0.0.1:${PORT}/`;
     await waitForServer(url);
@@ -226,6 +204,6 @@ export async function runBrowserBench(): Promise<void> {
       )}`,
     );
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    stopServer(server);
   }
 }
