@@ -64,10 +64,9 @@ export function relatedness(vectors: WordVectors, a: string, b: string): number 
 export const RECALL_WEIGHT = 2;
 
 /**
- * The words of the indexed views, numbered, so scoring a view reads typed arrays instead of hashing strings:
- * retrieval scores every view of every passage for each question.
+ * Dot product of `a` with `length` values of `b` from `offset`; both in range by construction. Four running
+ * sums, because unrolling measured faster here (0.19 -> 0.16 ms per new question word).
  */
-/** Dot product of `a` with `length` values of `b` from `offset`; both in range by construction. */
 function dot(a: Int8Array, b: Int8Array, offset: number, length: number): number {
   let s0 = 0;
   let s1 = 0;
@@ -84,6 +83,10 @@ function dot(a: Int8Array, b: Int8Array, offset: number, length: number): number
   return s0 + s1 + s2 + s3;
 }
 
+/**
+ * The words of the indexed views, numbered, so scoring a view reads typed arrays instead of hashing strings:
+ * retrieval scores every view of every passage for each question.
+ */
 export function createVocabulary(vectors: WordVectors) {
   const ids = new Map<string, number>();
   const words: string[] = [];
