@@ -1,5 +1,5 @@
 """Shared helpers: prompt format, data loading, SQuAD-style metrics, int8 weight quantization."""
-import collections, json, os, re, string, sys
+import json, os, re, sys
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -7,6 +7,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from model import GPT, Config, greedy  # noqa: E402
 from bpe import Tokenizer  # noqa: E402
+from metrics import exact_match, f1_score, normalize_answer  # noqa: E402,F401  (re-exported)
 
 
 def load_prompt_format():
@@ -20,30 +21,6 @@ def build_prompt(fmt, question):
 def read_jsonl(path):
     with open(path, encoding='utf-8') as f:
         return [json.loads(l) for l in f if l.strip()]
-
-
-# ---- SQuAD-style metrics -------------------------------------------------------------------
-def normalize_answer(s):
-    s = s.lower()
-    s = ''.join(ch for ch in s if ch not in set(string.punctuation))
-    s = re.sub(r'\b(a|an|the)\b', ' ', s)
-    return ' '.join(s.split())
-
-
-def f1_score(pred, gold):
-    p, g = normalize_answer(pred).split(), normalize_answer(gold).split()
-    if not p or not g:
-        return float(p == g)
-    common = collections.Counter(p) & collections.Counter(g)
-    same = sum(common.values())
-    if same == 0:
-        return 0.0
-    prec, rec = same / len(p), same / len(g)
-    return 2 * prec * rec / (prec + rec)
-
-
-def exact_match(pred, gold):
-    return float(normalize_answer(pred) == normalize_answer(gold))
 
 
 # ---- model io ---------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 """The reader's prompt format (data/reader-prompt-format.json, shared with the TypeScript app) and the
 reading-comprehension metrics. Every prompt the reader is trained or evaluated on is built here."""
-import collections, json, os, re, string, sys
+import json, os, re, string, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAINING = os.path.dirname(HERE)
 ROOT = os.path.dirname(TRAINING)
 sys.path.insert(0, TRAINING)
+from metrics import f1_score, normalize_answer  # noqa: E402,F401  (re-exported to the reader scripts)
 FORMAT_PATH = os.path.join(ROOT, 'data', 'reader-prompt-format.json')
 
 
@@ -98,24 +99,6 @@ def norm_words(text):
 
 def content_words(text):
     return [w for w in norm_words(text) if w not in STOP]
-
-
-def normalize_answer(s):
-    s = ''.join(ch for ch in s.lower() if ch not in set(string.punctuation))
-    s = re.sub(r'\b(a|an|the)\b', ' ', s)
-    return ' '.join(s.split())
-
-
-def f1_score(pred, gold):
-    p, g = normalize_answer(pred).split(), normalize_answer(gold).split()
-    if not p or not g:
-        return float(p == g)
-    common = collections.Counter(p) & collections.Counter(g)
-    same = sum(common.values())
-    if same == 0:
-        return 0.0
-    prec, rec = same / len(p), same / len(g)
-    return 2 * prec * rec / (prec + rec)
 
 
 def faithfulness(answer, passages_shown):
