@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./scripts/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The static export (npm run build:static), served by a plain file server that sends no headers of ours. */
@@ -7,7 +8,7 @@ const STATIC_SPEC = /static-hosting\.spec\.ts/;
 
 /**
  * End-to-end tests run against the production build (`npm run build` first) in Debian's Chromium: no
- * browser is downloaded. The flags keep Chromium from reaching for the network on its own.
+ * browser is downloaded (scripts/chromium.ts).
  */
 export default defineConfig({
   testDir: "e2e",
@@ -20,18 +21,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   projects: [
     {

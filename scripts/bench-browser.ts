@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from "@playwright/test";
 import { median } from "../lib/evaluation";
 import { formatBytes } from "../lib/format";
 import { readJsonLines } from "../lib/node/assets";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./chromium";
 import { hasServerBuild, startProductionServer, stopServer, waitForServer } from "./production-server";
 
 const PORT = 3200;
@@ -149,15 +150,7 @@ export async function runBrowserBench(): Promise<void> {
   try {
     const url = `http://127.0.0.1:${PORT}/`;
     await waitForServer(url);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-      ],
-    });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     // Generative mode, so the reader's speed is measured too (the page's default is extractive).
     const single = await measure(browser, `${url}?rag=generative&threads=1`);
     const probe = await browser.newPage();

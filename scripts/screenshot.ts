@@ -4,6 +4,7 @@
  *   npm run build && npm run screenshot
  */
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./chromium";
 import { hasServerBuild, startProductionServer, stopServer, waitForServer } from "./production-server";
 
 const PORT = 3230;
@@ -18,10 +19,7 @@ const server = startProductionServer(PORT);
 try {
   const url = `http://127.0.0.1:${PORT}/`;
   await waitForServer(url);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   const page = await browser.newPage({ viewport: { width: 1500, height: 1400 } });
   await page.goto(`${url}?q=${encodeURIComponent(QUESTION)}`);
   await page.getByTestId("rag-timings").waitFor({ timeout: 120_000 });
