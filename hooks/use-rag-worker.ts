@@ -137,6 +137,13 @@ export function useRagWorker() {
     }
   }, []);
 
+  // Asks the worker for the reader once per worker: on start in generative mode, or on the first switch to it.
+  const requestReader = useCallback((post: (request: RagRequest) => void) => {
+    readerRequested.current = true;
+    setReader({ status: "loading", loaded: 0, total: 0, file: "" });
+    post({ type: "load-reader" });
+  }, []);
+
   const worker = useWorker<RagRequest, RagResponse>(
     () => new Worker(new URL("../workers/rag.worker.ts", import.meta.url), { type: "module" }),
     onMessage,
@@ -145,13 +152,9 @@ export function useRagWorker() {
       readerTally.current.clear();
       setLoad({ status: "loading", loaded: 0, total: 0 });
       post({ type: "load", threads: requestedThreads(window.location.search) });
-      readerRequested.current = modeRef.current === "generative";
-      if (readerRequested.current) {
-        setReader({ status: "loading", loaded: 0, total: 0, file: "" });
-        post({ type: "load-reader" });
-      } else {
-        setReader({ status: "idle" });
-      }
+      readerRequested.current = false;
+      if (modeRef.current === "generative") requestReader(post);
+      else setReader({ status: "idle" });
     },
   );
 
@@ -176,15 +179,11 @@ export function useRagWorker() {
     (next: RagMode) => {
       setModeState(next);
       modeRef.current = next;
-      if (next === "generative" && !readerRequested.current) {
-        readerRequested.current = true;
-        setReader({ status: "loading", loaded: 0, total: 0, file: "" });
-        worker.post({ type: "load-reader" });
-      }
+      if (next === "generative" && !readerRequested.current) requestReader(worker.post);
       const { answer: shown, ask: askAgain } = current.current;
       if (shown.status !== "idle") askAgain(shown.question, next);
     },
-    [worker.post],
+    [worker.post, requestReader],
   );
 
   const stop = useCallback(() => worker.post({ type: "interrupt" }), [worker.post]);

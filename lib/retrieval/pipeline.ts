@@ -137,23 +137,14 @@ export function createRagPipeline(
     if (!reader || mode === "extractive") {
       const all = hits.map(toCitation(question));
       const extractive = buildExtractiveAnswer(question, hits, vectors);
-      return extractive
-        ? {
-            answer: extractive.answer,
-            citations: all,
-            augmented: all,
-            prompt: null,
-            generation: null,
-            readerDeclined: false,
-          }
-        : {
-            answer: null,
-            citations: [],
-            augmented: all,
-            prompt: null,
-            generation: null,
-            readerDeclined: false,
-          };
+      return {
+        answer: extractive?.answer ?? null,
+        citations: extractive ? all : [],
+        augmented: all,
+        prompt: null,
+        generation: null,
+        readerDeclined: false,
+      };
     }
     // As in training: a prompt too long for the reader's context loses its last passage until it fits.
     let given = hits.slice(0, READER_FORMAT.maxPassages);
