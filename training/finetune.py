@@ -65,23 +65,28 @@ def main():
         if isinstance(mod, torch.nn.Dropout):
             mod.p = a.dropout
 
+    def encode(qa_rows):
+        ex = []
+        for r in qa_rows:
+            p = tok.encode(build_prompt(fmt, r['question']))
+            t = tok.encode(fmt['answerPrefix'] + r['answer'] + fmt['eos'])
+            ids = (p + t)[:ctx + 1]
+            mask = ([0] * len(p) + [1] * len(t))[:ctx + 1]
+            ex.append((ids, mask))
+        return ex
+
+    base_examples = encode(rows)
+
     def make_examples(epoch):
-        """Training questions plus, when augmenting, generated ones (a fresh draw per epoch with
-        --augment-fresh, else the epoch-1 draw every epoch)."""
+        """Training questions (encoded once) plus, when augmenting, generated ones (a fresh draw per epoch
+        with --augment-fresh, else the epoch-1 draw every epoch)."""
         extra = []
         if augmenter is not None:
             extra = augment(rows, facts, a.augment_variants, a.augment_from_answer, augmenter=augmenter)
             for r in extra:
                 aug_file.write(json.dumps(dict(r, epoch=epoch), ensure_ascii=False) + '\n')
             aug_file.flush()
-        ex = []
-        for r in rows + extra:
-            p = tok.encode(build_prompt(fmt, r['question']))
-            t = tok.encode(fmt['answerPrefix'] + r['answer'] + fmt['eos'])
-            ids = (p + t)[:ctx + 1]
-            mask = ([0] * len(p) + [1] * len(t))[:ctx + 1]
-            ex.append((ids, mask))
-        return ex, len(extra)
+        return base_examples + encode(extra), len(extra)
 
     examples, n_aug = make_examples(1)
     if augmenter is not None:
