@@ -111,14 +111,14 @@ class GPT(nn.Module):
         B, T = input_ids.shape
         past_len = 0 if past is None else past[0][0].shape[2]
         if position_ids is None:
-            position_ids = torch.arange(past_len, past_len + T, dtype=torch.long).unsqueeze(0)
+            position_ids = torch.arange(past_len, past_len + T, dtype=torch.long, device=input_ids.device).unsqueeze(0)
         x = self.drop(self.wte(input_ids) + self.wpe(position_ids))
         S = past_len + T
         if attention_mask is not None:
             S = attention_mask.shape[1]
         # causal: query i (absolute S-T+i) sees keys j <= S-T+i
-        q_idx = torch.arange(T).unsqueeze(1) + (S - T)
-        k_idx = torch.arange(S).unsqueeze(0)
+        q_idx = torch.arange(T, device=input_ids.device).unsqueeze(1) + (S - T)
+        k_idx = torch.arange(S, device=input_ids.device).unsqueeze(0)
         allowed = (k_idx <= q_idx).unsqueeze(0).unsqueeze(0)  # (1,1,T,S)
         if attention_mask is not None:
             allowed = allowed & (attention_mask[:, None, None, :] > 0)

@@ -9,16 +9,17 @@ answering sentence and its citation, or decline.
 * Examples (make_rc.py) are tokenized as at inference: the prompt alone, then the target continuation
   (answerPrefix + answer + citation, or the decline text, + eos). The loss covers the target tokens only,
   and the vocabulary projection is computed only at those positions (cheaper on a CPU).
-* The schedule is driven by the wall clock (warm-up, then cosine to 10% over --minutes), so the run ends on
-  time on any machine; the examples are read in order (shuffled once), each at most --epochs times.
+* The schedule is driven by the wall clock (warm-up, then cosine to 10% over --minutes, or over the
+  examples if they run out first), so the run ends on time on any machine; the examples are read in order (shuffled once), each at most --epochs times.
 * Copy drills: the base model cannot copy (its loss on a sentence it has just seen is as high as on new
   text), and learning to copy from the reading-comprehension targets alone is slow (about 30 answer tokens
   per 200-token example). During the first --drill-minutes, a share of the examples is replaced by a drill
   in the same format: the same passages, the question "Repeat passage k.", and the target passage k copied
   whole with its citation. Every target token is then a copy, which teaches the copying (and the finding of
   passage k by its marker) several times faster per step.
+* --device cuda runs the same loop on a GPU with bf16 autocast (train.sh --gpu); --rc may be gzipped.
 """
-import argparse, csv, json, math, os, random, sys, time
+import argparse, contextlib, csv, gzip, json, math, os, random, sys, time
 import torch
 import torch.nn.functional as F
 
@@ -46,9 +47,10 @@ def extend_positions(model, n_positions):
 def hidden_states(model, x):
     """GPT.forward without the vocabulary projection (causal mask only; right padding never leaks)."""
     B, T = x.shape
-    pos = torch.arange(T).unsqueeze(0)
+    pos = torch.arange(T, device=x.device).unsqueeze(0)
     h = model.drop(model.wte(x) + model.wpe(pos))
-    allowed = (torch.arange(T).unsqueeze(0) <= torch.arange(T).unsqueeze(1)).unsqueeze(0).unsqueeze(0)
+    ar = torch.arange(T, device=x.device)
+    allowed = (ar.unsqueeze(0) <= ar.unsqueeze(1)).unsqueeze(0).unsqueeze(0)
     bias = torch.where(allowed, torch.zeros((), dtype=h.dtype), torch.full((), -1e4, dtype=h.dtype))
     for blk in model.h:
         h, _, _ = blk(h, bias)
@@ -81,19 +83,30 @@ def main():
     ap.add_argument('--drill-minutes', type=float, default=0.0, help='copy drills after the warm-up')
     ap.add_argument('--drill-share', type=float, default=0.5, help='share of drill examples while drilling')
     ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--device', default='cpu', help='cpu or cuda (bf16 autocast)')
+    ap.add_argument('--heldout', default='', help='rc-heldout.jsonl: report the mean target loss on it at the end '
+                                                  '(how train.sh --gpu picks between reader candidates)')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
+    dev = torch.device(a.device)
+    use_amp = dev.type == 'cuda'
+
+    def autocast():
+        return torch.autocast('cuda', dtype=torch.bfloat16) if use_amp else contextlib.nullcontext()
     torch.manual_seed(a.seed)
     rnd = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
     fmt = load_format()
     tok = Tokenizer.load(a.tok)
-    rows = [json.loads(l) for l in open(a.rc, encoding='utf-8') if l.strip()]
+    opener = gzip.open if a.rc.endswith('.gz') else open
+    with opener(a.rc, 'rt', encoding='utf-8') as f:
+        rows = [json.loads(line) for line in f if line.strip()]
     if a.max_examples:
         rows = rows[:a.max_examples]
     model = load_model(a.base)
     base_positions = model.cfg.n_positions
     extend_positions(model, fmt['nPositions'])
+    model.to(dev)
     ctx = model.cfg.n_positions
     for mod in model.modules():
         if isinstance(mod, torch.nn.Dropout):
@@ -134,10 +147,12 @@ def main():
     def train_step(x, y, kind, n_rc, n_drill, lr):
         for g in opt.param_groups:
             g['lr'] = lr
-        h = hidden_states(model, x)
-        sel = y.reshape(-1) != -100
-        logits = h.reshape(-1, h.shape[-1])[sel] @ model.wte.weight.t()
-        loss = F.cross_entropy(logits, y.reshape(-1)[sel])
+        x, y = x.to(dev), y.to(dev)
+        with autocast():
+            h = hidden_states(model, x)
+            sel = y.reshape(-1) != -100
+            logits = h.reshape(-1, h.shape[-1])[sel] @ model.wte.weight.t()
+        loss = F.cross_entropy(logits.float(), y.reshape(-1)[sel])
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -227,7 +242,10 @@ def main():
                 x[j, :len(ids) - 1] = torch.tensor(ids[:-1])
                 y[j, plen - 1:len(ids) - 1] = torch.tensor(ids[plen:])
             nd = sum(e[2] for e in b)
-            frac = min(1.0, (time.time() - t0 - induction_s) / max(1.0, budget - induction_s))
+            # whichever runs out first, the time budget or the examples, ends the cosine (a GPU can finish
+            # all epochs well inside the budget)
+            frac = min(1.0, max((time.time() - t0 - induction_s) / max(1.0, budget - induction_s),
+                                (st['seen'] + st['drills']) / max(len(order), 1)))
             lr = a.lr * min(1.0, (st['step'] + 1) / a.warmup_steps) * \
                 (a.min_lr_frac + (1 - a.min_lr_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
             train_step(x, y, 'drill' if nd * 2 > len(b) else 'rc', len(b) - nd, nd, lr)
@@ -239,7 +257,35 @@ def main():
     wall = time.time() - t0
     logf.close()
     model.eval()
-    torch.save({'model': model.state_dict(), 'cfg': model.cfg.to_dict()}, os.path.join(a.out, 'reader.pt'))
+    heldout_loss = None
+    if a.heldout:
+        with open(a.heldout, encoding='utf-8') as f:
+            held = [json.loads(line) for line in f if line.strip()]
+        seqs = []
+        for r in held:
+            p, t = tok.encode(r['prompt']), tok.encode(r['target'])
+            seqs.append(((p + t)[:ctx + 1], len(p)))
+        tot, n = 0.0, 0
+        with torch.no_grad():
+            for k in range(0, len(seqs), 32):
+                b = seqs[k:k + 32]
+                L = max(len(ids) for ids, _ in b) - 1
+                x = torch.full((len(b), L), tok.eot_id, dtype=torch.long)
+                y = torch.full((len(b), L), -100, dtype=torch.long)
+                for j, (ids, plen) in enumerate(b):
+                    x[j, :len(ids) - 1] = torch.tensor(ids[:-1])
+                    y[j, plen - 1:len(ids) - 1] = torch.tensor(ids[plen:])
+                x, y = x.to(dev), y.to(dev)
+                with autocast():
+                    h = hidden_states(model, x)
+                    sel = y.reshape(-1) != -100
+                    logits = h.reshape(-1, h.shape[-1])[sel] @ model.wte.weight.t()
+                tot += F.cross_entropy(logits.float(), y.reshape(-1)[sel], reduction='sum').item()
+                n += int(sel.sum())
+        heldout_loss = round(tot / max(n, 1), 4)
+        print('held-out target loss', heldout_loss, flush=True)
+    torch.save({'model': {k: v.detach().cpu() for k, v in model.state_dict().items()}, 'cfg': model.cfg.to_dict()},
+               os.path.join(a.out, 'reader.pt'))
     summary = {'base_checkpoint': os.path.abspath(a.base), 'base_n_positions': base_positions,
                'n_positions': ctx, 'position_init': f'tiled: new row p = learned row p mod {base_positions}',
                'rc_file': os.path.abspath(a.rc), 'rc_examples_available': len(rows),
@@ -247,7 +293,8 @@ def main():
                'induction_s': round(induction_s, 1), 'epochs_equivalent': round(seen / max(len(rows), 1), 3),
                'steps': step, 'tokens': tokens, 'target_tokens': target_tokens,
                'tokens_per_s': round(tokens / max(wall, 1e-9), 1), 'wall_time_s': round(wall, 1),
-               'stop_reason': stop_reason, 'final_loss_avg50': round(sum(rc_losses[-50:]) / max(len(rc_losses[-50:]), 1), 4),
+               'stop_reason': stop_reason, 'heldout_target_loss': heldout_loss,
+               'device': torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu', 'final_loss_avg50': round(sum(rc_losses[-50:]) / max(len(rc_losses[-50:]), 1), 4),
                'hyper': {'lr': a.lr, 'batch': a.batch, 'warmup_steps': a.warmup_steps,
                          'schedule': (f'linear warm-up; constant lr during the induction warm-up, then cosine over the '
                                       f'rest of the {a.minutes}-minute wall-clock budget down to {a.min_lr_frac} x lr')
@@ -257,6 +304,7 @@ def main():
                          'optimizer': 'AdamW(0.9,0.95), no weight decay, grad clip 1.0',
                          'loss': 'target tokens only (answer + citation or decline, + eos)',
                          'method': 'full fine-tune', 'dropout': a.dropout, 'threads': a.threads,
+                         'precision': 'bf16 autocast' if use_amp else 'fp32',
                          'minutes_budget': a.minutes, 'epochs_max': a.epochs,
                          'induction_warmup': {'minutes': a.induction_minutes, 'batch': a.induction_batch,
                                               'max_gap': a.induction_max_gap,
