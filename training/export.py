@@ -67,7 +67,9 @@ def export_fp32(model, path):
             dyn[f'past_key_values.{i}.{kv}'] = {0: 'batch_size', 2: 'past_sequence_length'}
             dyn[f'present.{i}.{kv}'] = {0: 'batch_size', 2: 'total_sequence_length'}
     with torch.no_grad():
-        torch.onnx.export(ExportWrapper(model), (ids, am, pos, *past), path, input_names=in_names,
+        # The wrapper is created in eval mode: torch.onnx.export restores the module's mode afterwards, and a
+        # wrapper left in training mode would switch the model's dropout on for the PyTorch references.
+        torch.onnx.export(ExportWrapper(model).eval(), (ids, am, pos, *past), path, input_names=in_names,
                           output_names=out_names, dynamic_axes=dyn, opset_version=14, do_constant_folding=True)
 
 
@@ -162,6 +164,8 @@ def main():
     export_fp32(model, fp32)
     qpath = os.path.join(a.out, 'onnx', 'model_quantized.onnx')
     replaced, kept = quantize_onnx(fp32, qpath, qweights)
+    model.eval()
+    assert not any(m.training for m in model.modules())
     stale = os.path.join(a.out, 'onnx', 'model.onnx')
     if os.path.exists(stale):
         os.remove(stale)

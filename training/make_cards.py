@@ -70,6 +70,11 @@ def main():
                              'docs) plus WordNet glosses, cleaned and deduplicated, with auto-built '
                              '"Question: ... Answer: ..." pairs; the article is excluded (no shared 12-word window).'}
     evals = pre['evals']
+    on_gpu = pre.get('device', 'cpu') != 'cpu'
+    hardware = f"one {pre['device']} GPU (train.sh --gpu)" if on_gpu else '2-core CPU'
+    framework = ('PyTorch 2 (CUDA), bf16 autocast' if on_gpu
+                 else 'PyTorch (Debian python3-torch), OpenBLAS, 2 threads')
+    candidates_path = os.path.join(a.pre, 'candidates.json')
     common = {
         'architecture': 'GPT-2 (decoder-only transformer, learned positions, tied embeddings, gelu_new)',
         'parameters': pre['params'],
@@ -78,8 +83,10 @@ def main():
         'tokenizer': prov.get('tokenizer'),
         'corpus': corpus,
         'pretraining': {'wall_time_s': pre['wall_time_s'], 'tokens': pre['tokens'], 'steps': pre['steps'],
-                        'tokens_per_s': pre['tokens_per_s'], 'epochs': pre['epochs'], 'hardware': '2-core CPU',
-                        'framework': 'PyTorch (Debian python3-torch), OpenBLAS, 2 threads',
+                        'tokens_per_s': pre['tokens_per_s'], 'epochs': pre['epochs'], 'hardware': hardware,
+                        'framework': framework,
+                        'kept_checkpoint': pre.get('kept'),
+                        'candidates': json.load(open(candidates_path)) if os.path.exists(candidates_path) else None,
                         'hyperparameters': pre['hyper'],
                         'heldout_perplexity': [{'tokens': e['tokens'], 'perplexity': round(e['val_ppl'], 2)}
                                                for e in evals],
@@ -148,7 +155,8 @@ def render_md(c, name):
     cmp_ = c['base_vs_fine_tuned']
     lines = [f'# Model card: {name}', '']
     if name == 'base':
-        lines += ['A tiny GPT-2-style language model pretrained from scratch, on a 2-core CPU, on documentation prose. '
+        lines += [f"A tiny GPT-2-style language model pretrained from scratch, on {pt['hardware']}, on documentation "
+                  'prose. '
                   'It has never seen the article. It is the starting point of the fine-tuned model and the '
                   '"no fine-tuning" baseline of the app.', '']
     else:
@@ -162,8 +170,12 @@ def render_md(c, name):
               f"context {c['config']['n_positions']}, vocabulary {c['config']['vocab_size']} |",
               f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, KV cache |",
               f"| Corpus | {c['corpus']['bytes'] / 1e6:.1f} MB, {c['corpus']['tokens']:,} tokens |",
-              f"| Pretraining | {pt['wall_time_s'] / 60:.1f} min on a 2-core CPU, {pt['tokens']:,} tokens "
-              f"({pt['epochs']:.2f} epochs), {pt['tokens_per_s']:.0f} tokens/s |",
+              f"| Pretraining | {pt['wall_time_s'] / 60:.1f} min on {pt['hardware']}, {pt['tokens']:,} tokens "
+              f"({pt['epochs']:.2f} epochs), {pt['tokens_per_s']:.0f} tokens/s"
+              + (f"; {pt['hyperparameters']['copy_frac']:.0%} of windows copy-rich (a span repeated later in the "
+                 "window, so in-context copying forms)" if pt['hyperparameters'].get('copy_frac') else '')
+              + (f"; of two candidates ({', '.join(pt['candidates']['candidates'].values())}), the lower held-out "
+                 f"perplexity kept" if pt.get('candidates') else '') + ' |',
               f"| Held-out perplexity | " + ' → '.join(f"{e['perplexity']:.1f} @ {e['tokens'] / 1e6:.2f}M"
                                                     for e in pt['heldout_perplexity'][1:]) + ' |']
     if 'fine_tuning' in c:

@@ -6,16 +6,20 @@
 #   bash training/train.sh --resume   full run, skipping stages whose outputs already exist
 #                                     (pretraining itself resumes from its checkpoint)
 #   bash training/train.sh --smoke    same stages, tiny and quick, into training/work/smoke/ (CI)
+#   bash training/train.sh --gpu      full run with the two long stages (pretraining, reader) on a CUDA GPU
+#                                     (training/gpu-stages.sh): how the shipped models were made
 #
 # Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (15), FT_DROPOUT (0.1), FT_MINUTES (12).
 set -euo pipefail
 
 SMOKE=0
 RESUME=0
+GPU=0
 for arg in "$@"; do
   case "$arg" in
     --smoke) SMOKE=1 ;;
     --resume) RESUME=1 ;;
+    --gpu) GPU=1 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -60,7 +64,7 @@ if [ "$SMOKE" = 1 ]; then
   PROV="$W/corpus-provenance"
   CORPUS_ARGS="--max-files 25"
   VOCAB=512
-  PRE_ARGS="--d 64 --layers 2 --heads 4 --ctx 128 --batch 8 --minutes 0.5 --max-steps 40 --log-every 5 --eval-seqs 16 --eval-points 0.5,1.0 --lr 3e-3"
+  PRE_ARGS="--d 64 --layers 2 --heads 4 --ctx 128 --batch 8 --minutes 0.5 --max-steps 40 --log-every 5 --eval-seqs 16 --eval-points 0.5,1.0 --lr 3e-3 --copy-frac 0.5"
   FT_ARGS="--epochs 2 --minutes 1 --max-rows 48 --batch 8 --lr 3e-3 --warmup-steps 2 --augment-variants 1 --augment-from-answer 1"
   EVAL_ARGS="--max-rows 4 --max-new-tokens 12"
   EXPORT_ARGS="--max-new-tokens 12"
@@ -73,7 +77,8 @@ else
   PROV="$TRAINING/corpus-provenance"
   CORPUS_ARGS=""
   VOCAB=4096
-  PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 128 --batch 16 --lr 1e-3 --minutes ${PRETRAIN_MINUTES:-75}"
+  # The GPU profile's recipe (gpu-stages.sh) at CPU scale: same architecture, 512-token context, copy-rich windows.
+  PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 512 --batch 16 --lr 1e-3 --copy-frac 0.5 --minutes ${PRETRAIN_MINUTES:-75}"
   # Chosen on heldout-dev among 15 runs (training/finetune-selection.json): generated question variants,
   # drawn afresh each epoch, and NEFTune noise are what let the model answer questions worded differently.
   FT_ARGS="--epochs ${FT_EPOCHS:-5} --minutes ${FT_MINUTES:-20} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1} \
@@ -108,10 +113,17 @@ $PY "$TRAINING/provenance.py" "$PROV" "$W" "$W/tokenizer"
 
 # ---------------------------------------------------------------- 3. pretraining
 if skip "$W/pretrain/base.pt"; then log "base model exists, skipped"; else
-  log "pretraining"
-  mkdir -p "$W/pretrain"
-  $PY "$TRAINING/pretrain.py" --ids "$W/corpus.u16" --work "$W/pretrain" --vocab "$VOCAB" $PRE_ARGS \
-    2>&1 | tee -a "$W/pretrain/pretrain.log" | grep -E "eval|params|final" || true
+  if [ "$GPU" = 1 ]; then
+    log "pretraining on the GPU (two candidates)"
+    PY=python3 bash "$TRAINING/gpu-stages.sh" pretrain "$W/corpus.u16" "$VOCAB" "$W/gpu"
+    rm -rf "$W/pretrain"
+    cp -r "$W/gpu/pretrain" "$W/pretrain"
+  else
+    log "pretraining"
+    mkdir -p "$W/pretrain"
+    $PY "$TRAINING/pretrain.py" --ids "$W/corpus.u16" --work "$W/pretrain" --vocab "$VOCAB" $PRE_ARGS \
+      2>&1 | tee -a "$W/pretrain/pretrain.log" | grep -E "eval|params|final" || true
+  fi
   [ -f "$W/pretrain/base.pt" ] || { echo "pretraining failed" >&2; exit 1; }
 fi
 
@@ -168,7 +180,7 @@ if [ "$SMOKE" = 1 ]; then
   READER_ARGS="--minutes 0.3 --max-steps 4 --batch 4"
   READER_EVAL_ARGS="--max-rows 4 --fp32-rows 0"
 else
-  RC_ARGS=""
+  RC_ARGS="--train 20000"
   READER_ARGS="--minutes ${READER_MINUTES:-15} --lr 6e-4 --batch 8"
   READER_EVAL_ARGS="--max-rows 400 --fp32-rows 100"
   if [ "$RESUME" = 0 ]; then rm -rf "$R" "$W/onnx-fp32/reader" "$W/ref-reader.json" "$W/verify-reader.json"; fi
@@ -181,9 +193,17 @@ fi
 log "reader: article leak check of the generated set"
 RC_TRAIN="$R/rc-train.jsonl" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -p 'test_no_rc_article_leak.py' -q
 if skip "$R/train/reader.pt"; then log "reader model exists, skipped"; else
-  log "reader: fine-tuning (1 thread)"
-  $PY "$TRAINING/reader/train_reader.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" \
-    --rc "$R/rc-train.jsonl" --out "$R/train" --threads 1 $READER_ARGS | tee "$R/train/train.log" | grep -E "^step|^done" || true
+  if [ "$GPU" = 1 ]; then
+    log "reader: fine-tuning on the GPU (two candidates)"
+    PY=python3 bash "$TRAINING/gpu-stages.sh" reader "$W/pretrain/base.pt" "$W/tokenizer" "$R/rc-train.jsonl" \
+      "$R/rc-heldout.jsonl" "$W/gpu"
+    cp "$W/gpu/reader/"* "$R/train/"
+  else
+    log "reader: fine-tuning (1 thread)"
+    $PY "$TRAINING/reader/train_reader.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" \
+      --rc "$R/rc-train.jsonl" --heldout "$R/rc-heldout.jsonl" --out "$R/train" --threads 1 $READER_ARGS \
+      | tee "$R/train/train.log" | grep -E "^step|^done|held-out" || true
+  fi
   [ -f "$R/train/reader.pt" ] || { echo "reader fine-tuning failed" >&2; exit 1; }
 fi
 if skip "$R/reader-eval.json"; then log "reader evaluation exists, skipped"; else

@@ -23,7 +23,14 @@ const ref = JSON.parse(fs.readFileSync(refPath, 'utf8'));
 
 const t0 = performance.now();
 const tokenizer = await AutoTokenizer.from_pretrained(name);
-const model = await AutoModelForCausalLM.from_pretrained(name, { dtype: 'q8', device: 'cpu' });
+// The app's session options (lib/generation/decoding.ts SESSION_OPTIONS): with ONNX Runtime's QDQ handling
+// off, the int8 weights become exactly the float values PyTorch used. With it on, the runtime may fuse them into
+// quantized matrix products that round the activations too, which is not what the app runs.
+const model = await AutoModelForCausalLM.from_pretrained(name, {
+  dtype: 'q8',
+  device: 'cpu',
+  session_options: { extra: { session: { disable_quant_qdq: '1' } } },
+});
 const loadMs = performance.now() - t0;
 const eos = ref.eos_token_id;
 let failures = 0;

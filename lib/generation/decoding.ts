@@ -3,6 +3,8 @@ export interface Decoding {
   readonly do_sample: false;
   readonly max_new_tokens: number;
   readonly repetition_penalty: number;
+  /** A constraint on what the model may write, in words, shown with the settings. */
+  readonly constraint?: string;
 }
 
 /** The fine-tuned model's settings: its answers are one or two sentences. */
@@ -13,7 +15,9 @@ export const DECODING = {
 } as const satisfies Decoding;
 
 export const describeDecoding = (decoding: Decoding) =>
-  `greedy · max ${decoding.max_new_tokens} new tokens · repetition penalty ${decoding.repetition_penalty}`;
+  `greedy · max ${decoding.max_new_tokens} new tokens · repetition penalty ${decoding.repetition_penalty}${
+    decoding.constraint ? ` · ${decoding.constraint}` : ""
+  }`;
 
 export const MODEL_IDS = ["fine-tuned", "base", "reader"] as const;
 export type ModelId = (typeof MODEL_IDS)[number];

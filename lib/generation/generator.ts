@@ -42,6 +42,11 @@ export interface GeneratorOptions {
   clean: (generated: string) => string;
   /** A prompt in the model's own format, run once after loading so the first real answer is not slowed. */
   warmUpPrompt: string;
+  /**
+   * Token sequences whose last token the model may not write after the others (Transformers.js's
+   * `bad_words_ids`), built once with the model's own tokenizer.
+   */
+  bannedSequences?: (encode: (text: string) => number[]) => number[][];
 }
 
 /**
@@ -50,8 +55,12 @@ export interface GeneratorOptions {
  * files come from is set on Transformers.js's `env` by the caller.
  */
 export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
-  let loading: Promise<{ tokenizer: PreTrainedTokenizer; model: PreTrainedModel; loadMs: number }> | null =
-    null;
+  let loading: Promise<{
+    tokenizer: PreTrainedTokenizer;
+    model: PreTrainedModel;
+    constraints: { bad_words_ids?: number[][] };
+    loadMs: number;
+  }> | null = null;
   const stopping = new InterruptableStoppingCriteria();
 
   function load(onProgress?: (progress: LoadProgress) => void) {
@@ -66,9 +75,11 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
           progress_callback,
         });
         // Warm-up: the first run compiles kernels; paying for it here keeps the first answer's latency honest.
+        const banned = options.bannedSequences?.((text) => tokenizer.encode(text)) ?? [];
+        const constraints = banned.length > 0 ? { bad_words_ids: banned } : {};
         const warm = tokenizer(options.warmUpPrompt);
-        await model.generate({ ...warm, max_new_tokens: 1, do_sample: false });
-        return { tokenizer, model, loadMs: round(performance.now() - start) };
+        await model.generate({ ...warm, ...constraints, max_new_tokens: 1, do_sample: false });
+        return { tokenizer, model, constraints, loadMs: round(performance.now() - start) };
       } catch (error) {
         loading = null;
         const detail = error instanceof Error ? error.message : String(error);
@@ -82,7 +93,7 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
 
   /** Generates a continuation of a prompt already in the model's format, streaming its text to `onToken`. */
   async function generate(prompt: string, onToken?: (text: string) => void): Promise<Generation> {
-    const { tokenizer, model } = await load();
+    const { tokenizer, model, constraints } = await load();
     const start = performance.now();
     let firstToken = 0;
     let tokens = 0;
@@ -101,7 +112,8 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
       },
     });
     const inputs = tokenizer(prompt);
-    await model.generate({ ...inputs, ...options.decoding, streamer, stopping_criteria: [stopping] });
+    const { constraint: _shown, ...decoding } = options.decoding;
+    await model.generate({ ...inputs, ...decoding, ...constraints, streamer, stopping_criteria: [stopping] });
     const end = performance.now();
     const generateMs = end - start;
     return {

@@ -6,6 +6,7 @@ import {
   isReaderDecline,
   promptFits,
   READER_FORMAT,
+  readerBannedSequences,
   truncateWords,
 } from "./reader-prompt";
 
@@ -52,5 +53,24 @@ describe("the reader's prompt format", () => {
   it("leaves room for the answer in the context", () => {
     expect(promptFits(READER_FORMAT.nPositions - READER_FORMAT.maxNewTokens)).toBe(true);
     expect(promptFits(READER_FORMAT.nPositions - READER_FORMAT.maxNewTokens + 1)).toBe(false);
+  });
+});
+
+describe("the reader's banned opening", () => {
+  // One token per character: the banned sequence must be the prompt's last tokens, then the decline's first.
+  const encode = (text: string) => Array.from(text, (ch) => ch.codePointAt(0) ?? 0);
+
+  it("is the end of the prompt followed by the first token of the decline", () => {
+    const [banned, ...rest] = readerBannedSequences(encode);
+    expect(rest).toEqual([]);
+    const prompt = encode(formatReaderPrompt("What is RAG?", ["RAG retrieves."]));
+    const context = banned.slice(0, -1);
+    expect(context.length).toBeGreaterThan(0);
+    expect(prompt.slice(-context.length)).toEqual(context);
+    expect(banned.at(-1)).toBe(encode(READER_FORMAT.answerPrefix + READER_FORMAT.decline)[0]);
+  });
+
+  it("bans nothing when the decline has no tokens", () => {
+    expect(readerBannedSequences(() => [])).toEqual([]);
   });
 });

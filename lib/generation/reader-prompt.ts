@@ -87,11 +87,30 @@ export function citedRanks(answer: string, passages: number): number[] {
 export const promptFits = (promptTokens: number) =>
   promptTokens <= READER_FORMAT.nPositions - READER_FORMAT.maxNewTokens;
 
+/**
+ * Whether the sources cover a question is decided once, by retrieval's decline rule, calibrated on held-out
+ * questions (lib/retrieval/decline.ts). The reader may not open its answer with its own decline: trained on
+ * documentation prose, it declined 44% of the answerable questions of its own held-out set, and 72% (dev)
+ * and 87% (test) of the article's held-out questions that retrieval had accepted (docs/generative-rag.md).
+ * So the tokens that end the prompt ("Answer:") followed by the decline's first token are banned, and the
+ * reader writes its answer from the passages it was given. What it writes is still checked: faithfulness,
+ * and a flag under 0.75.
+ */
+export function readerBannedSequences(encode: (text: string) => number[]): number[][] {
+  const afterQuestion = READER_FORMAT.template.slice(
+    READER_FORMAT.template.indexOf("{question}") + "{question}".length,
+  );
+  const declineStart = encode(READER_FORMAT.answerPrefix + READER_FORMAT.decline)[0];
+  if (declineStart === undefined) return [];
+  return [[...encode(afterQuestion.trimStart()), declineStart]];
+}
+
 /** The reader copies a sentence or two from its passages, with their markers; training fixed the budget. */
 export const READER_DECODING = {
   do_sample: false,
   max_new_tokens: READER_FORMAT.maxNewTokens,
   repetition_penalty: 1.0,
+  constraint: "may not open with a decline (retrieval decides coverage)",
 } as const satisfies Decoding;
 
 /** The reader's generator settings: its decoding, its answer cleaning, a warm-up prompt in its format. */
@@ -99,4 +118,5 @@ export const READER_GENERATION = {
   decoding: READER_DECODING,
   clean: cleanReaderAnswer,
   warmUpPrompt: formatReaderPrompt("warm up", ["A short passage."]),
+  bannedSequences: readerBannedSequences,
 };

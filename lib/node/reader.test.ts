@@ -28,9 +28,12 @@ describe("the reader model in Node (generative RAG)", () => {
     expect(result.generation?.promptTokens).toBeGreaterThan(0);
     expect(tokens.length).toBeGreaterThan(0);
     expect(result.timings.firstTokenMs).toBeLessThanOrEqual(result.timings.answerMs);
-    // Whatever the reader says, the pipeline's account of it is consistent.
-    if (result.abstained) expect(result.declinedBy).toBe("reader");
-    else expect(result.faithfulness).not.toBeNull();
+    // Retrieval accepted the question, and the reader may not open with a decline: it answers, with a
+    // marker, from the passages it was handed.
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toMatch(/\[[1-3]\]/);
+    expect(result.citations.length).toBeGreaterThan(0);
+    expect(result.faithfulness).toBeGreaterThan(0);
   });
 
   it("reports a missing reader by name, and the pipeline still answers extractively", async () => {

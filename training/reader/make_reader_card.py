@@ -7,7 +7,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 from make_cards import read_csv  # noqa: E402
 
 
-def plot(pre_rows, evals, rows, out_png):
+def plot(pre_rows, evals, rows, out_png, base_ctx):
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
@@ -21,7 +21,7 @@ def plot(pre_rows, evals, rows, out_png):
                 label='held-out (log perplexity)')
     ax.set_xlabel('pretraining tokens (millions)')
     ax.set_ylabel('cross-entropy (nats/token)')
-    ax.set_title('Pretraining (base model, context 128)')
+    ax.set_title(f'Pretraining (base model, context {base_ctx})')
     ax.legend()
     ax.grid(alpha=0.3)
     ax = axes[1]
@@ -73,6 +73,8 @@ def main():
         'config': {k: cfg[k] for k in ('n_embd', 'n_layer', 'n_head', 'n_positions', 'vocab_size')},
         'base_model': {'folder': 'public/models/base', 'n_positions': rs['base_n_positions'],
                        'pretraining_wall_time_s': pre['wall_time_s'], 'pretraining_tokens': pre['tokens'],
+                       'pretraining_hardware': pre.get('device', 'cpu'),
+                       'copy_rich_share': pre['hyper'].get('copy_frac', 0),
                        'final_heldout_perplexity': round(pre['evals'][-1]['val_ppl'], 2),
                        'corpus': {'bytes': prov['bytes'], 'tokens': prov['tokens']}},
         'context_extension': {'from': rs['base_n_positions'], 'to': rs['n_positions'], 'init': rs['position_init']},
@@ -97,8 +99,14 @@ def main():
                         'split': 'answer paragraphs from ' + f"{st['generator']['heldout_docs'] * 100:.0f}% of the "
                                  'corpus documents, never used as answer or distractor paragraphs in training'},
         },
-        'fine_tuning': {'wall_time_s': rs['wall_time_s'], 'hardware': '2-core CPU shared with other jobs, 1 torch thread',
-                        'framework': 'PyTorch (Debian python3-torch), OpenBLAS', 'steps': rs['steps'],
+        'fine_tuning': {'wall_time_s': rs['wall_time_s'],
+                        'hardware': (f"one {rs['device']} GPU (train.sh --gpu)" if rs.get('device', 'cpu') != 'cpu'
+                                     else '2-core CPU shared with other jobs, 1 torch thread'),
+                        'framework': ('PyTorch 2 (CUDA), bf16 autocast' if rs.get('device', 'cpu') != 'cpu'
+                                      else 'PyTorch (Debian python3-torch), OpenBLAS'), 'steps': rs['steps'],
+                        'heldout_target_loss': rs.get('heldout_target_loss'),
+                        'candidates': (json.load(open(os.path.join(a.reader, 'candidates.json')))
+                                       if os.path.exists(os.path.join(a.reader, 'candidates.json')) else None),
                         'tokens': rs['tokens'], 'target_tokens': rs['target_tokens'],
                         'tokens_per_s': rs['tokens_per_s'], 'stop_reason': rs['stop_reason'],
                         'final_loss_avg50': rs['final_loss_avg50'], 'hyperparameters': rs['hyper']},
@@ -122,7 +130,7 @@ def main():
                              'node_tokens_per_s': v['tokens_per_s'], 'load_ms': v['load_ms']}
     json.dump(card, open(os.path.join(d, 'model-card.json'), 'w'), indent=2, ensure_ascii=False)
     plot(read_csv(os.path.join(a.pre, 'loss.csv')), pre['evals'], read_csv(os.path.join(a.reader, 'reader-loss.csv')),
-         os.path.join(d, 'loss-curve.png'))
+         os.path.join(d, 'loss-curve.png'), rs['base_n_positions'])
     open(os.path.join(d, 'model-card.md'), 'w').write(render_md(card))
     print('reader card written')
 
@@ -139,19 +147,24 @@ def render_md(c):
              'from them. Copying is intended: an answer made of a passage\'s own words, with its marker, can be '
              'checked against that passage.', '',
              '## Figures', '', '| | |', '|---|---|',
-             f"| Base model | `public/models/base` (pretrained {c['base_model']['pretraining_wall_time_s'] / 60:.0f} min, "
+             f"| Base model | `public/models/base` (pretrained {c['base_model']['pretraining_wall_time_s'] / 60:.0f} min"
+             f"{' on a ' + c['base_model']['pretraining_hardware'] if c['base_model']['pretraining_hardware'] != 'cpu' else ''}, "
              f"{c['base_model']['pretraining_tokens']:,} tokens, held-out perplexity "
              f"{c['base_model']['final_heldout_perplexity']}) |",
              f"| Parameters | {c['parameters']:,} |",
              f"| Size | d_model {c['config']['n_embd']}, {c['config']['n_layer']} layers, {c['config']['n_head']} heads, "
              f"vocabulary {c['config']['vocab_size']} |",
-             f"| Context | {c['config']['n_positions']} positions, extended from {c['context_extension']['from']} "
-             f"({c['context_extension']['init']}) |",
+             (f"| Context | {c['config']['n_positions']} positions, extended from {c['context_extension']['from']} "
+              f"({c['context_extension']['init']}) |" if c['context_extension']['from'] != c['config']['n_positions']
+              else f"| Context | {c['config']['n_positions']} positions, as pretrained |"),
              f"| Training set | {td['train_examples_generated']:,} generated examples from the pretraining corpus, "
-             f"{td['decline_share'] * 100:.0f}% no-answer; {td['train_examples_seen']:,} seen in the time budget |",
+             f"{td['decline_share'] * 100:.0f}% no-answer; {td['train_examples_seen']:,} seen "
+             f"({td['train_examples_seen'] / td['train_examples_generated']:.1f} epochs) |",
              f"| Fine-tuning | {f['wall_time_s'] / 60:.1f} min, {f['steps']} steps, {f['tokens']:,} tokens "
              f"({f['tokens_per_s']:.0f} tokens/s), {f['hardware']}; lr {h['lr']}, batch {h['batch']}, "
-             f"dropout {h['dropout']}, {h['schedule']} |",
+             f"dropout {h['dropout']}, {h['schedule']}"
+             + (f"; of two candidates ({', '.join(f['candidates']['candidates'].values())}), the lower target loss on "
+                f"the held-out split kept ({f['heldout_target_loss']})" if f.get('candidates') else '') + ' |',
              f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, KV cache |"]
     if 'js_parity' in c:
         j = c['js_parity']
@@ -193,6 +206,25 @@ def render_md(c):
                 for gap, v in (cp.get(name) or {}).items():
                     lines.append(f"| {name} | {gap} | {v['first_occurrence_loss']:.2f} | {v['repeat_loss']:.2f} |")
             lines.append('')
+    elif cp:
+        reader0, base0 = (cp.get('reader_int8') or {}).get('0'), (cp.get('base_positions_tiled') or {}).get('0')
+        lines += ['## In-context copying', '',
+                  'Answering from passages needs a model that finds and copies text it has just seen. The copy probe '
+                  'measures it: the loss on a held-out passage the first time, and when it comes again after a gap '
+                  '(nats/token; far lower on the repeat = copying).', '']
+        if reader0 and base0:
+            lines += [f"The reader copies ({reader0['first_occurrence_loss']:.1f} → {reader0['repeat_loss']:.1f} "
+                      f"right after). The base model barely does ({base0['first_occurrence_loss']:.2f} → "
+                      f"{base0['repeat_loss']:.2f}, and nothing after a gap), although "
+                      f"{c['base_model']['copy_rich_share']:.0%} of its pretraining windows repeat a span: the "
+                      'copying formed in the reader fine-tune, which saw '
+                      f"{td['train_examples_seen']:,} examples (docs/generative-rag.md compares it with the "
+                      'earlier CPU-trained reader, which never copied).', '']
+        lines += ['| model | gap (tokens) | loss, first occurrence | loss, repeated |', '|---|---|---|---|']
+        for name in ('base_positions_tiled', 'reader_int8'):
+            for gap, v in (cp.get(name) or {}).items():
+                lines.append(f"| {name} | {gap} | {v['first_occurrence_loss']:.2f} | {v['repeat_loss']:.2f} |")
+        lines.append('')
     if c.get('article_sanity'):
         lines += ['## Sanity check on article passages (inference only; the article is never trained on)', '',
                   '| question | answer |', '|---|---|']
