@@ -61,8 +61,9 @@ describe("the reader's banned opening", () => {
   const encode = (text: string) => Array.from(text, (ch) => ch.codePointAt(0) ?? 0);
 
   it("is the end of the prompt followed by the first token of the decline", () => {
-    const [banned, ...rest] = readerBannedSequences(encode);
-    expect(rest).toEqual([]);
+    const sequences = readerBannedSequences(encode);
+    expect(sequences).toHaveLength(1);
+    const banned = sequences[0] ?? [];
     const prompt = encode(formatReaderPrompt("What is RAG?", ["RAG retrieves."]));
     const context = banned.slice(0, -1);
     expect(context.length).toBeGreaterThan(0);
