@@ -15,7 +15,7 @@ Two kinds of new questions, each answered with the fact's reference answer:
 Everything is drawn from one seeded random generator, so the output is deterministic.
 Usage (inspection): augment.py --out training/work/train-augmented.jsonl [--variants 4 --from-answer 12]
 """
-import argparse, json, os, random, re, sys
+import argparse, gzip, json, os, random, re, sys
 
 import numpy as np
 
@@ -23,7 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from common import ROOT, read_jsonl  # noqa: E402
 
-WORDNET = '/usr/share/wordnet'
+# Debian's wordnet-base; WORDNET_DIR points elsewhere (files may be gzipped there), e.g. on a GPU machine
+WORDNET = os.environ.get('WORDNET_DIR', '/usr/share/wordnet')
 VECTORS = os.path.join(ROOT, 'public', 'retrieval', 'word-vectors')
 
 STOP = set("""a an the and or but if then so than that this these those there here of to in on at by for with from
@@ -59,13 +60,20 @@ MORPH = {'n': [('s', ''), ('ses', 's'), ('xes', 'x'), ('zes', 'z'), ('ches', 'ch
 POS_FILES = {'n': 'noun', 'v': 'verb', 'a': 'adj', 'r': 'adv'}
 
 
+def open_wordnet(root, name):
+    path = os.path.join(root, name)
+    if not os.path.exists(path) and os.path.exists(path + '.gz'):
+        return gzip.open(path + '.gz', 'rt', encoding='latin-1')
+    return open(path, encoding='latin-1')
+
+
 class WordNet:
     def __init__(self, root=WORDNET, senses=2):
         self.index, self.exc, self.synsets, self.hyper = {}, {}, {}, {}
         self.senses = senses
         for p, name in POS_FILES.items():
             idx = {}
-            for ln in open(os.path.join(root, f'index.{name}'), encoding='latin-1'):
+            for ln in open_wordnet(root, f'index.{name}'):
                 if ln.startswith(' '):
                     continue
                 f = ln.split()
@@ -73,13 +81,13 @@ class WordNet:
                 idx[f[0]] = f[4 + n_ptr + 2:4 + n_ptr + 2 + n_syn]
             self.index[p] = idx
             ex = {}
-            for ln in open(os.path.join(root, f'{name}.exc'), encoding='latin-1'):
+            for ln in open_wordnet(root, f'{name}.exc'):
                 f = ln.split()
                 if len(f) >= 2:
                     ex.setdefault(f[0], f[1])
             self.exc[p] = ex
             syn, hyp = {}, {}
-            for ln in open(os.path.join(root, f'data.{name}'), encoding='latin-1'):
+            for ln in open_wordnet(root, f'data.{name}'):
                 if ln.startswith(' '):
                     continue
                 f = ln.split('|', 1)[0].split()

@@ -43,7 +43,9 @@ def main():
     ap.add_argument('--augment-fresh', action='store_true', help='draw new generated questions every epoch')
     ap.add_argument('--freeze-emb', action='store_true', help='keep token/position embeddings fixed')
     ap.add_argument('--label-smoothing', type=float, default=0.0)
+    ap.add_argument('--device', default='cpu', help='cpu or cuda (fp32 either way)')
     a = ap.parse_args()
+    dev = torch.device(a.device)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
@@ -59,7 +61,7 @@ def main():
         facts = read_jsonl(os.path.join(ROOT, 'data', 'qa', 'facts.jsonl'))
         augmenter = Augmenter(a.seed, a.augment_p_sub, hyper=a.augment_hyper, sense_min=a.augment_sense_min)
         aug_file = open(os.path.join(a.out, 'train-augmented.jsonl'), 'w', encoding='utf-8')
-    model = load_model(a.base)
+    model = load_model(a.base).to(dev)
     ctx = model.cfg.n_positions
     for mod in model.modules():
         if isinstance(mod, torch.nn.Dropout):
@@ -147,6 +149,7 @@ def main():
             lr = a.lr * min(1.0, (step + 1) / a.warmup_steps) * 0.5 * (1 + math.cos(math.pi * min(step, total_steps) / total_steps))
             for g in opt.param_groups:
                 g['lr'] = lr * g['lr_scale']
+            x, y = x.to(dev), y.to(dev)
             logits, _ = model(x)
             loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1),
                                                      ignore_index=-100, label_smoothing=a.label_smoothing)
@@ -168,7 +171,8 @@ def main():
             break
     wall = time.time() - t0
     model.eval()
-    torch.save({'model': model.state_dict(), 'cfg': model.cfg.to_dict()}, os.path.join(a.out, 'finetuned.pt'))
+    torch.save({'model': {k: v.detach().cpu() for k, v in model.state_dict().items()}, 'cfg': model.cfg.to_dict()},
+               os.path.join(a.out, 'finetuned.pt'))
     summary = {'train_rows': len(rows), 'augmented_rows_per_epoch': n_aug, 'facts': len({r.get('factId') for r in rows}),
                'train_tokens_per_epoch': n_tokens,
                'answer_tokens_per_epoch': sum(sum(e[1]) for e in examples),
@@ -186,7 +190,8 @@ def main():
                                           'sense_min': a.augment_sense_min,
                                           'p_sub': a.augment_p_sub, 'seed': a.seed,
                                           'code': 'training/augment.py'},
-                         'threads': a.threads},
+                         'threads': a.threads,
+                         'device': torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu'},
                'prompt_format': fmt}
     json.dump(summary, open(os.path.join(a.out, 'finetune-summary.json'), 'w'), indent=2)
     print('done', json.dumps(summary), flush=True)

@@ -123,7 +123,9 @@ def main():
                 'off_topic_note': 'Off-topic questions have no reference answer; "recites_a_train_answer" is '
                                   'the share answered with a verbatim training answer (the model cannot decline).'}
         if name == 'fine-tuned':
-            card['fine_tuning'] = {'wall_time_s': ft['wall_time_s'], 'hardware': '2-core CPU',
+            ft_device = ft['hyper'].get('device', 'cpu')
+            card['fine_tuning'] = {'wall_time_s': ft['wall_time_s'],
+                                   'hardware': f'one {ft_device} GPU' if ft_device != 'cpu' else '2-core CPU',
                                    'dataset': {'file': 'data/qa/train.jsonl', 'rows': ft['train_rows'],
                                                'facts': ft['facts'],
                                                'answer_tokens_per_epoch': ft['answer_tokens_per_epoch']},
@@ -173,7 +175,7 @@ def render_md(c, name):
               f"| Pretraining | {pt['wall_time_s'] / 60:.1f} min on {pt['hardware']}, {pt['tokens']:,} tokens "
               f"({pt['epochs']:.2f} epochs), {pt['tokens_per_s']:.0f} tokens/s"
               + (f"; {pt['hyperparameters']['copy_frac']:.0%} of windows copy-rich (a span repeated later in the "
-                 "window, so in-context copying forms)" if pt['hyperparameters'].get('copy_frac') else '')
+                 "window, meant to teach in-context copying)" if pt['hyperparameters'].get('copy_frac') else '')
               + (f"; of two candidates ({', '.join(pt['candidates']['candidates'].values())}), the lower held-out "
                  f"perplexity kept" if pt.get('candidates') else '') + ' |',
               f"| Held-out perplexity | " + ' → '.join(f"{e['perplexity']:.1f} @ {e['tokens'] / 1e6:.2f}M"
@@ -183,7 +185,7 @@ def render_md(c, name):
         gen = f['dataset'].get('generated_rows_per_epoch')
         gen = (f" + {gen:,} generated questions per epoch (training/augment.py: WordNet synonyms and hypernyms, "
                f"GloVe neighbours, questions from the answer's wording)" if gen else '')
-        lines.append(f"| Fine-tuning | {f['wall_time_s'] / 60:.1f} min, {f['dataset']['rows']} Q/A pairs "
+        lines.append(f"| Fine-tuning | {f['wall_time_s'] / 60:.1f} min on {f['hardware']}, {f['dataset']['rows']} Q/A pairs "
                      f"({f['dataset']['facts']} facts){gen}, {f['epochs']} epochs, lr {f['hyperparameters']['lr']}, "
                      f"batch {f['hyperparameters']['batch']}, dropout {f['hyperparameters'].get('dropout', 0)} |")
         if 'selection' in f:

@@ -79,10 +79,11 @@ else
   VOCAB=4096
   # The GPU profile's recipe (gpu-stages.sh) at CPU scale: same architecture, 512-token context, copy-rich windows.
   PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 512 --batch 16 --lr 1e-3 --copy-frac 0.5 --minutes ${PRETRAIN_MINUTES:-75}"
-  # Chosen on heldout-dev among 15 runs (training/finetune-selection.json): generated question variants,
+  # Chosen on heldout-dev among 12 runs on this base (training/finetune-selection.json, gpu-finetune-search.sh;
+  # 15 earlier runs on the CPU-pretrained base are kept there too): generated question variants,
   # drawn afresh each epoch, and NEFTune noise are what let the model answer questions worded differently.
   FT_ARGS="--epochs ${FT_EPOCHS:-5} --minutes ${FT_MINUTES:-20} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1} \
-    --neftune 5 --augment-variants 4 --augment-from-answer 12 --augment-fresh --augment-hyper"
+    --neftune 5 --augment-variants 4 --augment-from-answer 24 --augment-fresh --augment-hyper"
   EVAL_ARGS=""
   EXPORT_ARGS="--max-new-tokens 48"
   if [ "$RESUME" = 0 ]; then
