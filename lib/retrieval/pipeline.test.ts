@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "../errors";
 import { containsEvidence } from "../evaluation/evidence";
+import { READER_PASSAGES } from "../generation/reader-prompt";
 import { PATHS, readTrainingPairs, readVectorTable } from "../node/assets";
 import { loadRagPipeline } from "../node/rag";
 import { assembleRagPipeline, buildArticleIndex } from "./assemble";
@@ -143,7 +144,10 @@ describe("the generative mode", () => {
     expect(result.mode).toBe("generative");
     expect(result.prompt).toBe(prompts[0]);
     expect(result.citations.map((c) => c.rank)).toEqual([2]);
-    expect(result.augmented.map((c) => c.rank)).toEqual([1, 2, 3]);
+    // Retrieval keeps its top 3; the reader is handed the first READER_PASSAGES of them.
+    expect(result.augmented.map((c) => c.rank)).toEqual([1, 2]);
+    expect(READER_PASSAGES).toBe(2);
+    expect(result.prompt).not.toContain("[3] ");
     expect(result.retrieved).toHaveLength(3);
     expect(result.prompt).toContain(result.citations[0]?.text.split(" ").slice(0, 5).join(" "));
     expect(result.faithfulness).toBe(1);
@@ -166,7 +170,7 @@ describe("the generative mode", () => {
     expect(result).toMatchObject({ abstained: true, declinedBy: "reader", citations: [] });
     // The prompt it declined is kept: the stage view shows what the reader was given.
     expect(result.prompt).toContain(question);
-    expect(result.augmented).toHaveLength(3);
+    expect(result.augmented).toHaveLength(READER_PASSAGES);
   });
 
   it("never runs the reader when retrieval declines", async () => {

@@ -5,7 +5,7 @@ import {
   formatReaderPrompt,
   isReaderDecline,
   promptFits,
-  READER_FORMAT,
+  READER_PASSAGES,
 } from "../generation/reader-prompt";
 import { validateQuestion } from "../questions/validate-question";
 import { buildExtractiveAnswer } from "./answer";
@@ -147,7 +147,7 @@ export function createRagPipeline(
       };
     }
     // As in training: a prompt too long for the reader's context loses its last passage until it fits.
-    let given = hits.slice(0, READER_FORMAT.maxPassages);
+    let given = hits.slice(0, READER_PASSAGES);
     let prompt = formatReaderPrompt(
       question,
       given.map((hit) => hit.passage.text),
