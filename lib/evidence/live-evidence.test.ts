@@ -10,6 +10,8 @@ const build = {
   parameters: 4_240_000,
   pretrainingSeconds: 3600,
   fineTuningSeconds: 600,
+  pretrainingHardware: "2 CPU cores",
+  fineTuningHardware: "2 CPU cores",
   trainingPairs: 738,
   corpusBytes: 9_000_000,
   ragF1: 0.21,
@@ -49,6 +51,13 @@ describe("liveEvidence", () => {
     expect(cells["Fine-Tuning Overhead"]?.rag).toBe("none: index updated in 3.2 ms");
     expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
       "60 min pretraining + 10 min fine-tuning on 2 CPU cores",
+    );
+    const split = liveEvidence({
+      build: { ...build, pretrainingHardware: "one H200 GPU", fineTuningHardware: "2 CPU cores" },
+      live: idle,
+    });
+    expect(split["Fine-Tuning Overhead"]?.fineTuned).toBe(
+      "60 min pretraining on one H200 GPU + 10 min fine-tuning on 2 CPU cores",
     );
     expect(cells["Resource Requirements"]?.fineTuned).toContain("410 tokens/s");
     expect(cells["Task Performance"]?.fineTuned).toBe("token-F1 0.35 on held-out questions");

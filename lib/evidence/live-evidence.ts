@@ -9,6 +9,9 @@ export interface EvidenceInputs {
     parameters: number | null;
     pretrainingSeconds: number | null;
     fineTuningSeconds: number | null;
+    /** Where each stage ran, in a few words ("2 CPU cores", "one H200 GPU"), from the model card. */
+    pretrainingHardware: string | null;
+    fineTuningHardware: string | null;
     trainingPairs: number;
     corpusBytes: number | null;
     ragF1: number | null;
@@ -32,6 +35,16 @@ export interface EvidenceCell {
 
 const or = (value: string | null, fallback: string) => value ?? fallback;
 const minutes = (seconds: number | null) => (seconds === null ? null : `${(seconds / 60).toFixed(0)} min`);
+
+/** What training the fine-tuned model took, and where: one place when both stages ran on the same hardware. */
+function trainingCost(build: EvidenceInputs["build"]): string {
+  const pretraining = `${or(minutes(build.pretrainingSeconds), "?")} pretraining`;
+  const fineTuning = `${or(minutes(build.fineTuningSeconds), "?")} fine-tuning`;
+  const where = (hardware: string | null) => ` on ${or(hardware, "?")}`;
+  return build.pretrainingHardware === build.fineTuningHardware
+    ? `${pretraining} + ${fineTuning}${where(build.pretrainingHardware)}`
+    : `${pretraining}${where(build.pretrainingHardware)} + ${fineTuning}${where(build.fineTuningHardware)}`;
+}
 
 /**
  * The "seen in this demo" cell of each row of the article's table: the claim, shown with this app's own
@@ -77,7 +90,7 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
         live.documentUpdateMs === null
           ? "none: documents are indexed in milliseconds"
           : `none: index updated in ${formatMs(live.documentUpdateMs)}`,
-      fineTuned: `${or(minutes(build.pretrainingSeconds), "?")} pretraining + ${or(minutes(build.fineTuningSeconds), "?")} fine-tuning on 2 CPU cores`,
+      fineTuned: trainingCost(build),
     },
     "Knowledge Incorporation": {
       rag: "cites the article and your documents",

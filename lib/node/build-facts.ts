@@ -15,8 +15,18 @@ const size = (path: string) => (existsSync(path) ? statSync(path).size : null);
 interface ModelCard {
   parameters?: number;
   corpus?: { bytes?: number };
-  pretraining?: { wall_time_s?: number };
-  fine_tuning?: { wall_time_s?: number };
+  pretraining?: { wall_time_s?: number; hardware?: string };
+  fine_tuning?: { wall_time_s?: number; hardware?: string };
+}
+
+/** A card's hardware in a few words: "one NVIDIA H200 GPU (train.sh --gpu)" -> "one H200 GPU". */
+export function shortHardware(hardware: string | undefined): string | null {
+  if (hardware === undefined) return null;
+  if (!/GPU/.test(hardware)) return "2 CPU cores";
+  return hardware
+    .replace(/\s*\(.*\)\s*$/, "")
+    .replace(/\bNVIDIA\s+/, "")
+    .trim();
 }
 
 interface Report {
@@ -46,6 +56,8 @@ export function readBuildFacts(): EvidenceInputs["build"] {
     parameters: card?.parameters ?? null,
     pretrainingSeconds: card?.pretraining?.wall_time_s ?? null,
     fineTuningSeconds: card?.fine_tuning?.wall_time_s ?? null,
+    pretrainingHardware: shortHardware(card?.pretraining?.hardware),
+    fineTuningHardware: shortHardware(card?.fine_tuning?.hardware),
     trainingPairs: readJsonLines(PATHS.trainingQa).length,
     corpusBytes: card?.corpus?.bytes ?? null,
     ragF1: report?.splits?.test?.rag?.tokenF1 ?? null,
