@@ -15,7 +15,7 @@ PY="${PY:-python3}"
 export PYTHONUNBUFFERED=1
 
 # Same architecture as the CPU profile (the browser's speed budget is set by it); a 512-token context from
-# the start (the reader's), and copy-rich windows so that in-context copying forms during pretraining.
+# the start (the reader's), and copy-rich windows meant to start in-context copying (pretrain.py).
 PRE_COMMON="${PRE_COMMON:---d 256 --layers 4 --heads 8 --ctx 512 --batch 64 --lr 1e-3 --min-lr 1e-4 --copy-frac 0.5 \
   --minutes 3.5 --log-every 100 --eval-seqs 400 --eval-points 0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0 --keep-best \
   --threads 4 --device cuda}"

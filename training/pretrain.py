@@ -10,8 +10,9 @@ same command resumes from work_dir/ckpt.pt.
 Copy-rich sequences (--copy-frac): in that share of the training windows, a span of the window (8 to 48
 tokens; a quarter of the time replaced by random tokens first) is written again later in the same window.
 Predicting the repeat is only possible by finding and copying the earlier span, the skill ("induction
-heads") a reader needs to answer from passages it is given, and one that 2 M tokens of plain prose do not
-teach a model this small (docs/generative-rag.md). The validation perplexity is measured on plain text.
+heads") a reader needs to answer from passages it is given. It is meant to start that skill in pretraining;
+measured on the shipped base, it barely did, and the reader learned to copy in its own fine-tune
+(docs/generative-rag.md). The validation perplexity is measured on plain text.
 
 --device cuda runs the same loop on a GPU with bf16 autocast (train.sh --gpu). With --keep-best the base
 model written is the checkpoint of the lowest validation perplexity among the evaluation points, since a
