@@ -135,6 +135,15 @@ def main():
     print('reader card written')
 
 
+def copy_probe_table(cp):
+    """The copy probe's losses as Markdown table lines, base model first, then the reader."""
+    lines = ['| model | gap (tokens) | loss, first occurrence | loss, repeated |', '|---|---|---|---|']
+    for name in ('base_positions_tiled', 'reader_int8'):
+        for gap, v in (cp.get(name) or {}).items():
+            lines.append(f"| {name} | {gap} | {v['first_occurrence_loss']:.2f} | {v['repeat_loss']:.2f} |")
+    return lines + ['']
+
+
 def fmt3(x):
     return '–' if x is None else f'{x:.3f}'
 
@@ -201,11 +210,7 @@ def render_md(c):
                   'form it within minutes either in trials. Likely remedies: copy-rich pretraining (repeated spans) so '
                   'induction heads form there, or a much longer reader fine-tune.', '']
         if cp:
-            lines += ['| model | gap (tokens) | loss, first occurrence | loss, repeated |', '|---|---|---|---|']
-            for name in ('base_positions_tiled', 'reader_int8'):
-                for gap, v in (cp.get(name) or {}).items():
-                    lines.append(f"| {name} | {gap} | {v['first_occurrence_loss']:.2f} | {v['repeat_loss']:.2f} |")
-            lines.append('')
+            lines += copy_probe_table(cp)
     elif cp:
         reader0, base0 = (cp.get('reader_int8') or {}).get('0'), (cp.get('base_positions_tiled') or {}).get('0')
         lines += ['## In-context copying', '',
@@ -220,11 +225,7 @@ def render_md(c):
                       'copying formed in the reader fine-tune, which saw '
                       f"{td['train_examples_seen']:,} examples (docs/generative-rag.md compares it with the "
                       'earlier CPU-trained reader, which never copied).', '']
-        lines += ['| model | gap (tokens) | loss, first occurrence | loss, repeated |', '|---|---|---|---|']
-        for name in ('base_positions_tiled', 'reader_int8'):
-            for gap, v in (cp.get(name) or {}).items():
-                lines.append(f"| {name} | {gap} | {v['first_occurrence_loss']:.2f} | {v['repeat_loss']:.2f} |")
-        lines.append('')
+        lines += copy_probe_table(cp)
     if c.get('article_sanity'):
         lines += ['## Sanity check on article passages (inference only; the article is never trained on)', '',
                   '| question | answer |', '|---|---|']

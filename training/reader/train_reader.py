@@ -57,6 +57,27 @@ def hidden_states(model, x):
     return model.ln_f(h)
 
 
+def prompt_target_batch(items, pad_id):
+    """(token ids, prompt length) pairs -> right-padded inputs, and targets that are -100 outside the target."""
+    L = max(len(ids) for ids, _ in items) - 1
+    x = torch.full((len(items), L), pad_id, dtype=torch.long)
+    y = torch.full((len(items), L), -100, dtype=torch.long)
+    for j, (ids, plen) in enumerate(items):
+        x[j, :len(ids) - 1] = torch.tensor(ids[:-1])
+        y[j, plen - 1:len(ids) - 1] = torch.tensor(ids[plen:])
+    return x, y
+
+
+def target_loss(model, x, y, autocast, reduction='mean'):
+    """Cross-entropy on the target positions (y != -100) only, and how many there are; the vocabulary projection
+    is computed at those positions alone."""
+    with autocast():
+        h = hidden_states(model, x)
+        sel = y.reshape(-1) != -100
+        logits = h.reshape(-1, h.shape[-1])[sel] @ model.wte.weight.t()
+    return F.cross_entropy(logits.float(), y.reshape(-1)[sel], reduction=reduction), int(sel.sum())
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--base', required=True)
@@ -147,12 +168,7 @@ def main():
     def train_step(x, y, kind, n_rc, n_drill, lr):
         for g in opt.param_groups:
             g['lr'] = lr
-        x, y = x.to(dev), y.to(dev)
-        with autocast():
-            h = hidden_states(model, x)
-            sel = y.reshape(-1) != -100
-            logits = h.reshape(-1, h.shape[-1])[sel] @ model.wte.weight.t()
-        loss = F.cross_entropy(logits.float(), y.reshape(-1)[sel])
+        loss, n_targets = target_loss(model, x.to(dev), y.to(dev), autocast)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -161,7 +177,7 @@ def main():
         st['seen'] += n_rc
         st['drills'] += n_drill
         st['tokens'] += int(x.numel())
-        st['target_tokens'] += int(sel.sum())
+        st['target_tokens'] += n_targets
         losses[kind].append(loss.item())
         lw.writerow([st['step'], st['seen'], round(time.time() - t0, 1), round(loss.item(), 4), f'{lr:.6f}', kind])
         if st['step'] % 25 == 0:
@@ -235,12 +251,7 @@ def main():
             if out_of_time():
                 stop_reason = 'time budget' if time.time() - t0 >= budget else 'max steps'
                 break
-            L = max(len(e[0]) for e in b) - 1
-            x = torch.full((len(b), L), tok.eot_id, dtype=torch.long)
-            y = torch.full((len(b), L), -100, dtype=torch.long)
-            for j, (ids, plen, _) in enumerate(b):
-                x[j, :len(ids) - 1] = torch.tensor(ids[:-1])
-                y[j, plen - 1:len(ids) - 1] = torch.tensor(ids[plen:])
+            x, y = prompt_target_batch([(ids, plen) for ids, plen, _ in b], tok.eot_id)
             nd = sum(e[2] for e in b)
             # whichever runs out first, the time budget or the examples, ends the cosine (a GPU can finish
             # all epochs well inside the budget)
@@ -268,20 +279,10 @@ def main():
         tot, n = 0.0, 0
         with torch.no_grad():
             for k in range(0, len(seqs), 32):
-                b = seqs[k:k + 32]
-                L = max(len(ids) for ids, _ in b) - 1
-                x = torch.full((len(b), L), tok.eot_id, dtype=torch.long)
-                y = torch.full((len(b), L), -100, dtype=torch.long)
-                for j, (ids, plen) in enumerate(b):
-                    x[j, :len(ids) - 1] = torch.tensor(ids[:-1])
-                    y[j, plen - 1:len(ids) - 1] = torch.tensor(ids[plen:])
-                x, y = x.to(dev), y.to(dev)
-                with autocast():
-                    h = hidden_states(model, x)
-                    sel = y.reshape(-1) != -100
-                    logits = h.reshape(-1, h.shape[-1])[sel] @ model.wte.weight.t()
-                tot += F.cross_entropy(logits.float(), y.reshape(-1)[sel], reduction='sum').item()
-                n += int(sel.sum())
+                x, y = prompt_target_batch(seqs[k:k + 32], tok.eot_id)
+                loss, n_targets = target_loss(model, x.to(dev), y.to(dev), autocast, reduction='sum')
+                tot += loss.item()
+                n += n_targets
         heldout_loss = round(tot / max(n, 1), 4)
         print('held-out target loss', heldout_loss, flush=True)
     torch.save({'model': {k: v.detach().cpu() for k, v in model.state_dict().items()}, 'cfg': model.cfg.to_dict()},
