@@ -3,6 +3,7 @@
 Parameter names follow Hugging Face's GPT-2 (transformer.h.{i}.attn.c_attn, ...) but weights are
 stored as nn.Linear (out, in); nothing here depends on `transformers`.
 """
+import contextlib
 import math
 import torch
 import torch.nn as nn
@@ -22,6 +23,11 @@ class Config:
 
     def to_dict(self):
         return dict(self.__dict__)
+
+
+def autocast_for(device):
+    """bf16 autocast for training on a CUDA device; fp32 (nothing) on the CPU."""
+    return torch.autocast('cuda', dtype=torch.bfloat16) if device.type == 'cuda' else contextlib.nullcontext()
 
 
 def gelu_new(x):

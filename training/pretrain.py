@@ -18,13 +18,13 @@ measured on the shipped base, it barely did, and the reader learned to copy in i
 model written is the checkpoint of the lowest validation perplexity among the evaluation points, since a
 GPU sees the 2 M-token corpus many times over and would otherwise ship an overfitted model.
 """
-import argparse, contextlib, csv, json, math, os, signal, sys, time
+import argparse, csv, json, math, os, signal, sys, time
 import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from model import GPT, Config  # noqa: E402
+from model import GPT, Config, autocast_for  # noqa: E402
 
 
 def add_repeats(windows, rng, frac, eos_id):
@@ -70,10 +70,6 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     dev = torch.device(a.device)
-    use_amp = dev.type == 'cuda'
-
-    def autocast():
-        return torch.autocast('cuda', dtype=torch.bfloat16) if use_amp else contextlib.nullcontext()
     torch.manual_seed(a.seed)
     os.makedirs(a.work, exist_ok=True)
     data = np.fromfile(a.ids, dtype=np.uint16).astype(np.int64)
@@ -114,7 +110,7 @@ def main():
                 st = val_starts[i:i + 16]
                 x = torch.from_numpy(np.stack([val[s:s + a.ctx] for s in st])).to(dev)
                 y = torch.from_numpy(np.stack([val[s + 1:s + 1 + a.ctx] for s in st])).to(dev)
-                with autocast():
+                with autocast_for(dev):
                     logits, _ = model(x)
                 tot += torch.nn.functional.cross_entropy(logits.float().reshape(-1, cfg.vocab_size), y.reshape(-1),
                                                          reduction='sum').item()
@@ -169,7 +165,7 @@ def main():
             add_repeats(w, rng, a.copy_frac, cfg.eos_token_id)
         w = torch.from_numpy(w).to(dev)
         x, y = w[:, :-1], w[:, 1:]
-        with autocast():
+        with autocast_for(dev):
             logits, _ = model(x)
         loss = torch.nn.functional.cross_entropy(logits.float().reshape(-1, cfg.vocab_size), y.reshape(-1))
         opt.zero_grad(set_to_none=True)
@@ -222,7 +218,7 @@ def main():
                          'optimizer': 'AdamW(0.9,0.95) wd 0.1', 'schedule': 'warmup + cosine over wall-clock budget',
                          'budget_minutes': a.minutes, 'grad_clip': 1.0, 'threads': a.threads,
                          'dropout': a.dropout, 'copy_frac': a.copy_frac,
-                         'precision': 'bf16 autocast' if use_amp else 'fp32'}}
+                         'precision': 'bf16 autocast' if dev.type == 'cuda' else 'fp32'}}
     json.dump(summary, open(os.path.join(a.work, 'pretrain-summary.json'), 'w'), indent=2)
     print('done', json.dumps(summary), flush=True)
 

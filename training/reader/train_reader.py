@@ -19,7 +19,7 @@ answering sentence and its citation, or decline.
   passage k by its marker) several times faster per step.
 * --device cuda runs the same loop on a GPU with bf16 autocast (train.sh --gpu); --rc may be gzipped.
 """
-import argparse, contextlib, csv, gzip, json, math, os, random, sys, time
+import argparse, csv, gzip, json, math, os, random, sys, time
 import torch
 import torch.nn.functional as F
 
@@ -27,6 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.dirname(HERE))
 from common import load_model  # noqa: E402
+from model import autocast_for  # noqa: E402
 from bpe import Tokenizer  # noqa: E402
 from rcformat import build_prompt, load_format, target_text  # noqa: E402
 
@@ -68,10 +69,10 @@ def prompt_target_batch(items, pad_id):
     return x, y
 
 
-def target_loss(model, x, y, autocast, reduction='mean'):
+def target_loss(model, x, y, reduction='mean'):
     """Cross-entropy on the target positions (y != -100) only, and how many there are; the vocabulary projection
     is computed at those positions alone."""
-    with autocast():
+    with autocast_for(x.device):
         h = hidden_states(model, x)
         sel = y.reshape(-1) != -100
         logits = h.reshape(-1, h.shape[-1])[sel] @ model.wte.weight.t()
@@ -110,10 +111,6 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     dev = torch.device(a.device)
-    use_amp = dev.type == 'cuda'
-
-    def autocast():
-        return torch.autocast('cuda', dtype=torch.bfloat16) if use_amp else contextlib.nullcontext()
     torch.manual_seed(a.seed)
     rnd = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
@@ -168,7 +165,7 @@ def main():
     def train_step(x, y, kind, n_rc, n_drill, lr):
         for g in opt.param_groups:
             g['lr'] = lr
-        loss, n_targets = target_loss(model, x.to(dev), y.to(dev), autocast)
+        loss, n_targets = target_loss(model, x.to(dev), y.to(dev))
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -280,7 +277,7 @@ def main():
         with torch.no_grad():
             for k in range(0, len(seqs), 32):
                 x, y = prompt_target_batch(seqs[k:k + 32], tok.eot_id)
-                loss, n_targets = target_loss(model, x.to(dev), y.to(dev), autocast, reduction='sum')
+                loss, n_targets = target_loss(model, x.to(dev), y.to(dev), reduction='sum')
                 tot += loss.item()
                 n += n_targets
         heldout_loss = round(tot / max(n, 1), 4)
@@ -305,7 +302,7 @@ def main():
                          'optimizer': 'AdamW(0.9,0.95), no weight decay, grad clip 1.0',
                          'loss': 'target tokens only (answer + citation or decline, + eos)',
                          'method': 'full fine-tune', 'dropout': a.dropout, 'threads': a.threads,
-                         'precision': 'bf16 autocast' if use_amp else 'fp32',
+                         'precision': 'bf16 autocast' if dev.type == 'cuda' else 'fp32',
                          'minutes_budget': a.minutes, 'epochs_max': a.epochs,
                          'induction_warmup': {'minutes': a.induction_minutes, 'batch': a.induction_batch,
                                               'max_gap': a.induction_max_gap,
