@@ -12,13 +12,6 @@ function readJson<T>(path: string): T | null {
 
 const size = (path: string) => (existsSync(path) ? statSync(path).size : null);
 
-interface ModelCard {
-  parameters?: number;
-  corpus?: { bytes?: number };
-  pretraining?: { wall_time_s?: number; hardware?: string };
-  fine_tuning?: { wall_time_s?: number; hardware?: string };
-}
-
 /** A card's hardware in a few words: "one NVIDIA H200 GPU (train.sh --gpu)" -> "one H200 GPU". */
 export function shortHardware(hardware: string | undefined): string | null {
   if (hardware === undefined) return null;
@@ -46,7 +39,7 @@ export function readModelCard(name = "fine-tuned"): ModelCardData | null {
 
 /** The figures the page shows that come from files, read once at build time: model card, report, sizes. */
 export function readBuildFacts(): EvidenceInputs["build"] {
-  const card = readJson<ModelCard>(join(PATHS.models, "fine-tuned", "model-card.json"));
+  const card = readModelCard();
   const report = readJson<Report>(REPORT);
   const vectors = [size(PATHS.vectorData), size(PATHS.vectorWords)];
   return {
