@@ -4,6 +4,7 @@ import argparse, csv, datetime, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from fused_onnx import CARD_ONNX  # noqa: E402
 
 
 def read_csv(path):
@@ -92,10 +93,7 @@ def main():
                                                for e in evals],
                         'final_heldout_perplexity': round(evals[-1]['val_ppl'], 2),
                         'heldout_tokens': pre['val_tokens']},
-        'onnx': {'file': 'onnx/model_quantized.onnx', 'dtype': 'q8',
-                 'quantization': 'int8 weights (per-row symmetric scales) + DequantizeLinear; biases and '
-                                 'LayerNorm fp32; activations fp32',
-                 'opset': 14, 'kv_cache': True, 'runtime': 'Transformers.js 4.3.1 (onnxruntime)'},
+        'onnx': CARD_ONNX,
         'prompt_format': ft['prompt_format'],
         'decoding': ev['decoding'],
         'evaluation_metric': ev['metric'],
@@ -170,7 +168,7 @@ def render_md(c, name):
               f"| Parameters | {c['parameters']:,} |",
               f"| Size | d_model {c['config']['n_embd']}, {c['config']['n_layer']} layers, {c['config']['n_head']} heads, "
               f"context {c['config']['n_positions']}, vocabulary {c['config']['vocab_size']} |",
-              f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, KV cache |",
+              f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, float16 KV cache, fused operators |",
               f"| Corpus | {c['corpus']['bytes'] / 1e6:.1f} MB, {c['corpus']['tokens']:,} tokens |",
               f"| Pretraining | {pt['wall_time_s'] / 60:.1f} min on {pt['hardware']}, {pt['tokens']:,} tokens "
               f"({pt['epochs']:.2f} epochs), {pt['tokens_per_s']:.0f} tokens/s"

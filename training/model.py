@@ -152,6 +152,13 @@ def to_hf_config(cfg, eos_id):
     }
 
 
+def round_cache(past):
+    """The key/value cache as the shipped ONNX graph hands it from one step to the next: in float16, which
+    halves the bytes a browser copies out of WebAssembly on every token (fused_onnx.py). Within a step the
+    fresh keys and values stay float32, as they do in the graph."""
+    return [(k.half().float(), v.half().float()) for k, v in past]
+
+
 @torch.no_grad()
 def greedy(model, ids, max_new_tokens=48, eos_id=None, ctx=None):
     """Greedy decoding with KV cache; returns new token ids (stops at eos, not included)."""
@@ -160,6 +167,7 @@ def greedy(model, ids, max_new_tokens=48, eos_id=None, ctx=None):
     ids = list(ids)[-(ctx - max_new_tokens):] if len(ids) + max_new_tokens > ctx else list(ids)
     x = torch.tensor([ids])
     logits, past = model(x, attention_mask=torch.ones(1, len(ids), dtype=torch.long))
+    past = round_cache(past)
     out = []
     total = len(ids)
     for _ in range(max_new_tokens):
@@ -172,4 +180,5 @@ def greedy(model, ids, max_new_tokens=48, eos_id=None, ctx=None):
             break
         logits, past = model(torch.tensor([[nxt]]), attention_mask=torch.ones(1, total, dtype=torch.long),
                              position_ids=torch.tensor([[total - 1]]), past=past)
+        past = round_cache(past)
     return out

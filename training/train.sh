@@ -88,7 +88,7 @@ else
   EXPORT_ARGS="--max-new-tokens 48"
   if [ "$RESUME" = 0 ]; then
     rm -rf "$W/corpus.txt" "$W/corpus.u16" "$W/parts" "$W/tokenizer" "$W/pretrain" "$W/finetune" \
-           "$W/eval.json" "$W/onnx-fp32" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json"
+           "$W/eval.json" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json"
   fi
 fi
 mkdir -p "$W" "$MODELS"
@@ -150,7 +150,7 @@ for name in base fine-tuned; do
   ck="$W/pretrain/base.pt"; [ "$name" = fine-tuned ] && ck="$W/finetune/finetuned.pt"
   log "export $name (ONNX, KV cache, int8)"
   $PY "$TRAINING/export.py" --ckpt "$ck" --tok "$W/tokenizer" --out "$MODELS/$name" \
-    --fp32-dir "$W/onnx-fp32/$name" --ref "$W/ref-$name.json" $EXPORT_ARGS
+    --ref "$W/ref-$name.json" $EXPORT_ARGS
 done
 
 # ---------------------------------------------------------------- 7. Node verification
@@ -184,7 +184,7 @@ else
   RC_ARGS="--train 20000"
   READER_ARGS="--minutes ${READER_MINUTES:-15} --lr 6e-4 --batch 8"
   READER_EVAL_ARGS="--max-rows 400 --fp32-rows 100"
-  if [ "$RESUME" = 0 ]; then rm -rf "$R" "$W/onnx-fp32/reader" "$W/ref-reader.json" "$W/verify-reader.json"; fi
+  if [ "$RESUME" = 0 ]; then rm -rf "$R" "$W/ref-reader.json" "$W/verify-reader.json"; fi
 fi
 mkdir -p "$R/train"
 if skip "$R/rc-train.jsonl"; then log "reader data exists, skipped"; else
@@ -215,7 +215,7 @@ if skip "$R/reader-eval.json"; then log "reader evaluation exists, skipped"; els
 fi
 log "export reader (ONNX, KV cache, int8)"
 $PY "$TRAINING/export.py" --ckpt "$R/train/reader.pt" --tok "$W/tokenizer" --out "$MODELS/reader" \
-  --fp32-dir "$W/onnx-fp32/reader" --ref "$W/ref-reader.json" --prompts "$R/ref-prompts.json" --threads 1 \
+  --ref "$W/ref-reader.json" --prompts "$R/ref-prompts.json" --threads 1 \
   --max-new-tokens "$($PY -c 'import json; print(json.load(open("data/reader-prompt-format.json"))["maxNewTokens"])')"
 log "Transformers.js generation vs PyTorch: reader"
 VERIFY_TIE="$VERIFY_TIE" node "$TRAINING/verify-onnx.mjs" "$MODELS/reader" "$W/ref-reader.json" --report "$W/verify-reader.json"

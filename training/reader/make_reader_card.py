@@ -4,6 +4,7 @@ import argparse, datetime, json, math, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
+from fused_onnx import CARD_ONNX  # noqa: E402
 from make_cards import read_csv  # noqa: E402
 
 
@@ -114,10 +115,7 @@ def main():
         'article_sanity': ev.get('article_sanity'),
         'copy_probe': ev.get('copy_probe'),
         'prompt_format': rs['prompt_format'],
-        'onnx': {'file': 'onnx/model_quantized.onnx', 'dtype': 'q8',
-                 'quantization': 'int8 weights (per-row symmetric scales) + DequantizeLinear; biases and '
-                                 'LayerNorm fp32; activations fp32',
-                 'opset': 14, 'kv_cache': True, 'runtime': 'Transformers.js 4.3.1 (onnxruntime)'},
+        'onnx': CARD_ONNX,
         'onnx_bytes': os.path.getsize(onnx_path),
         'folder_bytes': sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(d) for f in fs
                             if not f.startswith('model-card') and f != 'loss-curve.png'),
@@ -174,7 +172,7 @@ def render_md(c):
              f"dropout {h['dropout']}, {h['schedule']}"
              + (f"; of two candidates ({', '.join(f['candidates']['candidates'].values())}), the lower target loss on "
                 f"the held-out split kept ({f['heldout_target_loss']})" if f.get('candidates') else '') + ' |',
-             f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, KV cache |"]
+             f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, float16 KV cache, fused operators |"]
     if 'js_parity' in c:
         j = c['js_parity']
         lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "
