@@ -11,6 +11,11 @@ from facts_part4 import FACTS4
 
 ALL = FACTS1 + FACTS2 + FACTS3 + FACTS4
 
+# Six more training questions per fact, by a second writer who saw the article and the first writer's training
+# questions but never the held-out ones, written mostly in words the article avoids (data/qa/README.md).
+with open(os.path.join(HERE, "second-writer.jsonl"), encoding="utf-8") as f:
+    SECOND_WRITER = {row["factId"]: row["questions"] for row in map(json.loads, f)}
+
 OFF_TOPIC = [
  # general knowledge
  "What is the capital of France?",
@@ -83,13 +88,29 @@ def norm(s):
     import re
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", s.lower()).split())
 
+# A second-writer question this close to a held-out one (word Jaccard) is dropped: independent writers can
+# land on the same wording, and the held-out questions must stay unseen in training and in the index.
+HELD_OUT_OVERLAP = 0.4
+
+
+def jaccard(a, b):
+    a, b = set(norm(a).split()), set(norm(b).split())
+    return len(a & b) / len(a | b)
+
+
 def main():
     facts, train, dev, test = [], [], [], []
+    held_out = [q for (*_, dq, xq) in ALL for q in (dq, xq)]
+    dropped = 0
     for i, (section, evidence, answer, tqs, dq, xq) in enumerate(ALL, 1):
         fid = "f%03d" % i
         facts.append({"factId": fid, "section": section, "evidence": evidence, "answer": answer})
-        for q in tqs:
-            train.append({"id": "t%04d" % (len(train) + 1), "factId": fid, "question": q, "answer": answer, "evidence": evidence})
+        second = [q for q in SECOND_WRITER[fid] if max(jaccard(q, h) for h in held_out) <= HELD_OUT_OVERLAP]
+        dropped += len(SECOND_WRITER[fid]) - len(second)
+        for writer, questions in ((1, tqs), (2, second)):
+            for q in questions:
+                train.append({"id": "t%04d" % (len(train) + 1), "factId": fid, "question": q, "answer": answer,
+                              "evidence": evidence, "writer": writer})
         dev.append({"id": "d%04d" % i, "factId": fid, "question": dq, "answer": answer, "evidence": evidence})
         test.append({"id": "x%04d" % i, "factId": fid, "question": xq, "answer": answer, "evidence": evidence})
     off = [{"id": "o%03d" % (i + 1), "question": q, "split": "dev" if i % 2 == 0 else "test"} for i, q in enumerate(OFF_TOPIC)]
@@ -98,6 +119,7 @@ def main():
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(name, len(rows))
+    print("second-writer questions dropped for overlap with a held-out question:", dropped)
 
 if __name__ == "__main__":
     main()
