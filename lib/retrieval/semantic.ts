@@ -97,9 +97,11 @@ export function createVocabulary(vectors: WordVectors) {
   const { dimensions } = vectors;
   let matrix = new Int8Array(1024 * dimensions);
   const hasVector: boolean[] = [];
-  // Per question word, its discounted similarity to each vocabulary word, kept across questions.
+  // Per question word, its discounted similarity to each vocabulary word, kept across questions: computing a
+  // row is half of a new question's retrieval time. 1,000 rows of the article index's 1,250 words are 5 MB; the
+  // 224 evaluation questions have 757 distinct words, which a 500-row cache cycled through without a hit.
   const termRows = new Map<string, Float32Array>();
-  const MAX_TERMS = 500;
+  const MAX_TERMS = 1000;
 
   function idOf(word: string): number {
     return getOrCreate(ids, word, () => {
