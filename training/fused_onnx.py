@@ -54,12 +54,11 @@ class _Graph:
                          axis=1 if transpose else 0)
 
 
-def build_fused_model(cfg, state, qweights, cache_dtype='float16'):
-    """cfg: model.Config; state: the dequantized state dict; qweights: {name: (int8, per-row scale)};
-    cache_dtype: the key/value cache's type at the graph's edge ('float16' or 'float32')."""
+def build_fused_model(cfg, state, qweights):
+    """cfg: model.Config; state: the dequantized state dict; qweights: {name: (int8, per-row scale)}.
+    The key/value cache crosses the graph's edge in float16 (model.round_cache says why)."""
     L, H, C = cfg.n_layer, cfg.n_head, cfg.n_embd
     D = C // H
-    half = {'float16': True, 'float32': False}[cache_dtype]
     g = _Graph()
     f32 = lambda name: state[name].numpy().astype(np.float32)  # noqa: E731
 
@@ -83,21 +82,17 @@ def build_fused_model(cfg, state, qweights, cache_dtype='float16'):
         qkv = g.node('MatMul', [normed, linear_weight(f'{p}.attn.c_attn.weight')], [f'{p}.qkv'])
         q, k, v = g.node('Split', [qkv, g.const(f'{p}.split', np.array([C, C, C], dtype=np.int64))],
                          [f'{p}.q', f'{p}.k', f'{p}.v'], axis=-1)
-        past = [f'past_key_values.{i}.key', f'past_key_values.{i}.value']
+        past = [g.node('Cast', [f'past_key_values.{i}.{kv}'], [f'past_key_values.{i}.{kv}.float'], to=TensorProto.FLOAT)
+                for kv in ('key', 'value')]
         present = [f'present.{i}.key', f'present.{i}.value']
-        if half:
-            past = [g.node('Cast', [name], [name + '.float'], to=TensorProto.FLOAT) for name in past]
-            inner = [name + '.float' for name in present]
-        else:
-            inner = present
+        inner = [name + '.float' for name in present]
         attn, _, _ = g.node('MultiHeadAttention',
                             [q, k, v, g.const(f'{p}.attn.c_attn.bias', f32(f'{p}.attn.c_attn.bias')), mask, '',
                              *past],
                             [f'{p}.attn.out', *inner],
                             domain=MS_DOMAIN, num_heads=H, unidirectional=1, mask_filter_value=-1e4)
-        if half:
-            for src, dst in zip(inner, present):
-                g.node('Cast', [src], [dst], to=TensorProto.FLOAT16)
+        for src, dst in zip(inner, present):
+            g.node('Cast', [src], [dst], to=TensorProto.FLOAT16)
         proj = g.node('MatMul', [attn, linear_weight(f'{p}.attn.c_proj.weight')], [f'{p}.attn.proj'])
         gamma, beta = ln_params(f'{p}.ln_2')
         normed, _, _, x = g.node('SkipLayerNormalization',
@@ -117,7 +112,7 @@ def build_fused_model(cfg, state, qweights, cache_dtype='float16'):
     g.node('MatMul', [normed, head], ['logits'])
 
     cache = lambda name, length: helper.make_tensor_value_info(  # noqa: E731
-        name, TensorProto.FLOAT16 if half else TensorProto.FLOAT, ['batch_size', H, length, D])
+        name, TensorProto.FLOAT16, ['batch_size', H, length, D])
     inputs = [helper.make_tensor_value_info('input_ids', TensorProto.INT64, ['batch_size', 'sequence_length']),
               helper.make_tensor_value_info('attention_mask', TensorProto.INT64,
                                             ['batch_size', 'total_sequence_length']),

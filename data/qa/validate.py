@@ -24,7 +24,6 @@ for f in facts:
     if f["evidence"] not in article: errs.append("evidence not in article: " + f["factId"])
     n = len(f["answer"].split())
     if not 5 <= n <= 30: errs.append("answer length %d: %s" % (n, f["factId"]))
-cnt = collections.Counter(r["factId"] for r in train)
 dcnt = collections.Counter(r["factId"] for r in dev)
 xcnt = collections.Counter(r["factId"] for r in test)
 wcnt = collections.Counter((r["factId"], r["writer"]) for r in train)
