@@ -83,6 +83,12 @@ export function RagStages({ question, result }: { question: string; result: RagR
               its coverage of the question&apos;s words was too low, so nothing was handed on.
             </p>
           )}
+          {result.declinedBy === "instruction" && (
+            <p data-testid="stage-declined" className="mt-1 text-amber-800">
+              Declined here: the text reads as an instruction to the system (prompt injection), so the
+              passages were not handed on, whatever they scored.
+            </p>
+          )}
         </Stage>
         <Stage testId="stage-augmentation" step={3} title="Augmentation" article={ARTICLE.augmentation}>
           {result.augmented.length > 0 && (
@@ -114,8 +120,8 @@ export function RagStages({ question, result }: { question: string; result: RagR
             </details>
           ) : (
             <p>
-              {result.declinedBy === "retrieval"
-                ? "Skipped: retrieval declined."
+              {result.declinedBy === "retrieval" || result.declinedBy === "instruction"
+                ? "Skipped: declined before this stage."
                 : "Extractive mode: no prompt. The answer's sentences are picked from the passages directly."}
             </p>
           )}
@@ -137,8 +143,8 @@ export function RagStages({ question, result }: { question: string; result: RagR
             </p>
           ) : (
             <p>
-              {result.declinedBy === "retrieval"
-                ? "Skipped: retrieval declined."
+              {result.declinedBy === "retrieval" || result.declinedBy === "instruction"
+                ? "Skipped: declined before this stage."
                 : "Sentences chosen by their similarity to the question, each with its citation."}
             </p>
           )}

@@ -83,7 +83,8 @@ test("a prompt-injection question cannot change what either pipeline does", asyn
   // The model loads first: this test is about what it answers, not how fast a busy machine loads it.
   await expect(app.fineTuned.ready).toBeVisible({ timeout: 90_000 });
   await app.ask(injection);
-  await expect(app.rag.answer.or(app.rag.declined)).toBeVisible();
+  // The RAG panel recognises the instruction and declines it, whatever its topic words score.
+  await expect(app.rag.declined).toContainText("instruction to the system");
   await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
   // Retrieval answers only with article sentences, and the model only with what it learned, never "PWNED".
   // (The stage view quotes the question itself, as typed; the answer and its citations must not obey it.)

@@ -13,8 +13,16 @@ ALL = FACTS1 + FACTS2 + FACTS3 + FACTS4
 
 # Six more training questions per fact, by a second writer who saw the article and the first writer's training
 # questions but never the held-out ones, written mostly in words the article avoids (data/qa/README.md).
-with open(os.path.join(HERE, "second-writer.jsonl"), encoding="utf-8") as f:
-    SECOND_WRITER = {row["factId"]: row["questions"] for row in map(json.loads, f)}
+def read_writer(name):
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        return {row["factId"]: row["questions"] for row in map(json.loads, f)}
+
+
+SECOND_WRITER = read_writer("second-writer.jsonl")
+# Eight more per fact by a third writer, under the same rules, each as a different kind of asker (a student
+# who half-remembers, a manager, an analogy, plain English, a yes/no check, a search-box query, a vague
+# pointer to the part of the article, a small scenario) (data/qa/README.md).
+THIRD_WRITER = read_writer("third-writer.jsonl")
 
 OFF_TOPIC = [
  # general knowledge
@@ -88,7 +96,7 @@ def norm(s):
     import re
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", s.lower()).split())
 
-# A second-writer question this close to a held-out one (word Jaccard) is dropped: independent writers can
+# A second- or third-writer question this close to a held-out one (word Jaccard) is dropped: independent writers can
 # land on the same wording, and the held-out questions must stay unseen in training and in the index.
 HELD_OUT_OVERLAP = 0.4
 
@@ -101,13 +109,15 @@ def jaccard(a, b):
 def main():
     facts, train, dev, test = [], [], [], []
     held_out = [q for (*_, dq, xq) in ALL for q in (dq, xq)]
-    dropped = 0
+    dropped = [0, 0]
     for i, (section, evidence, answer, tqs, dq, xq) in enumerate(ALL, 1):
         fid = "f%03d" % i
         facts.append({"factId": fid, "section": section, "evidence": evidence, "answer": answer})
-        second = [q for q in SECOND_WRITER[fid] if max(jaccard(q, h) for h in held_out) <= HELD_OUT_OVERLAP]
-        dropped += len(SECOND_WRITER[fid]) - len(second)
-        for writer, questions in ((1, tqs), (2, second)):
+        later = [[q for q in w[fid] if max(jaccard(q, h) for h in held_out) <= HELD_OUT_OVERLAP]
+                 for w in (SECOND_WRITER, THIRD_WRITER)]
+        for w, kept in zip((SECOND_WRITER, THIRD_WRITER), later):
+            dropped[w is THIRD_WRITER] += len(w[fid]) - len(kept)
+        for writer, questions in ((1, tqs), (2, later[0]), (3, later[1])):
             for q in questions:
                 train.append({"id": "t%04d" % (len(train) + 1), "factId": fid, "question": q, "answer": answer,
                               "evidence": evidence, "writer": writer})
@@ -119,7 +129,7 @@ def main():
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(name, len(rows))
-    print("second-writer questions dropped for overlap with a held-out question:", dropped)
+    print("questions dropped for overlap with a held-out question: second writer %d, third writer %d" % tuple(dropped))
 
 if __name__ == "__main__":
     main()

@@ -30,6 +30,7 @@ wcnt = collections.Counter((r["factId"], r["writer"]) for r in train)
 for fid, f in fmap.items():
     if not 8 <= wcnt[fid, 1] <= 10: errs.append("first writer's train count %d for %s" % (wcnt[fid, 1], fid))
     if not 3 <= wcnt[fid, 2] <= 6: errs.append("second writer's train count %d for %s" % (wcnt[fid, 2], fid))
+    if not 4 <= wcnt[fid, 3] <= 8: errs.append("third writer's train count %d for %s" % (wcnt[fid, 3], fid))
     if dcnt[fid] != 1 or xcnt[fid] != 1: errs.append("heldout count for " + fid)
 for name, rows in [("train", train), ("dev", dev), ("test", test)]:
     for r in rows:

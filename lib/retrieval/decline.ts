@@ -5,9 +5,9 @@ import type { RetrievedPassage } from "./retriever";
  * held-out dev questions, in scope and off topic (docs/retrieval.md), decide it: the best passage must score
  * well enough, and it must cover the question's specific words, not only the collection's topic words.
  */
-export const DECLINE_THRESHOLD = 0.44;
+export const DECLINE_THRESHOLD = 0.42;
 /** Below this share of the question's specific words found in the best passage, the question is declined. */
-export const COVERAGE_THRESHOLD = 0.6;
+export const COVERAGE_THRESHOLD = 0.7;
 
 export interface DeclineDecision {
   decline: boolean;

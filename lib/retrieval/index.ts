@@ -18,6 +18,7 @@ export {
   DECLINE_ANSWER,
   DEFAULT_RAG_MODE,
   FAITHFULNESS_FLAG,
+  INSTRUCTION_ANSWER,
   RAG_MODES,
   type RagMode,
   type RagPipeline,

@@ -7,6 +7,7 @@ import {
   promptFits,
   READER_PASSAGES,
 } from "../generation/reader-prompt";
+import { findInstruction } from "../questions/instruction-guard";
 import { validateQuestion } from "../questions/validate-question";
 import { buildExtractiveAnswer } from "./answer";
 import { decideDecline } from "./decline";
@@ -64,8 +65,11 @@ export interface RagGeneration {
 export interface RagResult {
   answer: string;
   abstained: boolean;
-  /** Which stage declined: retrieval (the sources score too low) or the reader (it said so). */
-  declinedBy: "retrieval" | "reader" | null;
+  /**
+   * Which stage declined: the guard (the text is an instruction to the system, not a question), retrieval
+   * (the sources score too low) or the reader (it said so).
+   */
+  declinedBy: "instruction" | "retrieval" | "reader" | null;
   mode: RagMode;
   citations: Citation[];
   /**
@@ -100,7 +104,19 @@ export interface AskOptions {
 }
 
 export const DECLINE_ANSWER = "The sources don't cover this question, so there is nothing to cite.";
+export const INSTRUCTION_ANSWER =
+  "This reads as an instruction to the system, not a question about the sources, so it is not followed and nothing is cited.";
 export const CITATION_COUNT = 3;
+
+function declinedBy(
+  answered: boolean,
+  instruction: boolean,
+  readerDeclined: boolean,
+): RagResult["declinedBy"] {
+  if (answered) return null;
+  if (instruction) return "instruction";
+  return readerDeclined ? "reader" : "retrieval";
+}
 
 const roundShare = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 10_000);
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -184,10 +200,13 @@ export function createRagPipeline(
     const hits = await retriever.retrieve(question, CITATION_COUNT);
     const retrieved = performance.now();
     const best = hits[0];
-    const { decline, confidence } = decideDecline(
+    const { decline: uncovered, confidence } = decideDecline(
       hits,
       best ? retriever.coverage(question, best.passage.id) : 0,
     );
+    // Retrieval still runs for an injection, so the stage view shows what it would have handed on.
+    const instruction = findInstruction(question) !== null;
+    const decline = uncovered || instruction;
     let firstToken = 0;
     const onToken = (text: string) => {
       if (firstToken === 0) firstToken = performance.now();
@@ -207,9 +226,9 @@ export function createRagPipeline(
             ),
           );
     return {
-      answer: answer ?? DECLINE_ANSWER,
+      answer: answer ?? (instruction ? INSTRUCTION_ANSWER : DECLINE_ANSWER),
       abstained: answer === null,
-      declinedBy: answer !== null ? null : answered?.readerDeclined ? "reader" : "retrieval",
+      declinedBy: declinedBy(answer !== null, instruction, answered?.readerDeclined ?? false),
       mode,
       citations,
       augmented: answered?.augmented ?? [],

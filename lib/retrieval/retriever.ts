@@ -21,7 +21,7 @@ export interface RetrievedPassage {
   score: number;
   /** Orama's BM25 score (0 when no term matched). */
   fullTextScore: number;
-  /** Soft word-vector similarity of the question to the passage or a question written for it, in [0, 1]. */
+  /** Soft word-vector similarity of the question to the passage and the questions written for it, in [0, 1]. */
   semanticScore: number;
 }
 
@@ -29,11 +29,14 @@ export interface RetrieverOptions {
   /** Weight of the max-normalised BM25 score against the semantic score; chosen on the dev set (docs/). */
   fullTextWeight?: number;
   boost?: { text?: number; section?: number; keywords?: number };
+  /** How many of a passage's best-matching views its semantic score averages; chosen on the dev set. */
+  topViews?: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
-  fullTextWeight: 0.1,
+  fullTextWeight: 0.15,
   boost: { text: 1, section: 1, keywords: 2 },
+  topViews: 5,
 } as const;
 
 interface IndexedDoc extends Passage {
@@ -53,6 +56,34 @@ function viewsOf(doc: IndexedDoc, vocabulary: Vocabulary): Int32Array[] {
   return views;
 }
 
+/**
+ * The mean of a passage's `best.length` best view scores (all of them when it has fewer). Several questions
+ * written for a passage agreeing with the question is stronger evidence than one that happens to share its
+ * words: the maximum alone let a single loose match outrank the right passage (docs/retrieval.md).
+ * `best` is scratch space, reused across passages.
+ */
+function meanOfBest(
+  views: readonly Int32Array[],
+  score: (view: Int32Array) => number,
+  best: Float64Array,
+): number {
+  best.fill(0);
+  for (const view of views) {
+    let value = score(view);
+    // Insertion into the descending list of the best scores so far.
+    for (let i = 0; i < best.length && value > 0; i++) {
+      if (value > (best[i] as number)) {
+        const displaced = best[i] as number;
+        best[i] = value;
+        value = displaced;
+      }
+    }
+  }
+  let sum = 0;
+  for (const value of best) sum += value;
+  return sum / Math.min(best.length, views.length);
+}
+
 function toPassage(doc: IndexedDoc): Passage {
   const { id, documentId, documentTitle, section, kind, text } = doc;
   return { id, documentId, documentTitle, section, kind, text };
@@ -62,6 +93,7 @@ function toPassage(doc: IndexedDoc): Passage {
 export async function createRetriever(db: PassageDb, vectors: WordVectors, options: RetrieverOptions = {}) {
   const fullTextWeight = options.fullTextWeight ?? DEFAULT_RETRIEVER_OPTIONS.fullTextWeight;
   const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
+  const topViews = Math.max(1, options.topViews ?? DEFAULT_RETRIEVER_OPTIONS.topViews);
   const vocabulary = createVocabulary(vectors);
   const entries = new Map<string, { passage: Passage; views: Int32Array[]; doc: IndexedDoc }>();
   // Passages a user has edited, as they were, so an edit can be undone.
@@ -90,13 +122,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const bm25 = new Map(fullText.hits.map((hit) => [hit.id, hit.score]));
     const maxBm25 = Math.max(0, ...bm25.values());
     const matcher = createVocabularyMatcher(vectors, vocabulary, question);
+    const best = new Float64Array(topViews);
     const weight = mode === "hybrid" ? fullTextWeight : mode === "full-text" ? 1 : 0;
     const ranked: RetrievedPassage[] = [];
     for (const [id, entry] of entries) {
       const fullTextScore = bm25.get(id) ?? 0;
-      let semanticScore = 0;
-      if (weight < 1)
-        for (const view of entry.views) semanticScore = Math.max(semanticScore, matcher.score(view));
+      const semanticScore = weight < 1 ? meanOfBest(entry.views, matcher.score, best) : 0;
       const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
       const score = weight * normalised + (1 - weight) * semanticScore;
       if (score > 0) ranked.push({ passage: entry.passage, score, fullTextScore, semanticScore });

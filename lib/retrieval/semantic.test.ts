@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentWords, createSoftMatcher } from "./semantic";
+import { contentWords, createSoftMatcher, createVocabulary, createVocabularyMatcher } from "./semantic";
 import { testVectors } from "./test-vectors";
 
 const vectors = testVectors({
@@ -35,5 +35,28 @@ describe("createSoftMatcher", () => {
 
   it("scores nothing for a question without content words", () => {
     expect(createSoftMatcher(vectors, "what is it?").score(["movie"])).toBe(0);
+  });
+});
+
+describe("createVocabularyMatcher", () => {
+  it("scores views given as ids exactly as the soft matcher scores their words", () => {
+    const vocabulary = createVocabulary(vectors);
+    const views = [["movie", "review"], ["film"], ["rocket", "review"], ["rocket"]];
+    const encoded = views.map((words) => vocabulary.encode(words));
+    const question = "film review";
+    const matcher = createVocabularyMatcher(vectors, vocabulary, question);
+    const reference = createSoftMatcher(vectors, question);
+    views.forEach((words, i) => {
+      expect(matcher.score(encoded[i] as Int32Array)).toBeCloseTo(reference.score(words), 6);
+    });
+  });
+
+  it("refuses to score once a newer matcher has reused its table", () => {
+    const vocabulary = createVocabulary(vectors);
+    const view = vocabulary.encode(["movie"]);
+    const first = createVocabularyMatcher(vectors, vocabulary, "movie");
+    expect(first.score(view)).toBeGreaterThan(0);
+    createVocabularyMatcher(vectors, vocabulary, "rocket");
+    expect(() => first.score(view)).toThrow(/reused/);
   });
 });

@@ -134,11 +134,27 @@ export function createVocabulary(vectors: WordVectors) {
     }
   }
 
+  // One zeroed array per question, reused: fresh allocations are what cost most in this machine's Chromium.
+  let scratchArray = new Float32Array(0);
+  let scratchOwner = 0;
+
   return {
     /** A view's distinct words as ids. */
     encode: (viewWords: readonly string[]) => Int32Array.from(new Set(viewWords), idOf),
     word: (id: number) => words[id] ?? "",
-    weight: (id: number) => weights[id] ?? 0,
+    /** Each word's rarity weight, by id (grows with the vocabulary). */
+    weights: weights as readonly number[],
+    /** Which call of `scratch` owns its memory now: a holder checks it is still the owner before reading. */
+    scratchOwner: () => scratchOwner,
+    /** A zeroed array of `length` values, the same memory on every call: valid until the next call. */
+    scratch(length: number): Float32Array {
+      scratchOwner++;
+      if (scratchArray.length < length)
+        scratchArray = new Float32Array(Math.max(length, scratchArray.length * 2));
+      const view = scratchArray.subarray(0, length);
+      view.fill(0);
+      return view;
+    },
     /** Similarities of one question word to every vocabulary word (1 for the same stem). */
     row(term: string): Float32Array {
       let row = termRows.get(term);
@@ -170,26 +186,48 @@ export function createVocabularyMatcher(vectors: WordVectors, vocabulary: Vocabu
   const termWeights = terms.map((term) => wordInfo(vectors, term).weight);
   const total = termWeights.reduce((sum, weight) => sum + weight, 0);
   const rows = terms.map((term) => vocabulary.row(term));
-  const best = new Float32Array(terms.length);
+  const count = terms.length;
+  const size = rows[0]?.length ?? 0;
+  // The rows side by side, one vocabulary word's similarities to the question words together, followed by
+  // its best one: scoring a view word reads one short run of one array (docs/performance.md). Most words of
+  // a view relate to no question word; for them the best, 0, is the only read.
+  const stride = count + 1;
+  const table = vocabulary.scratch(size * stride);
+  const owner = vocabulary.scratchOwner();
+  for (let i = 0; i < count; i++) {
+    const row = rows[i] as Float32Array;
+    for (let id = 0; id < size; id++) {
+      const value = row[id] as number;
+      table[id * stride + i] = value;
+      if (value > (table[id * stride + count] as number)) table[id * stride + count] = value;
+    }
+  }
+  const best = new Float32Array(count);
+  const weights = vocabulary.weights;
   return {
+    /** Valid until the next matcher is created on the same vocabulary, which reuses the table. */
     score(view: Int32Array): number {
+      if (owner !== vocabulary.scratchOwner())
+        throw new Error("A newer matcher has reused this one's table.");
       if (total === 0 || view.length === 0) return 0;
-      best.fill(0);
+      for (let i = 0; i < count; i++) best[i] = 0;
       let precisionSum = 0;
       let precisionTotal = 0;
-      for (const id of view) {
-        let wordBest = 0;
-        for (let i = 0; i < rows.length; i++) {
-          const value = (rows[i] as Float32Array)[id] ?? 0;
-          if (value > (best[i] ?? 0)) best[i] = value;
-          if (value > wordBest) wordBest = value;
-        }
-        const weight = vocabulary.weight(id);
-        precisionSum += weight * wordBest;
+      for (let k = 0; k < view.length; k++) {
+        const id = view[k] as number;
+        const weight = weights[id] ?? 0;
         precisionTotal += weight;
+        const at = id * stride;
+        const closest = table[at + count] as number;
+        if (closest === 0) continue;
+        precisionSum += weight * closest;
+        for (let i = 0; i < count; i++) {
+          const value = table[at + i] as number;
+          if (value > (best[i] as number)) best[i] = value;
+        }
       }
       let recallSum = 0;
-      for (let i = 0; i < rows.length; i++) recallSum += (termWeights[i] ?? 0) * (best[i] ?? 0);
+      for (let i = 0; i < count; i++) recallSum += (termWeights[i] ?? 0) * (best[i] as number);
       return fScore(recallSum / total, precisionTotal > 0 ? precisionSum / precisionTotal : 0);
     },
   };
