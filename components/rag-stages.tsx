@@ -79,8 +79,8 @@ export function RagStages({ question, result }: { question: string; result: RagR
           </ol>
           {result.declinedBy === "retrieval" && (
             <p data-testid="stage-declined" className="mt-1 text-amber-800">
-              Declined here: the best score {result.confidence.toFixed(3)} (threshold {DECLINE_THRESHOLD}) or
-              its coverage of the question&apos;s words was too low, so nothing was handed on.
+              Declined here: the best score {result.confidence.toFixed(3)} (threshold {DECLINE_THRESHOLD}) was
+              too low, or no passage covered enough of the question&apos;s words, so nothing was handed on.
             </p>
           )}
           {result.declinedBy === "instruction" && (

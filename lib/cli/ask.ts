@@ -8,6 +8,7 @@ export function ragOutput(result: RagResult) {
   return {
     answer: result.answer,
     abstained: result.abstained,
+    declinedBy: result.declinedBy,
     mode: result.mode,
     confidence: result.confidence,
     faithfulness: result.faithfulness,

@@ -199,11 +199,7 @@ export function createRagPipeline(
     const question = validateQuestion(rawQuestion);
     const hits = await retriever.retrieve(question, CITATION_COUNT);
     const retrieved = performance.now();
-    const best = hits[0];
-    const { decline: uncovered, confidence } = decideDecline(
-      hits,
-      best ? retriever.coverage(question, best.passage.id) : 0,
-    );
+    const { decline: uncovered, confidence } = decideDecline(hits, (id) => retriever.coverage(question, id));
     // Retrieval still runs for an injection, so the stage view shows what it would have handed on.
     const instruction = findInstruction(question) !== null;
     const decline = uncovered || instruction;
