@@ -96,6 +96,8 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
       <p className="text-sm text-slate-600">
         {s.inScope} in-scope questions, {s.offTopic} off-topic. Ordinary paraphrases (one training paraphrase
         per fact held out of the index): recall@3 {pct(report.retrievalOrdinaryParaphrases.recallAt3)}%.
+        {s.rag.evidenceCited !== undefined &&
+          ` The answer's citations hold the evidence for ${pct(s.rag.evidenceCited)}% of in-scope questions (a declined question cites nothing).`}
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Chart

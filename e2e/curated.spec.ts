@@ -1,4 +1,5 @@
 import { QUESTION_SETS } from "../lib/examples";
+import { findInstruction } from "../lib/questions/instruction-guard";
 import { expect, test } from "./fixtures";
 
 for (const set of QUESTION_SETS) {
@@ -15,6 +16,8 @@ for (const set of QUESTION_SETS) {
         await expect(app.rag.citations).toHaveCount(0);
       }
       if (set.id === "article") await expect(app.rag.citations.first()).toBeVisible();
+      if (findInstruction(question))
+        await expect(app.rag.declined).toContainText("instruction to the system");
     }
   });
 }

@@ -170,6 +170,12 @@ for (const split of ["dev", "test"] as const) {
       answered: round(rate(ragPairs, (p) => p.prediction !== null)),
       offTopicDeclined: round(declined / off.length),
       faithfulness: round(mean(faithful)),
+      evidenceCited: round(
+        rate(
+          questions.filter((row) => row.split === split && row.kind === "in-scope"),
+          (row) => row.evidenceCited === true,
+        ),
+      ),
     },
     ragGenerative: generative
       ? {

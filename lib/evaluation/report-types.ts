@@ -10,6 +10,8 @@ export interface SplitReport {
     answered: number;
     offTopicDeclined: number;
     faithfulness?: number;
+    /** Share of in-scope questions whose printed citations hold the evidence (a declined question has none). */
+    evidenceCited?: number;
   };
   /** The RAG panel's generative mode (the reader model); null when the reader is not built. */
   ragGenerative?: {
