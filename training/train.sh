@@ -9,7 +9,7 @@
 #   bash training/train.sh --gpu      full run with the two long stages (pretraining, reader) on a CUDA GPU
 #                                     (training/gpu-stages.sh): how the shipped models were made
 #
-# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (15), FT_DROPOUT (0.1), FT_MINUTES (12).
+# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (5), FT_DROPOUT (0.1), FT_MINUTES (32).
 set -euo pipefail
 
 SMOKE=0
@@ -82,7 +82,7 @@ else
   # Chosen on heldout-dev among 12 runs on this base (training/finetune-selection.json, gpu-finetune-search.sh;
   # 15 earlier runs on the CPU-pretrained base are kept there too): generated question variants,
   # drawn afresh each epoch, and NEFTune noise are what let the model answer questions worded differently.
-  FT_ARGS="--epochs ${FT_EPOCHS:-5} --minutes ${FT_MINUTES:-20} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1} \
+  FT_ARGS="--epochs ${FT_EPOCHS:-5} --minutes ${FT_MINUTES:-32} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1} \
     --neftune 5 --augment-variants 4 --augment-from-answer 24 --augment-fresh --augment-hyper"
   EVAL_ARGS=""
   EXPORT_ARGS="--max-new-tokens 48"
