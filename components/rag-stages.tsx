@@ -50,6 +50,8 @@ function Stage({
 export function RagStages({ question, result }: { question: string; result: RagResult }) {
   const cited = new Set(result.citations.map((c) => c.id));
   const generative = result.mode === "generative";
+  // Declined before anything was handed on: by the instruction guard or by retrieval.
+  const declinedEarly = result.declinedBy === "retrieval" || result.declinedBy === "instruction";
   return (
     <details data-testid="rag-stages" className="rounded-lg bg-slate-50 p-2">
       <summary className="cursor-pointer text-sm font-semibold text-slate-700">
@@ -120,7 +122,7 @@ export function RagStages({ question, result }: { question: string; result: RagR
             </details>
           ) : (
             <p>
-              {result.declinedBy === "retrieval" || result.declinedBy === "instruction"
+              {declinedEarly
                 ? "Skipped: declined before this stage."
                 : "Extractive mode: no prompt. The answer's sentences are picked from the passages directly."}
             </p>
@@ -143,7 +145,7 @@ export function RagStages({ question, result }: { question: string; result: RagR
             </p>
           ) : (
             <p>
-              {result.declinedBy === "retrieval" || result.declinedBy === "instruction"
+              {declinedEarly
                 ? "Skipped: declined before this stage."
                 : "Sentences chosen by their similarity to the question, each with its citation."}
             </p>

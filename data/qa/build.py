@@ -23,6 +23,7 @@ SECOND_WRITER = read_writer("second-writer.jsonl")
 # who half-remembers, a manager, an analogy, plain English, a yes/no check, a search-box query, a vague
 # pointer to the part of the article, a small scenario) (data/qa/README.md).
 THIRD_WRITER = read_writer("third-writer.jsonl")
+LATER_WRITERS = (SECOND_WRITER, THIRD_WRITER)
 
 OFF_TOPIC = [
  # general knowledge
@@ -109,15 +110,15 @@ def jaccard(a, b):
 def main():
     facts, train, dev, test = [], [], [], []
     held_out = [q for (*_, dq, xq) in ALL for q in (dq, xq)]
-    dropped = [0, 0]
+    dropped = [0] * len(LATER_WRITERS)
     for i, (section, evidence, answer, tqs, dq, xq) in enumerate(ALL, 1):
         fid = "f%03d" % i
         facts.append({"factId": fid, "section": section, "evidence": evidence, "answer": answer})
         later = [[q for q in w[fid] if max(jaccard(q, h) for h in held_out) <= HELD_OUT_OVERLAP]
-                 for w in (SECOND_WRITER, THIRD_WRITER)]
-        for w, kept in zip((SECOND_WRITER, THIRD_WRITER), later):
-            dropped[w is THIRD_WRITER] += len(w[fid]) - len(kept)
-        for writer, questions in ((1, tqs), (2, later[0]), (3, later[1])):
+                 for w in LATER_WRITERS]
+        for n, (w, kept) in enumerate(zip(LATER_WRITERS, later)):
+            dropped[n] += len(w[fid]) - len(kept)
+        for writer, questions in enumerate([tqs, *later], 1):
             for q in questions:
                 train.append({"id": "t%04d" % (len(train) + 1), "factId": fid, "question": q, "answer": answer,
                               "evidence": evidence, "writer": writer})
