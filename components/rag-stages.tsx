@@ -50,8 +50,8 @@ function Stage({
 export function RagStages({ question, result }: { question: string; result: RagResult }) {
   const cited = new Set(result.citations.map((c) => c.id));
   const generative = result.mode === "generative";
-  // Declined before anything was handed on: by the instruction guard or by retrieval.
-  const declinedEarly = result.declinedBy === "retrieval" || result.declinedBy === "instruction";
+  // Declined before anything was handed on: by a guard or by retrieval (only the reader declines later).
+  const declinedEarly = result.declinedBy !== null && result.declinedBy !== "reader";
   return (
     <details data-testid="rag-stages" className="rounded-lg bg-slate-50 p-2">
       <summary className="cursor-pointer text-sm font-semibold text-slate-700">
@@ -89,6 +89,12 @@ export function RagStages({ question, result }: { question: string; result: RagR
             <p data-testid="stage-declined" className="mt-1 text-amber-800">
               Declined here: the text reads as an instruction to the system (prompt injection), so the
               passages were not handed on, whatever they scored.
+            </p>
+          )}
+          {result.declinedBy === "small-talk" && (
+            <p data-testid="stage-declined" className="mt-1 text-amber-800">
+              Declined here: the text reads as small talk (a greeting, thanks, or a question to the assistant
+              itself), so the passages were not handed on, whatever they scored.
             </p>
           )}
         </Stage>

@@ -39,6 +39,18 @@ test("an off-topic question is declined without citations", async ({ app }) => {
   await expect(app.rag.citations).toHaveCount(0);
 });
 
+test("small talk is declined by name, and a greeting before a question does not stop its answer", async ({
+  app,
+}) => {
+  await app.goto("?rag=extractive");
+  await app.ask("Thanks, that was really helpful!");
+  await expect(app.rag.declined).toContainText("small talk");
+  await expect(app.rag.citations).toHaveCount(0);
+  await app.ask("Hi! Which approach has a retrieval component?");
+  await expect(app.rag.answer).toBeVisible();
+  await expect(app.rag.citations.filter({ hasText: "Retrieval Component" }).first()).toBeVisible();
+});
+
 test("the comparison table shows all twelve rows of the article's table, with the credit", async ({
   app,
   page,

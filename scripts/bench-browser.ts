@@ -57,7 +57,11 @@ async function loadPage(page: Page, url: string): Promise<PageLoad> {
   const ragReadyMs = Date.now() - start;
   const reader = page.getByTestId("reader-ready");
   const fineTuned = page.getByTestId("fine-tuned-ready");
-  await reader.or(page.getByTestId("reader-error")).waitFor({ timeout: 120_000 });
+  // In extractive mode the reader is never loaded ("idle"): that page measures the fine-tuned model alone.
+  await reader
+    .or(page.getByTestId("reader-error"))
+    .or(page.getByTestId("reader-idle"))
+    .waitFor({ timeout: 120_000 });
   await fineTuned.or(page.getByTestId("fine-tuned-error")).waitFor({ timeout: 120_000 });
   const bothReadyMs = Date.now() - start;
   return {
@@ -123,16 +127,24 @@ async function askAll(page: Page, load: PageLoad): Promise<Speeds> {
 const ms = (values: number[]) => (values.length ? `${median(values).toFixed(1)} ms` : "n/a");
 const rate = (values: number[]) => (values.length ? `${median(values).toFixed(0)} tokens/s` : "n/a");
 
-async function measure(browser: Browser, url: string) {
+interface MeasureOptions {
+  pageLoads?: number;
+  /** Abort the fine-tuned model's files, so that the reader generates alone. */
+  withoutFineTuned?: boolean;
+}
+
+async function measure(browser: Browser, url: string, options: MeasureOptions = {}) {
   const loads: PageLoad[] = [];
   let speeds: Speeds | null = null;
-  for (let i = 0; i < PAGE_LOADS; i++) {
+  const pageLoads = options.pageLoads ?? PAGE_LOADS;
+  for (let i = 0; i < pageLoads; i++) {
     // A fresh context each time: nothing cached, as a first visit.
     const context = await browser.newContext();
+    if (options.withoutFineTuned) await context.route("**/models/fine-tuned/**", (route) => route.abort());
     const page = await context.newPage();
     const load = await loadPage(page, url);
     loads.push(load);
-    if (i === PAGE_LOADS - 1) speeds = await askAll(page, load);
+    if (i === pageLoads - 1) speeds = await askAll(page, load);
     await context.close();
   }
   return { loads, speeds: speeds as Speeds };
@@ -158,6 +170,13 @@ export async function runBrowserBench(): Promise<void> {
     const isolated = await probe.evaluate(() => self.crossOriginIsolated);
     await probe.close();
     const multi = await measure(browser, `${url}?rag=generative&threads=2`);
+    // Each model on its own: the reader with the fine-tuned model's files blocked, the fine-tuned model
+    // beside extractive RAG (which never loads the reader). Side by side, the two share two cores here.
+    const readerAlone = await measure(browser, `${url}?rag=generative&threads=1`, {
+      pageLoads: 1,
+      withoutFineTuned: true,
+    });
+    const fineTunedAlone = await measure(browser, `${url}?rag=extractive&threads=1`, { pageLoads: 1 });
     await browser.close();
 
     const { loads, speeds } = single;
@@ -174,10 +193,17 @@ export async function runBrowserBench(): Promise<void> {
         `${median(speeds.retrieveAgainMs).toFixed(3)} ms asked again`,
     );
     console.log(
-      `  reader (RAG panel): first token ${ms(speeds.readerFirstTokenMs)}, ${rate(speeds.readerTokensPerSecond)}`,
+      `  reader (RAG panel), both panels generating: first token ${ms(speeds.readerFirstTokenMs)}, ${rate(speeds.readerTokensPerSecond)}`,
     );
     console.log(
-      `  fine-tuned model: first token ${ms(speeds.fineTunedFirstTokenMs)}, ${rate(speeds.fineTunedTokensPerSecond)}`,
+      `  fine-tuned model, both panels generating: first token ${ms(speeds.fineTunedFirstTokenMs)}, ${rate(speeds.fineTunedTokensPerSecond)}`,
+    );
+    console.log("  each model generating alone (one page load each, the same questions):");
+    console.log(
+      `    reader: first token ${ms(readerAlone.speeds.readerFirstTokenMs)}, ${rate(readerAlone.speeds.readerTokensPerSecond)}`,
+    );
+    console.log(
+      `    fine-tuned model: first token ${ms(fineTunedAlone.speeds.fineTunedFirstTokenMs)}, ${rate(fineTunedAlone.speeds.fineTunedTokensPerSecond)}`,
     );
     const ratio = (a: number[], b: number[]) =>
       a.length && b.length ? (median(b) / median(a)).toFixed(2) : "n/a";

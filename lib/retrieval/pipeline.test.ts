@@ -197,6 +197,17 @@ describe("the generative mode", () => {
     expect(prompts).toHaveLength(0);
   });
 
+  it("declines small talk by name, and answers a question that only opens with a greeting", async () => {
+    const { reader, prompts } = scriptedReader(() => "anything [1]");
+    const rag = await assemble(reader);
+    const thanks = await rag.ask("Thanks, that was really helpful!", { mode: "generative" });
+    expect(thanks).toMatchObject({ abstained: true, declinedBy: "small-talk", citations: [], prompt: null });
+    expect(thanks.answer).toMatch(/small talk/);
+    expect(prompts).toHaveLength(0);
+    const greeted = await rag.ask(`Hi! ${question}`, { mode: "extractive" });
+    expect(greeted).toMatchObject({ abstained: false, declinedBy: null });
+  });
+
   it("drops the last passage while the prompt is too long for the reader's context", async () => {
     const passagesIn = (prompt: string) => prompt.split("\n").filter((l) => /^\[\d\] /.test(l)).length;
     const { reader, prompts } = scriptedReader(

@@ -8,6 +8,7 @@ import {
   READER_PASSAGES,
 } from "../generation/reader-prompt";
 import { findInstruction } from "../questions/instruction-guard";
+import { findSmallTalk, withoutPleasantries } from "../questions/small-talk";
 import { validateQuestion } from "../questions/validate-question";
 import { buildExtractiveAnswer } from "./answer";
 import { decideDecline } from "./decline";
@@ -62,14 +63,20 @@ export interface RagGeneration {
   interrupted: boolean;
 }
 
+/**
+ * Which stage declined: a guard (the text is an instruction to the system, or small talk, not a question),
+ * retrieval (the sources score too low) or the reader (it said so).
+ */
+export const DECLINING_STAGES = ["instruction", "small-talk", "retrieval", "reader"] as const;
+export type DecliningStage = (typeof DECLINING_STAGES)[number];
+/** The guards that decline before retrieval's decision counts. */
+type Guard = Extract<DecliningStage, "instruction" | "small-talk">;
+
 export interface RagResult {
   answer: string;
   abstained: boolean;
-  /**
-   * Which stage declined: the guard (the text is an instruction to the system, not a question), retrieval
-   * (the sources score too low) or the reader (it said so).
-   */
-  declinedBy: "instruction" | "retrieval" | "reader" | null;
+  /** Which stage declined (DECLINING_STAGES), null when the question was answered. */
+  declinedBy: DecliningStage | null;
   mode: RagMode;
   citations: Citation[];
   /**
@@ -106,15 +113,23 @@ export interface AskOptions {
 export const DECLINE_ANSWER = "The sources don't cover this question, so there is nothing to cite.";
 export const INSTRUCTION_ANSWER =
   "This reads as an instruction to the system, not a question about the sources, so it is not followed and nothing is cited.";
+export const SMALL_TALK_ANSWER =
+  "This reads as small talk, not a question about the sources, so there is nothing to cite. Ask about retrieval-augmented generation or fine-tuning.";
 export const CITATION_COUNT = 3;
 
-function declinedBy(
-  answered: boolean,
-  instruction: boolean,
-  readerDeclined: boolean,
-): RagResult["declinedBy"] {
+const GUARD_ANSWERS: Record<Guard, string> = {
+  instruction: INSTRUCTION_ANSWER,
+  "small-talk": SMALL_TALK_ANSWER,
+};
+
+function guardOf(question: string): Guard | null {
+  if (findInstruction(question) !== null) return "instruction";
+  return findSmallTalk(question) !== null ? "small-talk" : null;
+}
+
+function declinedBy(answered: boolean, guard: Guard | null, readerDeclined: boolean): DecliningStage | null {
   if (answered) return null;
-  if (instruction) return "instruction";
+  if (guard) return guard;
   return readerDeclined ? "reader" : "retrieval";
 }
 
@@ -197,18 +212,20 @@ export function createRagPipeline(
     const mode: RagMode = reader ? (options.mode ?? DEFAULT_RAG_MODE) : "extractive";
     const start = performance.now();
     const question = validateQuestion(rawQuestion);
-    const hits = await retriever.retrieve(question, CITATION_COUNT);
+    // What is asked, without an opening "Hi!" or "Thanks!", which no passage covers.
+    const asked = withoutPleasantries(question);
+    const hits = await retriever.retrieve(asked, CITATION_COUNT);
     const retrieved = performance.now();
-    const { decline: uncovered, confidence } = decideDecline(hits, (id) => retriever.coverage(question, id));
-    // Retrieval still runs for an injection, so the stage view shows what it would have handed on.
-    const instruction = findInstruction(question) !== null;
-    const decline = uncovered || instruction;
+    const { decline: uncovered, confidence } = decideDecline(hits, (id) => retriever.coverage(asked, id));
+    // Retrieval still runs for guarded text, so the stage view shows what it would have handed on.
+    const guard = guardOf(question);
+    const decline = uncovered || guard !== null;
     let firstToken = 0;
     const onToken = (text: string) => {
       if (firstToken === 0) firstToken = performance.now();
       options.onToken?.(text);
     };
-    const answered = decline ? null : await answerFrom(question, hits, mode, onToken);
+    const answered = decline ? null : await answerFrom(asked, hits, mode, onToken);
     const end = performance.now();
     const answer = answered?.answer ?? null;
     const citations = answer === null ? [] : (answered?.citations ?? []);
@@ -222,9 +239,9 @@ export function createRagPipeline(
             ),
           );
     return {
-      answer: answer ?? (instruction ? INSTRUCTION_ANSWER : DECLINE_ANSWER),
+      answer: answer ?? (guard ? GUARD_ANSWERS[guard] : DECLINE_ANSWER),
       abstained: answer === null,
-      declinedBy: declinedBy(answer !== null, instruction, answered?.readerDeclined ?? false),
+      declinedBy: declinedBy(answer !== null, guard, answered?.readerDeclined ?? false),
       mode,
       citations,
       augmented: answered?.augmented ?? [],
