@@ -12,7 +12,7 @@ const PLEASANTRY_WORDS = new Set(
     "hi hello hey hiya howdy yo greetings good morning afternoon evening night day there all everyone folks " +
     "how are you doing today it going thanks thank thx ty cheers so much very lot many a really that was this " +
     "is great awesome helpful useful nice cool perfect brilliant amazing excellent ok okay k got understood " +
-    "bye goodbye see ya later soon take care have later again appreciate appreciated it you're youre i i'm im " +
+    "bye goodbye see ya later soon take care have again appreciate appreciated you're youre i i'm im " +
     "fine well just wanted to say and too lol haha wow"
   ).split(" "),
 );
@@ -20,16 +20,14 @@ const PLEASANTRY_WORDS = new Set(
 const PLEASANTRY_CUES =
   /\b(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|night|day)|thanks|thank|thx|ty|cheers|bye|goodbye|see ya|take care|appreciate|how are you)\b/;
 
+/** Lowercased text made only of pleasantry words, with at least one cue ("hello", "thanks a lot"). */
+function isPleasantry(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}']+/gu) ?? [];
+  return words.length > 0 && words.every((word) => PLEASANTRY_WORDS.has(word)) && PLEASANTRY_CUES.test(text);
+}
+
 export const SMALL_TALK_PATTERNS = [
-  {
-    kind: "pleasantry",
-    test: (text: string) => {
-      const words = text.match(/[\p{L}\p{N}']+/gu) ?? [];
-      return (
-        words.length > 0 && words.every((word) => PLEASANTRY_WORDS.has(word)) && PLEASANTRY_CUES.test(text)
-      );
-    },
-  },
+  { kind: "pleasantry", test: isPleasantry },
   {
     kind: "about-the-assistant",
     test: (text: string) =>
@@ -60,8 +58,6 @@ export function findSmallTalk(question: string): SmallTalkKind | null {
   const text = normalise(question);
   return SMALL_TALK_PATTERNS.find(({ test }) => test(text))?.kind ?? null;
 }
-
-const isPleasantry = SMALL_TALK_PATTERNS[0].test;
 
 /**
  * The question without the pleasantries it opens with ("Hi! What is RAG?" asks "What is RAG?"). Retrieval's
