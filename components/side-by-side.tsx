@@ -109,7 +109,9 @@ export function SideBySide({
               build: buildFacts,
               live: {
                 passages: rag.load.status === "ready" ? rag.load.passages : null,
-                citations: rag.answer.status === "done" ? rag.answer.result.citations.length : null,
+                retrieved: rag.answer.status === "done" ? rag.answer.result.retrieved.length : null,
+                cited: rag.answer.status === "done" ? rag.answer.result.citations.length : null,
+                declined: rag.answer.status === "done" && rag.answer.result.abstained,
                 retrieveMs: rag.answer.status === "done" ? rag.answer.result.timings.retrieveMs : null,
                 documents: documents.documents.length,
                 documentUpdateMs: documents.lastUpdateMs,

@@ -46,8 +46,12 @@ test("small talk is declined by name, and a greeting before a question does not 
   await app.ask("Thanks, that was really helpful!");
   await expect(app.rag.declined).toContainText("small talk");
   await expect(app.rag.citations).toHaveCount(0);
+  // The comparison table's live cell tells the same story: passages were retrieved, then the panel declined.
+  const approachRow = app.comparisonRows.filter({ hasText: "Approach" });
+  await expect(approachRow.getByTestId("live-evidence").first()).toContainText("then declined");
   await app.ask("Hi! Which approach has a retrieval component?");
   await expect(app.rag.answer).toBeVisible();
+  await expect(approachRow.getByTestId("live-evidence").first()).toContainText(/then answered citing \d/);
   await expect(app.rag.citations.filter({ hasText: "Retrieval Component" }).first()).toBeVisible();
 });
 

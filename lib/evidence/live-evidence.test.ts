@@ -20,7 +20,9 @@ const build = {
 };
 const idle = {
   passages: null,
-  citations: null,
+  retrieved: null,
+  cited: null,
+  declined: false,
   retrieveMs: null,
   documents: 0,
   documentUpdateMs: null,
@@ -40,7 +42,9 @@ describe("liveEvidence", () => {
       build,
       live: {
         passages: 53,
-        citations: 3,
+        retrieved: 3,
+        cited: 2,
+        declined: false,
         retrieveMs: 0.4,
         documents: 2,
         documentUpdateMs: 3.2,
@@ -48,6 +52,7 @@ describe("liveEvidence", () => {
       },
     });
     expect(cells["Retrieval Component"]).toEqual({ rag: "3 passages in 0.40 ms", fineTuned: "none" });
+    expect(cells.Approach?.rag).toBe("retrieved 3 passages, then answered citing 2");
     expect(cells["Fine-Tuning Overhead"]?.rag).toBe("none: index updated in 3.2 ms");
     expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
       "60 min pretraining + 10 min fine-tuning on 2 CPU cores",
@@ -61,5 +66,14 @@ describe("liveEvidence", () => {
     );
     expect(cells["Resource Requirements"]?.fineTuned).toContain("410 tokens/s");
     expect(cells["Task Performance"]?.fineTuned).toBe("token-F1 0.35 on held-out questions");
+  });
+
+  it("says a declined question was retrieved for, then declined, not answered", () => {
+    const cells = liveEvidence({
+      build,
+      live: { ...idle, passages: 53, retrieved: 3, cited: 0, declined: true, retrieveMs: 1.2 },
+    });
+    expect(cells.Approach?.rag).toBe("retrieved 3 passages, then declined: they don't cover the question");
+    expect(cells["Retrieval Component"]?.rag).toBe("3 passages in 1.2 ms");
   });
 });

@@ -20,7 +20,10 @@ export interface EvidenceInputs {
   };
   live: {
     passages: number | null;
-    citations: number | null;
+    /** The last answer's retrieval: passages found, passages its answer cites, whether it declined. */
+    retrieved: number | null;
+    cited: number | null;
+    declined: boolean;
     retrieveMs: number | null;
     documents: number;
     documentUpdateMs: number | null;
@@ -46,6 +49,14 @@ function trainingCost(build: EvidenceInputs["build"]): string {
     : `${pretraining}${where(build.pretrainingHardware)} + ${fineTuning}${where(build.fineTuningHardware)}`;
 }
 
+/** What the RAG pipeline did with the last question: a declined one retrieved passages too. */
+function approach(live: EvidenceInputs["live"]): string {
+  if (live.retrieved === null) return "retrieves, then answers (ask a question)";
+  const found = `retrieved ${live.retrieved} passages`;
+  if (live.declined) return `${found}, then declined: they don't cover the question`;
+  return `${found}, then answered citing ${live.cited ?? 0}`;
+}
+
 /**
  * The "seen in this demo" cell of each row of the article's table: the claim, shown with this app's own
  * figures. Keys are the article's row names; a row the function does not know gets no cell.
@@ -54,10 +65,7 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
   const ask = "ask a question";
   return {
     Approach: {
-      rag:
-        live.citations === null
-          ? `retrieves, then answers (${ask})`
-          : `retrieved ${live.citations} passages, then answered`,
+      rag: approach(live),
       fineTuned: "answered from its weights alone",
     },
     "Training Data": {
@@ -68,7 +76,7 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
       rag:
         live.retrieveMs === null
           ? `yes (${ask} to time it)`
-          : `${live.citations ?? 3} passages in ${formatMs(live.retrieveMs)}`,
+          : `${live.retrieved ?? 3} passages in ${formatMs(live.retrieveMs)}`,
       fineTuned: "none",
     },
     "Model Size": {
