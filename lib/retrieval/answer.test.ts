@@ -13,7 +13,7 @@ const vectors = testVectors({
   loud: [0.2, 1],
 });
 
-const hit = (id: string, text: string): RetrievedPassage => ({
+const hit = (id: string, text: string, written: RetrievedPassage["written"] = []): RetrievedPassage => ({
   passage: {
     id,
     documentId: "d",
@@ -25,6 +25,7 @@ const hit = (id: string, text: string): RetrievedPassage => ({
   score: 1,
   fullTextScore: 1,
   semanticScore: 1,
+  written,
 });
 
 describe("splitSentences", () => {
@@ -58,5 +59,25 @@ describe("buildExtractiveAnswer", () => {
 
   it("returns null when no cited passage has a statement", () => {
     expect(buildExtractiveAnswer("movie?", [hit("a", "What is a movie?")], vectors)).toBeNull();
+  });
+
+  it("picks the sentence that written questions like this one were for, though the sentence shares no word", () => {
+    const text = "Rockets fly. The movie was long.";
+    // "rocket" reaches the first sentence on its own; retrieval found questions written for the second that
+    // match the question well.
+    const written = [
+      { evidence: "The movie was long.", score: 0.95 },
+      { evidence: "The movie was long.", score: 0.9 },
+    ];
+    expect(buildExtractiveAnswer("loud rocket?", [hit("a", text)], vectors)?.answer).toBe("Rockets fly. [1]");
+    expect(buildExtractiveAnswer("loud rocket?", [hit("a", text, written)], vectors)?.answer).toBe(
+      "The movie was long. [1]",
+    );
+  });
+
+  it("ignores written questions whose evidence is not in the passage any more (an edited passage)", () => {
+    const written = [{ evidence: "The film was short.", score: 0.95 }];
+    const passages = [hit("a", "Rockets fly. The movie was long.", written)];
+    expect(buildExtractiveAnswer("loud rocket?", passages, vectors)?.answer).toBe("Rockets fly. [1]");
   });
 });

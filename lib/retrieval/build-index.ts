@@ -4,8 +4,19 @@ import { createError } from "../errors";
 import { containsEvidence } from "../evaluation/evidence";
 import { createPassageDb, type PassageDb } from "./schema";
 
-/** Question wordings written for a passage, joined; they widen what a passage can be found by. */
-export type Expansions = ReadonlyMap<string, string>;
+/**
+ * The questions written for a passage (document expansion), each with the evidence it asks about, so that the
+ * extractive answer can tell which sentence of the passage a question was written for.
+ */
+export interface Expansion {
+  questions: string[];
+  /** The distinct evidence texts the questions ask about. */
+  evidence: string[];
+  /** Per question, the index in `evidence` of what it asks about. */
+  targets: number[];
+}
+
+export type Expansions = ReadonlyMap<string, Expansion>;
 
 export interface QaPair {
   question: string;
@@ -14,20 +25,38 @@ export interface QaPair {
 
 /** Assigns each training question to the passages that contain its evidence. */
 export function expansionsFromQa(passages: readonly Passage[], pairs: readonly QaPair[]): Expansions {
-  const byPassage = new Map<string, string[]>();
+  const byPassage = new Map<string, Expansion>();
   for (const pair of pairs) {
     for (const passage of passages) {
       if (!containsEvidence(passage.text, pair.evidence)) continue;
-      const list = byPassage.get(passage.id) ?? [];
-      list.push(pair.question);
-      byPassage.set(passage.id, list);
+      let expansion = byPassage.get(passage.id);
+      if (!expansion) {
+        expansion = { questions: [], evidence: [], targets: [] };
+        byPassage.set(passage.id, expansion);
+      }
+      let target = expansion.evidence.indexOf(pair.evidence);
+      if (target < 0) target = expansion.evidence.push(pair.evidence) - 1;
+      expansion.questions.push(pair.question);
+      expansion.targets.push(target);
     }
   }
-  return new Map([...byPassage].map(([id, questions]) => [id, questions.join("\n")]));
+  return byPassage;
 }
 
+/**
+ * The documents Orama stores. `keywords` (the questions, one per line) is indexed; `evidence` and `targets`
+ * are outside the schema, so Orama keeps and saves them without indexing them.
+ */
 export function toIndexDocuments(passages: readonly Passage[], expansions: Expansions = new Map()) {
-  return passages.map((passage) => ({ ...passage, keywords: expansions.get(passage.id) ?? "" }));
+  return passages.map((passage) => {
+    const expansion = expansions.get(passage.id);
+    return {
+      ...passage,
+      keywords: expansion?.questions.join("\n") ?? "",
+      evidence: expansion?.evidence ?? [],
+      targets: expansion?.targets ?? [],
+    };
+  });
 }
 
 export async function buildIndex(passages: readonly Passage[], expansions?: Expansions): Promise<PassageDb> {
@@ -40,7 +69,10 @@ export async function addPassages(db: PassageDb, passages: readonly Passage[]): 
   await insertMultiple(db, toIndexDocuments(passages));
 }
 
-export async function insertIndexDocument(db: PassageDb, doc: Passage & { keywords: string }): Promise<void> {
+export async function insertIndexDocument(
+  db: PassageDb,
+  doc: Passage & { keywords: string; evidence?: string[]; targets?: number[] },
+): Promise<void> {
   await insert(db, doc);
 }
 

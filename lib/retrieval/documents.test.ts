@@ -46,12 +46,18 @@ describe("editing a passage", () => {
     expect(row?.text).toContain("Retrieval Component: Retrieval Augmented Generation (RAG): Yes");
     const edited =
       "Retrieval Component: Retrieval Augmented Generation (RAG): Yes, a vector database; Fine-Tuning LLM: No";
+    const writtenFor = async () =>
+      (await pipeline.retriever.retrieve(question)).find((hit) => hit.passage.id === row?.id)?.written.length;
+    expect(await writtenFor()).toBeGreaterThan(0);
     expect(await pipeline.retriever.editPassage(row?.id ?? "", edited)).toBe(true);
     const after = await pipeline.ask(question);
     expect(after.citations.find((c) => c.id === row?.id)?.text).toBe(edited);
+    // The edited text's sentences are matched on their own words: the questions were written for the old ones.
+    expect(await writtenFor()).toBe(0);
 
     expect(await pipeline.retriever.restorePassage(row?.id ?? "")).toBe(true);
     expect((await pipeline.ask(question)).citations.find((c) => c.id === row?.id)?.text).toBe(row?.text);
+    expect(await writtenFor()).toBeGreaterThan(0);
     expect(await pipeline.retriever.restorePassage(row?.id ?? "")).toBe(false);
     expect(await pipeline.retriever.editPassage("no-such-passage", "x")).toBe(false);
   });

@@ -24,9 +24,14 @@ const passage = (n: number, text: string): Passage => ({
 // One passage has a single question that shares the question's words; the other has several that each
 // come close. The question: "movie review".
 const passages = [passage(1, "rocket launch"), passage(2, "launch")];
+const written = (...questions: string[]) => ({
+  questions,
+  evidence: ["launch"],
+  targets: questions.map(() => 0),
+});
 const expansions = new Map([
-  ["notes:1", "movie review"],
-  ["notes:2", "movie critic\nmovie critic rocket\nmovie review launch"],
+  ["notes:1", written("movie review")],
+  ["notes:2", written("movie critic", "movie critic rocket", "movie review launch")],
 ]);
 
 async function ranking(topViews: number) {
@@ -52,5 +57,18 @@ describe("the semantic score of a passage", () => {
     };
     expect(await score(1)).toBeGreaterThan(0.5);
     expect(await score(5)).toBeCloseTo(await score(1), 10);
+  });
+
+  it("reports the written questions of each passage it returns, scored the same in every mode", async () => {
+    const db = await buildIndex(passages, expansions);
+    const retriever = await createRetriever(db, vectors, { fullTextWeight: 0, topViews: 3 });
+    const writtenOf = async (mode: "hybrid" | "full-text", id: string) =>
+      (await retriever.retrieve("movie review", 2, mode)).find((hit) => hit.passage.id === id)?.written;
+    // The one question written for notes:1 is the question itself.
+    expect(await writtenOf("hybrid", "notes:1")).toEqual([{ evidence: "launch", score: expect.closeTo(1, 5) }]);
+    const hybrid = await writtenOf("hybrid", "notes:2");
+    expect(hybrid?.map((w) => w.evidence)).toEqual(["launch", "launch", "launch"]);
+    for (const { score } of hybrid ?? []) expect(score).toBeGreaterThan(0);
+    expect(await writtenOf("full-text", "notes:2")).toEqual(hybrid);
   });
 });

@@ -23,6 +23,11 @@ export interface RetrievedPassage {
   fullTextScore: number;
   /** Soft word-vector similarity of the question to the passage and the questions written for it, in [0, 1]. */
   semanticScore: number;
+  /**
+   * The passage's written questions whose evidence the index knows, each with its similarity to the question:
+   * the extractive answer uses them to tell which sentence those questions were written for.
+   */
+  written: readonly { evidence: string; score: number }[];
 }
 
 export interface RetrieverOptions {
@@ -41,6 +46,22 @@ export const DEFAULT_RETRIEVER_OPTIONS = {
 
 interface IndexedDoc extends Passage {
   keywords: string;
+  /** Outside the schema (build-index.ts); absent from documents a user adds. */
+  evidence?: string[];
+  targets?: number[];
+}
+
+/** A question written for a passage and the evidence it asks about (null when the index does not say). */
+interface WrittenQuestion {
+  question: string;
+  evidence: string | null;
+}
+
+function writtenQuestions(doc: IndexedDoc): WrittenQuestion[] {
+  const lines = doc.keywords ? doc.keywords.split("\n") : [];
+  return lines.flatMap((question, i) =>
+    question.trim() ? [{ question, evidence: doc.evidence?.[doc.targets?.[i] ?? -1] ?? null }] : [],
+  );
 }
 
 /** A stem in at least this share of passages is the collection's topic, not what a question is about. */
@@ -48,28 +69,34 @@ export const TOPICAL_SHARE = 0.15;
 /** Cosine from which two words count as the same idea for coverage ("film" and "movie"). */
 export const CLOSE_WORD = 0.6;
 
-/** A passage's views: its section with its text, and each question written for it. */
-function viewsOf(doc: IndexedDoc, vocabulary: Vocabulary): Int32Array[] {
-  const views = [vocabulary.encode(contentWords(`${doc.section} ${doc.text}`))];
-  for (const question of doc.keywords.split("\n"))
-    if (question.trim()) views.push(vocabulary.encode(contentWords(question)));
-  return views;
+/** A passage's views: its section with its text, then each question written for it, in order. */
+function viewsOf(
+  doc: IndexedDoc,
+  questions: readonly WrittenQuestion[],
+  vocabulary: Vocabulary,
+): Int32Array[] {
+  return [
+    vocabulary.encode(contentWords(`${doc.section} ${doc.text}`)),
+    ...questions.map(({ question }) => vocabulary.encode(contentWords(question))),
+  ];
 }
 
 /**
  * The mean of a passage's `best.length` best view scores (all of them when it has fewer). Several questions
  * written for a passage agreeing with the question is stronger evidence than one that happens to share its
  * words: the maximum alone let a single loose match outrank the right passage (docs/retrieval.md).
- * `best` is scratch space, reused across passages.
+ * `best` is scratch space, reused across passages; each view's score is kept in `scores`.
  */
 function meanOfBest(
   views: readonly Int32Array[],
   score: (view: Int32Array) => number,
   best: Float64Array,
+  scores: Float64Array,
 ): number {
   best.fill(0);
-  for (const view of views) {
-    let value = score(view);
+  for (let v = 0; v < views.length; v++) {
+    let value = score(views[v] as Int32Array);
+    scores[v] = value;
     // Insertion into the descending list of the best scores so far.
     for (let i = 0; i < best.length && value > 0; i++) {
       if (value > (best[i] as number)) {
@@ -95,14 +122,33 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
   const topViews = Math.max(1, options.topViews ?? DEFAULT_RETRIEVER_OPTIONS.topViews);
   const vocabulary = createVocabulary(vectors);
-  const entries = new Map<string, { passage: Passage; views: Int32Array[]; doc: IndexedDoc }>();
+  // `scores` holds each view's score for the latest question, so the passages returned can report their
+  // written questions' scores without scoring them again.
+  const entries = new Map<
+    string,
+    {
+      passage: Passage;
+      views: Int32Array[];
+      scores: Float64Array;
+      doc: IndexedDoc;
+      questions: WrittenQuestion[];
+    }
+  >();
   // Passages a user has edited, as they were, so an edit can be undone.
   const originals = new Map<string, IndexedDoc>();
 
   // How many passages each stem occurs in; recomputed after the passages change.
   let documentFrequency: Map<string, number> | null = null;
   const remember = (doc: IndexedDoc) => {
-    entries.set(doc.id, { passage: toPassage(doc), views: viewsOf(doc, vocabulary), doc });
+    const questions = writtenQuestions(doc);
+    const views = viewsOf(doc, questions, vocabulary);
+    entries.set(doc.id, {
+      passage: toPassage(doc),
+      views,
+      scores: new Float64Array(views.length),
+      doc,
+      questions,
+    });
     documentFrequency = null;
   };
   const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
@@ -124,16 +170,25 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const matcher = createVocabularyMatcher(vectors, vocabulary, question);
     const best = new Float64Array(topViews);
     const weight = mode === "hybrid" ? fullTextWeight : mode === "full-text" ? 1 : 0;
-    const ranked: RetrievedPassage[] = [];
+    const ranked: (Omit<RetrievedPassage, "written"> & { id: string })[] = [];
     for (const [id, entry] of entries) {
       const fullTextScore = bm25.get(id) ?? 0;
-      const semanticScore = weight < 1 ? meanOfBest(entry.views, matcher.score, best) : 0;
+      const semanticScore = weight < 1 ? meanOfBest(entry.views, matcher.score, best, entry.scores) : 0;
       const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
       const score = weight * normalised + (1 - weight) * semanticScore;
-      if (score > 0) ranked.push({ passage: entry.passage, score, fullTextScore, semanticScore });
+      if (score > 0) ranked.push({ id, passage: entry.passage, score, fullTextScore, semanticScore });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
-    return ranked.slice(0, limit);
+    return ranked.slice(0, limit).map(({ id, ...hit }) => {
+      const entry = entries.get(id);
+      const written = (entry?.questions ?? []).flatMap(({ evidence }, i) => {
+        const view = entry?.views[i + 1];
+        if (evidence === null || !view) return [];
+        // Full-text mode skipped the views, so their scores are computed here for the few passages returned.
+        return [{ evidence, score: weight < 1 ? (entry?.scores[i + 1] ?? 0) : matcher.score(view) }];
+      });
+      return { ...hit, written };
+    });
   }
 
   function topicality(stem: string): number {
@@ -187,7 +242,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const entry = entries.get(id);
     if (!entry) return false;
     if (!originals.has(id)) originals.set(id, entry.doc);
-    await replace({ ...entry.doc, text });
+    // The questions still find the passage, but no longer say which of the new sentences each was written for.
+    await replace({ ...entry.doc, text, evidence: [], targets: [] });
     return true;
   }
 
