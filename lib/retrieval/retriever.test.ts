@@ -65,7 +65,9 @@ describe("the semantic score of a passage", () => {
     const writtenOf = async (mode: "hybrid" | "full-text", id: string) =>
       (await retriever.retrieve("movie review", 2, mode)).find((hit) => hit.passage.id === id)?.written;
     // The one question written for notes:1 is the question itself.
-    expect(await writtenOf("hybrid", "notes:1")).toEqual([{ evidence: "launch", score: expect.closeTo(1, 5) }]);
+    expect(await writtenOf("hybrid", "notes:1")).toEqual([
+      { evidence: "launch", score: expect.closeTo(1, 5) },
+    ]);
     const hybrid = await writtenOf("hybrid", "notes:2");
     expect(hybrid?.map((w) => w.evidence)).toEqual(["launch", "launch", "launch"]);
     for (const { score } of hybrid ?? []) expect(score).toBeGreaterThan(0);
