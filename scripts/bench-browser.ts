@@ -58,10 +58,11 @@ async function loadPage(page: Page, url: string): Promise<PageLoad> {
   const reader = page.getByTestId("reader-ready");
   const fineTuned = page.getByTestId("fine-tuned-ready");
   // In extractive mode the reader is never loaded ("idle"): that page measures the fine-tuned model alone.
-  await reader
-    .or(page.getByTestId("reader-error"))
-    .or(page.getByTestId("reader-idle"))
-    .waitFor({ timeout: 120_000 });
+  const readerSettled =
+    new URL(url).searchParams.get("rag") === "extractive"
+      ? page.getByTestId("reader-idle")
+      : reader.or(page.getByTestId("reader-error"));
+  await readerSettled.waitFor({ timeout: 120_000 });
   await fineTuned.or(page.getByTestId("fine-tuned-error")).waitFor({ timeout: 120_000 });
   const bothReadyMs = Date.now() - start;
   return {
