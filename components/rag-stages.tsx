@@ -43,6 +43,15 @@ function Stage({
   );
 }
 
+/** Why the question went no further than retrieval, for a result declined by a guard or by retrieval. */
+function earlyDeclineReason(result: RagResult): string {
+  if (result.declinedBy === "instruction")
+    return "the text reads as an instruction to the system (prompt injection), so the passages were not handed on, whatever they scored.";
+  if (result.declinedBy === "small-talk")
+    return "the text reads as small talk (a greeting, thanks, or a question to the assistant itself), so the passages were not handed on, whatever they scored.";
+  return `the best score ${result.confidence.toFixed(3)} (threshold ${DECLINE_THRESHOLD}) was too low, or no passage covered enough of the question's words, so nothing was handed on.`;
+}
+
 /**
  * The RAG pipeline's stages as they ran for this question, in the article's terms, with the same figures
  * the panel and the CLI report: the question, what retrieval found, the exact prompt, the generation.
@@ -79,22 +88,9 @@ export function RagStages({ question, result }: { question: string; result: RagR
               </li>
             ))}
           </ol>
-          {result.declinedBy === "retrieval" && (
+          {declinedEarly && (
             <p data-testid="stage-declined" className="mt-1 text-amber-800">
-              Declined here: the best score {result.confidence.toFixed(3)} (threshold {DECLINE_THRESHOLD}) was
-              too low, or no passage covered enough of the question&apos;s words, so nothing was handed on.
-            </p>
-          )}
-          {result.declinedBy === "instruction" && (
-            <p data-testid="stage-declined" className="mt-1 text-amber-800">
-              Declined here: the text reads as an instruction to the system (prompt injection), so the
-              passages were not handed on, whatever they scored.
-            </p>
-          )}
-          {result.declinedBy === "small-talk" && (
-            <p data-testid="stage-declined" className="mt-1 text-amber-800">
-              Declined here: the text reads as small talk (a greeting, thanks, or a question to the assistant
-              itself), so the passages were not handed on, whatever they scored.
+              Declined here: {earlyDeclineReason(result)}
             </p>
           )}
         </Stage>
