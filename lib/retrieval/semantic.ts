@@ -1,4 +1,5 @@
 import { analyze, STOP_WORDS } from "./analyzer";
+import { createSimilarityKernel } from "./similarity-kernel";
 import { SCALE, type WordVectors } from "./word-vectors";
 
 const STOP_WORD_SET = new Set<string>(STOP_WORDS);
@@ -64,27 +65,6 @@ export function relatedness(vectors: WordVectors, a: string, b: string): number 
 export const RECALL_WEIGHT = 2;
 
 /**
- * Dot product of `a` with `length` values of `b` from `offset`; both in range by construction. Four running
- * sums, because unrolling measured faster here (0.19 -> 0.16 ms per new question word). The int8 components
- * are held as float32, which reads faster and keeps every product and sum exact (docs/performance.md).
- */
-function dot(a: Float32Array, b: Float32Array, offset: number, length: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = 0;
-  for (; i + 3 < length; i += 4) {
-    s0 += (a[i] as number) * (b[offset + i] as number);
-    s1 += (a[i + 1] as number) * (b[offset + i + 1] as number);
-    s2 += (a[i + 2] as number) * (b[offset + i + 2] as number);
-    s3 += (a[i + 3] as number) * (b[offset + i + 3] as number);
-  }
-  for (; i < length; i++) s0 += (a[i] as number) * (b[offset + i] as number);
-  return s0 + s1 + s2 + s3;
-}
-
-/**
  * The words of the indexed views, numbered, so scoring a view reads typed arrays instead of hashing strings:
  * retrieval scores every view of every passage for each question.
  */
@@ -92,12 +72,15 @@ export function createVocabulary(vectors: WordVectors) {
   const ids = new Map<string, number>();
   const words: string[] = [];
   const weights: number[] = [];
-  const stems: string[] = [];
-  // Every vocabulary word's vector, one after the other (zeros where a word has none), so comparing a new
-  // question word with all of them is one pass over one array: 0.31 -> 0.16 ms per new word, measured.
-  const { dimensions } = vectors;
-  let matrix = new Float32Array(1024 * dimensions);
-  const hasVector: boolean[] = [];
+  // Stems as numbers, so the kernel can tell a word with the same stem (similarity 1) without strings.
+  const stemIds = new Map<string, number>();
+  // Every vocabulary word's vector and stem id, in WebAssembly memory: comparing a new question word with all
+  // of them is one call (similarity-kernel.ts).
+  const kernel = createSimilarityKernel({
+    dimensions: vectors.dimensions,
+    scale: SCALE,
+    floor: SIMILARITY_FLOOR,
+  });
   // Per question word, its discounted similarity to each vocabulary word, kept across questions: computing a
   // row is half of a new question's retrieval time. 1,000 rows of the article index's 1,968 words are 8 MB; the
   // 224 evaluation questions have 757 distinct words, which a 500-row cache cycled through without a hit.
@@ -110,29 +93,17 @@ export function createVocabulary(vectors: WordVectors) {
       const id = words.length;
       words.push(word);
       weights.push(info.weight);
-      stems.push(info.stem);
-      hasVector.push(info.row >= 0);
-      if ((id + 1) * dimensions > matrix.length) {
-        const larger = new Float32Array(matrix.length * 2);
-        larger.set(matrix);
-        matrix = larger;
-      }
-      matrix.set(vectors.vector(info.row), id * dimensions);
+      kernel.add(
+        vectors.vector(info.row),
+        getOrCreate(stemIds, info.stem, () => stemIds.size),
+      );
       return id;
     });
   }
 
   function similarities(term: string, from: number, into: Float32Array) {
     const { stem, row } = wordInfo(vectors, term);
-    const query = Float32Array.from(vectors.vector(row));
-    for (let id = from; id < words.length; id++) {
-      if (stems[id] === stem) {
-        into[id] = 1;
-        continue;
-      }
-      if (row < 0 || !hasVector[id]) continue;
-      into[id] = discount(dot(query, matrix, id * dimensions, dimensions) / SCALE);
-    }
+    kernel.similarities(vectors.vector(row), stemIds.get(stem) ?? -1, from, into);
   }
 
   // One zeroed array per question, reused: fresh allocations are what cost most in this machine's Chromium.
@@ -181,10 +152,31 @@ function fScore(recall: number, precision: number): number {
   return recall + precision > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
 }
 
+/**
+ * Writes one question word's row into its column of the interleaved table and raises each vocabulary word's
+ * best. A function of its own, so that V8 optimises it as a whole after a few calls: as a loop inside the
+ * matcher, which runs once per question, it was compiled by on-stack replacement and deoptimised on every
+ * exit from the loop, so new questions ran it unoptimised in Chromium (docs/performance.md).
+ */
+function interleave(
+  table: Float32Array,
+  row: Float32Array,
+  column: number,
+  stride: number,
+  size: number,
+): void {
+  const last = stride - 1;
+  for (let id = 0, at = 0; id < size; id++, at += stride) {
+    const value = row[id] as number;
+    table[at + column] = value;
+    if (value > (table[at + last] as number)) table[at + last] = value;
+  }
+}
+
 /** The soft matcher over a vocabulary: the same score as `createSoftMatcher`, for views given as ids. */
 export function createVocabularyMatcher(vectors: WordVectors, vocabulary: Vocabulary, question: string) {
   const terms = [...new Set(contentWords(question))];
-  const termWeights = terms.map((term) => wordInfo(vectors, term).weight);
+  const termWeights = Float64Array.from(terms, (term) => wordInfo(vectors, term).weight);
   const total = termWeights.reduce((sum, weight) => sum + weight, 0);
   const rows = terms.map((term) => vocabulary.row(term));
   const count = terms.length;
@@ -195,14 +187,7 @@ export function createVocabularyMatcher(vectors: WordVectors, vocabulary: Vocabu
   const stride = count + 1;
   const table = vocabulary.scratch(size * stride);
   const owner = vocabulary.scratchOwner();
-  for (let i = 0; i < count; i++) {
-    const row = rows[i] as Float32Array;
-    for (let id = 0; id < size; id++) {
-      const value = row[id] as number;
-      table[id * stride + i] = value;
-      if (value > (table[id * stride + count] as number)) table[id * stride + count] = value;
-    }
-  }
+  for (let i = 0; i < count; i++) interleave(table, rows[i] as Float32Array, i, stride, size);
   const best = new Float32Array(count);
   const weights = vocabulary.weights;
   return {
