@@ -1,4 +1,8 @@
 import { analyze } from "../retrieval/analyzer";
+import { memoizeByText } from "../retrieval/memo";
+
+// The cited passages are the same few hundred texts question after question.
+const termsOf = memoizeByText((text) => new Set(analyze(text)));
 
 /**
  * The share of an answer's content words (stemmed, stop words and citation markers left out) that occur in
@@ -8,6 +12,6 @@ import { analyze } from "../retrieval/analyzer";
 export function faithfulness(answer: string, citedTexts: readonly string[]): number | null {
   const words = analyze(answer.replace(/\[\d+\]/g, " "));
   if (words.length === 0) return null;
-  const available = new Set(citedTexts.flatMap((text) => analyze(text)));
-  return words.filter((word) => available.has(word)).length / words.length;
+  const cited = citedTexts.map(termsOf);
+  return words.filter((word) => cited.some((terms) => terms.has(word))).length / words.length;
 }

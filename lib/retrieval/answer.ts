@@ -1,4 +1,5 @@
 import { containsEvidence } from "../evaluation/evidence";
+import { memoizeByText } from "./memo";
 import { DEFAULT_RETRIEVER_OPTIONS, type RetrievedPassage } from "./retriever";
 import { contentWords, createSoftMatcher } from "./semantic";
 import type { WordVectors } from "./word-vectors";
@@ -27,20 +28,24 @@ function meanOfHighest(scores: number[], count: number): number {
 }
 
 // Whether a written question's evidence lies in a sentence (or the sentence in a longer evidence). The same
-// few hundred pairs come up question after question, and normalising both texts is the cost, so keep answers.
-const overlapCache = new Map<string, boolean>();
-const OVERLAP_CACHE_LIMIT = 20_000;
+// few hundred pairs come up question after question, and normalising both texts is the cost, so keep answers,
+// by sentence and then by evidence (a key joining the two texts would build a new string for every lookup).
+const overlapsWith = memoizeByText(() => new Map<string, boolean>(), 5_000);
 
 function overlaps(sentence: string, evidence: string): boolean {
-  const key = `${sentence}\u0000${evidence}`;
-  let found = overlapCache.get(key);
+  const known = overlapsWith(sentence);
+  let found = known.get(evidence);
   if (found === undefined) {
     found = containsEvidence(sentence, evidence) || containsEvidence(evidence, sentence);
-    if (overlapCache.size >= OVERLAP_CACHE_LIMIT) overlapCache.clear();
-    overlapCache.set(key, found);
+    known.set(evidence, found);
   }
   return found;
 }
+
+// A passage's sentences that can answer a question: not questions themselves, and saying something.
+const answerSentences = memoizeByText((text: string) =>
+  splitSentences(text).filter((sentence) => !isQuestion(sentence) && contentWords(sentence).length > 0),
+);
 
 /**
  * Extractive answering: the sentences of the retrieved passages that best match the question, each with its
@@ -59,18 +64,16 @@ export function buildExtractiveAnswer(
 ): ExtractiveAnswer | null {
   const matcher = createSoftMatcher(vectors, question);
   const candidates = citations.flatMap((citation, index) =>
-    splitSentences(citation.passage.text)
-      .filter((sentence) => !isQuestion(sentence) && contentWords(sentence).length > 0)
-      .map((sentence) => {
-        // Retrieval already scored the written questions; those written for this sentence are its views.
-        const views = citation.written
-          .filter(({ evidence }) => overlaps(sentence, evidence))
-          .map((w) => w.score);
-        const own = matcher.score([...new Set(contentWords(`${citation.passage.section} ${sentence}`))]);
-        const score = Math.max(own, meanOfHighest(views, DEFAULT_RETRIEVER_OPTIONS.topViews));
-        // Earlier citations are likelier to be right; the prior breaks near-ties in their favour.
-        return { sentence, rank: index + 1, score: score * (1 - 0.05 * index) };
-      }),
+    answerSentences(citation.passage.text).map((sentence) => {
+      // Retrieval already scored the written questions; those written for this sentence are its views.
+      const views = citation.written
+        .filter(({ evidence }) => overlaps(sentence, evidence))
+        .map((w) => w.score);
+      const own = matcher.score([...new Set(contentWords(`${citation.passage.section} ${sentence}`))]);
+      const score = Math.max(own, meanOfHighest(views, DEFAULT_RETRIEVER_OPTIONS.topViews));
+      // Earlier citations are likelier to be right; the prior breaks near-ties in their favour.
+      return { sentence, rank: index + 1, score: score * (1 - 0.05 * index) };
+    }),
   );
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.score - a.score);

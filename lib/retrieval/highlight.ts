@@ -1,4 +1,8 @@
 import { termSet, words } from "./analyzer";
+import { memoizeByText } from "./memo";
+
+// A passage's terms, analysed once: the same passages are cited question after question.
+const passageTerms = memoizeByText(termSet);
 
 export interface TextSegment {
   text: string;
@@ -7,7 +11,7 @@ export interface TextSegment {
 
 /** The stemmed question terms that occur in a text. */
 export function matchedTerms(question: string, text: string): string[] {
-  const inText = termSet(text);
+  const inText = passageTerms(text);
   return [...termSet(question)].filter((term) => inText.has(term));
 }
 

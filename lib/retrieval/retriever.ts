@@ -132,6 +132,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       scores: Float64Array;
       doc: IndexedDoc;
       questions: WrittenQuestion[];
+      /** The distinct words of all its views, made on first use by `coverage`. */
+      words?: string[];
     }
   >();
   // Passages a user has edited, as they were, so an edit can be undone.
@@ -215,7 +217,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
     );
     if (specific.length === 0) return 1;
-    const available = [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
+    entry.words ??= [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
+    const available = entry.words;
     const covered = specific.filter((word) =>
       available.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD),
     );

@@ -39,18 +39,22 @@ function getOrCreate<K, V>(
 }
 
 // Stemming and table look-ups cost more than the arithmetic; a word's facts never change, so keep them.
+// Looked up without closures: `relatedness` runs thousands of times per question, and a closure per call was
+// the largest share of a question's garbage (docs/performance.md).
 const wordInfoCache = new WeakMap<WordVectors, Map<string, WordInfo>>();
 
 function wordInfo(vectors: WordVectors, word: string): WordInfo {
-  return getOrCreate(
-    getOrCreate(wordInfoCache, vectors, () => new Map()),
-    word,
-    () => ({
-      stem: analyze(word)[0] ?? word,
-      row: vectors.row(word),
-      weight: vectors.weight(word),
-    }),
-  );
+  let known = wordInfoCache.get(vectors);
+  if (known === undefined) {
+    known = new Map();
+    wordInfoCache.set(vectors, known);
+  }
+  let info = known.get(word);
+  if (info === undefined) {
+    info = { stem: analyze(word)[0] ?? word, row: vectors.row(word), weight: vectors.weight(word) };
+    known.set(word, info);
+  }
+  return info;
 }
 
 /** Cosine similarity of two words, 1 when they share a stem, 0 when either has no vector. */
