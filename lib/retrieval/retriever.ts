@@ -3,13 +3,8 @@ import type { Passage } from "../documents/types";
 import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import type { PassageDb } from "./schema";
-import {
-  contentWords,
-  createVocabulary,
-  createVocabularyMatcher,
-  relatedness,
-  type Vocabulary,
-} from "./semantic";
+import { contentWords, createVocabulary, relatedness, scoreViews, type Vocabulary } from "./semantic";
+import { createViewStore } from "./view-store";
 import type { WordVectors } from "./word-vectors";
 
 export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic"] as const;
@@ -85,18 +80,12 @@ function viewsOf(
  * The mean of a passage's `best.length` best view scores (all of them when it has fewer). Several questions
  * written for a passage agreeing with the question is stronger evidence than one that happens to share its
  * words: the maximum alone let a single loose match outrank the right passage (docs/retrieval.md).
- * `best` is scratch space, reused across passages; each view's score is kept in `scores`.
+ * The passage's views are `scores[first .. first + views)`; `best` is scratch space, reused across passages.
  */
-function meanOfBest(
-  views: readonly Int32Array[],
-  score: (view: Int32Array) => number,
-  best: Float64Array,
-  scores: Float64Array,
-): number {
+function meanOfBest(scores: Float64Array, first: number, views: number, best: Float64Array): number {
   best.fill(0);
-  for (let v = 0; v < views.length; v++) {
-    let value = score(views[v] as Int32Array);
-    scores[v] = value;
+  for (let v = first; v < first + views; v++) {
+    let value = scores[v] as number;
     // Insertion into the descending list of the best scores so far.
     for (let i = 0; i < best.length && value > 0; i++) {
       if (value > (best[i] as number)) {
@@ -108,7 +97,7 @@ function meanOfBest(
   }
   let sum = 0;
   for (const value of best) sum += value;
-  return sum / Math.min(best.length, views.length);
+  return sum / Math.min(best.length, views);
 }
 
 function toPassage(doc: IndexedDoc): Passage {
@@ -122,14 +111,16 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
   const topViews = Math.max(1, options.topViews ?? DEFAULT_RETRIEVER_OPTIONS.topViews);
   const vocabulary = createVocabulary(vectors);
-  // `scores` holds each view's score for the latest question, so the passages returned can report their
-  // written questions' scores without scoring them again.
+  // Every passage's views, in WebAssembly memory, scored in one call per question; reloaded after the
+  // passages change. Each entry's views sit at `first` onwards, in the order of `entries`.
+  const store = createViewStore();
+  let storeCurrent = false;
   const entries = new Map<
     string,
     {
       passage: Passage;
       views: Int32Array[];
-      scores: Float64Array;
+      first: number;
       doc: IndexedDoc;
       questions: WrittenQuestion[];
       /** The distinct words of all its views, made on first use by `coverage`. */
@@ -144,15 +135,19 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const remember = (doc: IndexedDoc) => {
     const questions = writtenQuestions(doc);
     const views = viewsOf(doc, questions, vocabulary);
-    entries.set(doc.id, {
-      passage: toPassage(doc),
-      views,
-      scores: new Float64Array(views.length),
-      doc,
-      questions,
-    });
+    entries.set(doc.id, { passage: toPassage(doc), views, first: 0, doc, questions });
     documentFrequency = null;
+    storeCurrent = false;
   };
+  function loadStore(): void {
+    const views: Int32Array[] = [];
+    for (const entry of entries.values()) {
+      entry.first = views.length;
+      views.push(...entry.views);
+    }
+    store.load(views, vocabulary.weights);
+    storeCurrent = true;
+  }
   const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
   for (const hit of all.hits) remember(hit.document as IndexedDoc);
 
@@ -169,13 +164,15 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     });
     const bm25 = new Map(fullText.hits.map((hit) => [hit.id, hit.score]));
     const maxBm25 = Math.max(0, ...bm25.values());
-    const matcher = createVocabularyMatcher(vectors, vocabulary, question);
+    if (!storeCurrent) loadStore();
+    // Valid until the store is next used: read before this function next awaits.
+    const scores = scoreViews(vectors, vocabulary, store, question);
     const best = new Float64Array(topViews);
     const weight = mode === "hybrid" ? fullTextWeight : mode === "full-text" ? 1 : 0;
     const ranked: (Omit<RetrievedPassage, "written"> & { id: string })[] = [];
     for (const [id, entry] of entries) {
       const fullTextScore = bm25.get(id) ?? 0;
-      const semanticScore = weight < 1 ? meanOfBest(entry.views, matcher.score, best, entry.scores) : 0;
+      const semanticScore = weight < 1 ? meanOfBest(scores, entry.first, entry.views.length, best) : 0;
       const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
       const score = weight * normalised + (1 - weight) * semanticScore;
       if (score > 0) ranked.push({ id, passage: entry.passage, score, fullTextScore, semanticScore });
@@ -183,12 +180,10 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
     return ranked.slice(0, limit).map(({ id, ...hit }) => {
       const entry = entries.get(id);
-      const written = (entry?.questions ?? []).flatMap(({ evidence }, i) => {
-        const view = entry?.views[i + 1];
-        if (evidence === null || !view) return [];
-        // Full-text mode skipped the views, so their scores are computed here for the few passages returned.
-        return [{ evidence, score: weight < 1 ? (entry?.scores[i + 1] ?? 0) : matcher.score(view) }];
-      });
+      const first = entry?.first ?? 0;
+      const written = (entry?.questions ?? []).flatMap(({ evidence }, i) =>
+        evidence === null ? [] : [{ evidence, score: scores[first + i + 1] ?? 0 }],
+      );
       return { ...hit, written };
     });
   }
@@ -231,6 +226,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       .map((e) => e.passage.id);
     await removePassages(db, ids);
     for (const id of ids) entries.delete(id);
+    storeCurrent = false;
     return ids.length;
   }
 

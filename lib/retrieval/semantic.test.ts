@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { contentWords, createSoftMatcher, createVocabulary, createVocabularyMatcher } from "./semantic";
+import { contentWords, createSoftMatcher, createVocabulary, scoreViews } from "./semantic";
 import { testVectors } from "./test-vectors";
+import { createViewStore } from "./view-store";
 
 const vectors = testVectors({
   movie: [1, 0, 0],
@@ -38,25 +39,22 @@ describe("createSoftMatcher", () => {
   });
 });
 
-describe("createVocabularyMatcher", () => {
+describe("scoreViews", () => {
   it("scores views given as ids exactly as the soft matcher scores their words", () => {
     const vocabulary = createVocabulary(vectors);
-    const views = [["movie", "review"], ["film"], ["rocket", "review"], ["rocket"]];
-    const encoded = views.map((words) => vocabulary.encode(words));
-    const question = "film review";
-    const matcher = createVocabularyMatcher(vectors, vocabulary, question);
-    const reference = createSoftMatcher(vectors, question);
-    views.forEach((words, i) => {
-      expect(matcher.score(encoded[i] as Int32Array)).toBeCloseTo(reference.score(words), 6);
-    });
-  });
-
-  it("refuses to score once a newer matcher has reused its table", () => {
-    const vocabulary = createVocabulary(vectors);
-    const view = vocabulary.encode(["movie"]);
-    const first = createVocabularyMatcher(vectors, vocabulary, "movie");
-    expect(first.score(view)).toBeGreaterThan(0);
-    createVocabularyMatcher(vectors, vocabulary, "rocket");
-    expect(() => first.score(view)).toThrow(/reused/);
+    const views = [["movie", "review"], ["film"], ["rocket", "review"], ["rocket"], []];
+    const store = createViewStore();
+    store.load(
+      views.map((words) => vocabulary.encode(words)),
+      vocabulary.weights,
+    );
+    for (const question of ["film review", "rocket", "what is it?"]) {
+      const scores = Array.from(scoreViews(vectors, vocabulary, store, question));
+      const reference = createSoftMatcher(vectors, question);
+      expect(scores).toHaveLength(views.length);
+      views.forEach((words, i) => {
+        expect(scores[i]).toBeCloseTo(reference.score(words), 6);
+      });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { analyze, STOP_WORDS } from "./analyzer";
 import { createSimilarityKernel } from "./similarity-kernel";
+import type { ViewStore } from "./view-store";
 import { SCALE, type WordVectors } from "./word-vectors";
 
 const STOP_WORD_SET = new Set<string>(STOP_WORDS);
@@ -110,27 +111,13 @@ export function createVocabulary(vectors: WordVectors) {
     kernel.similarities(vectors.vector(row), stemIds.get(stem) ?? -1, from, into);
   }
 
-  // One zeroed array per question, reused: fresh allocations are what cost most in this machine's Chromium.
-  let scratchArray = new Float32Array(0);
-  let scratchOwner = 0;
-
   return {
     /** A view's distinct words as ids. */
     encode: (viewWords: readonly string[]) => Int32Array.from(new Set(viewWords), idOf),
     word: (id: number) => words[id] ?? "",
+    size: () => words.length,
     /** Each word's rarity weight, by id (grows with the vocabulary). */
     weights: weights as readonly number[],
-    /** Which call of `scratch` owns its memory now: a holder checks it is still the owner before reading. */
-    scratchOwner: () => scratchOwner,
-    /** A zeroed array of `length` values, the same memory on every call: valid until the next call. */
-    scratch(length: number): Float32Array {
-      scratchOwner++;
-      if (scratchArray.length < length)
-        scratchArray = new Float32Array(Math.max(length, scratchArray.length * 2));
-      const view = scratchArray.subarray(0, length);
-      view.fill(0);
-      return view;
-    },
     /** Similarities of one question word to every vocabulary word (1 for the same stem). */
     row(term: string): Float32Array {
       let row = termRows.get(term);
@@ -177,50 +164,33 @@ function interleave(
   }
 }
 
-/** The soft matcher over a vocabulary: the same score as `createSoftMatcher`, for views given as ids. */
-export function createVocabularyMatcher(vectors: WordVectors, vocabulary: Vocabulary, question: string) {
+/**
+ * The soft matcher over a vocabulary, for every view in `store` at once: the same scores as
+ * `createSoftMatcher`, for views given as ids. The question words' rows go side by side in one table, one
+ * vocabulary word's similarities to the question words together followed by its best one, so scoring a view
+ * word reads one short run of memory; the kernel then scores all the views (view-store.ts). The scores are
+ * valid until the store is next used.
+ */
+export function scoreViews(
+  vectors: WordVectors,
+  vocabulary: Vocabulary,
+  store: ViewStore,
+  question: string,
+): Float64Array {
   const terms = [...new Set(contentWords(question))];
-  const termWeights = Float64Array.from(terms, (term) => wordInfo(vectors, term).weight);
-  const total = termWeights.reduce((sum, weight) => sum + weight, 0);
   const rows = terms.map((term) => vocabulary.row(term));
   const count = terms.length;
-  const size = rows[0]?.length ?? 0;
-  // The rows side by side, one vocabulary word's similarities to the question words together, followed by
-  // its best one: scoring a view word reads one short run of one array (docs/performance.md). Most words of
-  // a view relate to no question word; for them the best, 0, is the only read.
+  const size = vocabulary.size();
   const stride = count + 1;
-  const table = vocabulary.scratch(size * stride);
-  const owner = vocabulary.scratchOwner();
+  const { terms: termWeights, table } = store.prepare(count, size);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const weight = wordInfo(vectors, terms[i] as string).weight;
+    termWeights[i] = weight;
+    total += weight;
+  }
   for (let i = 0; i < count; i++) interleave(table, rows[i] as Float32Array, i, stride, size);
-  const best = new Float32Array(count);
-  const weights = vocabulary.weights;
-  return {
-    /** Valid until the next matcher is created on the same vocabulary, which reuses the table. */
-    score(view: Int32Array): number {
-      if (owner !== vocabulary.scratchOwner())
-        throw new Error("A newer matcher has reused this one's table.");
-      if (total === 0 || view.length === 0) return 0;
-      for (let i = 0; i < count; i++) best[i] = 0;
-      let precisionSum = 0;
-      let precisionTotal = 0;
-      for (let k = 0; k < view.length; k++) {
-        const id = view[k] as number;
-        const weight = weights[id] ?? 0;
-        precisionTotal += weight;
-        const at = id * stride;
-        const closest = table[at + count] as number;
-        if (closest === 0) continue;
-        precisionSum += weight * closest;
-        for (let i = 0; i < count; i++) {
-          const value = table[at + i] as number;
-          if (value > (best[i] as number)) best[i] = value;
-        }
-      }
-      let recallSum = 0;
-      for (let i = 0; i < count; i++) recallSum += (termWeights[i] ?? 0) * (best[i] as number);
-      return fScore(recallSum / total, precisionTotal > 0 ? precisionSum / precisionTotal : 0);
-    },
-  };
+  return store.score(total, RECALL_WEIGHT * RECALL_WEIGHT);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { SIMILARITY_KERNEL_WASM } from "./similarity-kernel-wasm";
 
-interface KernelExports {
+export interface KernelExports {
   memory: WebAssembly.Memory;
   similarities(
     query: number,
@@ -11,6 +11,19 @@ interface KernelExports {
     stem: number,
     scale: number,
     floor: number,
+    out: number,
+  ): void;
+  views(
+    table: number,
+    count: number,
+    weights: number,
+    terms: number,
+    total: number,
+    beta2: number,
+    views: number,
+    offsets: number,
+    n: number,
+    best: number,
     out: number,
   ): void;
 }
@@ -24,14 +37,15 @@ export interface SimilarityKernelOptions {
   floor: number;
 }
 
-const PAGE_BYTES = 65_536;
+export const PAGE_BYTES = 65_536;
 const MIN_CAPACITY = 1024;
 
 let compiled: WebAssembly.Module | null = null;
 
-function kernelModule(): WebAssembly.Module {
+/** A fresh instance of the kernels' module, with a memory of its own. */
+export function instantiateKernels(): KernelExports {
   compiled ??= new WebAssembly.Module(Uint8Array.from(atob(SIMILARITY_KERNEL_WASM), (c) => c.charCodeAt(0)));
-  return compiled;
+  return new WebAssembly.Instance(compiled, {}).exports as unknown as KernelExports;
 }
 
 /**
@@ -47,7 +61,7 @@ function kernelModule(): WebAssembly.Module {
 export function createSimilarityKernel({ dimensions, scale, floor }: SimilarityKernelOptions) {
   const lanes = Math.ceil(dimensions / 4) * 4;
   const bytes = lanes * 4;
-  const exports = new WebAssembly.Instance(kernelModule(), {}).exports as unknown as KernelExports;
+  const exports = instantiateKernels();
   const { memory } = exports;
   const matrixAt = bytes;
   let capacity = 0;
