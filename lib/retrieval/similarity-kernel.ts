@@ -56,26 +56,26 @@ export function instantiateKernels(): KernelExports {
  * and its SIMD is 4-8 times faster than the optimised JavaScript (docs/performance.md). The results are
  * bit-identical to the JavaScript it replaced. The app already needs WebAssembly SIMD for ONNX Runtime.
  *
- * Memory layout: the query vector, then `capacity` vectors, `capacity` stem ids and `capacity` results.
+ * Memory layout: the query vector, then `capacity` int8 vectors, `capacity` stem ids and `capacity` results.
  */
 export function createSimilarityKernel({ dimensions, scale, floor }: SimilarityKernelOptions) {
-  const lanes = Math.ceil(dimensions / 4) * 4;
-  const bytes = lanes * 4;
+  // int8 components, padded to whole 16-byte lanes so that the stem ids behind the matrix stay aligned.
+  const bytes = Math.ceil(dimensions / 16) * 16;
   const exports = instantiateKernels();
   const { memory } = exports;
   const matrixAt = bytes;
   let capacity = 0;
   let size = 0;
-  let query = new Float32Array(0);
-  let matrix = new Float32Array(0);
+  let query = new Int8Array(0);
+  let matrix = new Int8Array(0);
   let stems = new Int32Array(0);
   let results = new Float32Array(0);
 
   // Views over the memory, made again after it grows (growing detaches the old buffer).
   function layOut(): void {
     const { buffer } = memory;
-    query = new Float32Array(buffer, 0, lanes);
-    matrix = new Float32Array(buffer, matrixAt, capacity * lanes);
+    query = new Int8Array(buffer, 0, bytes);
+    matrix = new Int8Array(buffer, matrixAt, capacity * bytes);
     stems = new Int32Array(buffer, matrixAt + capacity * bytes, capacity);
     results = new Float32Array(buffer, stems.byteOffset + capacity * 4, capacity);
   }
@@ -100,8 +100,8 @@ export function createSimilarityKernel({ dimensions, scale, floor }: SimilarityK
     add(vector: ArrayLike<number>, stem: number): void {
       reserve(size + 1);
       // Zeroed first: after a growth this space held the stem ids and results.
-      matrix.fill(0, size * lanes, (size + 1) * lanes);
-      matrix.set(vector, size * lanes);
+      matrix.fill(0, size * bytes, (size + 1) * bytes);
+      matrix.set(vector, size * bytes);
       stems[size] = stem;
       size++;
     },

@@ -6,9 +6,9 @@
 ;; For each of `count` words, from the vector at `matrix` and the stem id at `stems` onwards:
 ;;   out = 1                                      when the word's stem id is `stem`;
 ;;   out = max(0, (cos - floor) / (1 - floor))    otherwise, where cos = query . vector / scale.
-;; Vectors hold int8 values as float32, `bytes` bytes each (a multiple of 16, zero-padded), so every product
-;; and sum is an exact integer under 2^24 and the result is bit-identical to the same arithmetic in
-;; JavaScript. A word without a vector is all zeros, so its similarity is 0.
+;; Vectors are int8, `bytes` bytes each (a multiple of 8, zero-padded), multiplied and summed as 16-bit
+;; and 32-bit integers (eight components a step), so the dot product is exact and the result is
+;; bit-identical to the same arithmetic in JavaScript. A word without a vector is all zeros: similarity 0.
 (module
   (memory (export "memory") 1)
   (func (export "similarities")
@@ -22,24 +22,24 @@
         (if (i32.eq (i32.load (local.get $stems)) (local.get $stem))
           (then (f32.store (local.get $out) (f32.const 1)))
           (else
-            (local.set $sum (v128.const f32x4 0 0 0 0))
+            (local.set $sum (v128.const i32x4 0 0 0 0))
             (local.set $k (i32.const 0))
             (block $summed
               (loop $lanes
                 (br_if $summed (i32.ge_u (local.get $k) (local.get $bytes)))
                 (local.set $sum
-                  (f32x4.add (local.get $sum)
-                    (f32x4.mul
-                      (v128.load (i32.add (local.get $query) (local.get $k)))
-                      (v128.load (i32.add (local.get $matrix) (local.get $k))))))
-                (local.set $k (i32.add (local.get $k) (i32.const 16)))
+                  (i32x4.add (local.get $sum)
+                    (i32x4.dot_i16x8_s
+                      (v128.load8x8_s (i32.add (local.get $query) (local.get $k)))
+                      (v128.load8x8_s (i32.add (local.get $matrix) (local.get $k))))))
+                (local.set $k (i32.add (local.get $k) (i32.const 8)))
                 (br $lanes)))
             (local.set $cosine
               (f64.div
-                (f64.promote_f32
-                  (f32.add
-                    (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 1 (local.get $sum)))
-                    (f32.add (f32x4.extract_lane 2 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum)))))
+                (f64.convert_i32_s
+                  (i32.add
+                    (i32.add (i32x4.extract_lane 0 (local.get $sum)) (i32x4.extract_lane 1 (local.get $sum)))
+                    (i32.add (i32x4.extract_lane 2 (local.get $sum)) (i32x4.extract_lane 3 (local.get $sum)))))
                 (local.get $scale)))
             (f32.store (local.get $out)
               (if (result f32) (f64.le (local.get $cosine) (local.get $floor))
