@@ -1,7 +1,8 @@
+import { memo } from "react";
 import type { ComparisonTable as Table } from "../lib/documents/types";
 import type { EvidenceCell } from "../lib/evidence/live-evidence";
 
-export function ComparisonTable({
+export const ComparisonTable = memo(function ComparisonTable({
   table,
   evidence,
 }: {
@@ -67,4 +68,4 @@ export function ComparisonTable({
       </section>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-import { type DragEvent, useState } from "react";
+import { type DragEvent, memo, useState } from "react";
 import type { StoredDocument } from "../hooks/use-documents";
 import { DOCUMENT_LIMITS } from "../lib/documents/validate-document";
 
@@ -9,7 +9,7 @@ export const CLASSROOM_FACT = {
   question: "What is the demo's mascot called?",
 } as const;
 
-export function DocumentsPanel({
+export const DocumentsPanel = memo(function DocumentsPanel({
   documents,
   status,
   onAdd,
@@ -156,4 +156,4 @@ export function DocumentsPanel({
       </div>
     </section>
   );
-}
+});

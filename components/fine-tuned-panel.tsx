@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
 import { formatMs } from "../lib/format";
 import { DECODING, describeDecoding } from "../lib/generation/decoding";
@@ -10,7 +11,7 @@ import { StageTimings } from "./stage-timings";
 
 const SETTINGS = describeDecoding(DECODING);
 
-export function FineTunedPanel({
+export const FineTunedPanel = memo(function FineTunedPanel({
   load,
   answer,
   onStop,
@@ -115,4 +116,4 @@ export function FineTunedPanel({
       {lifecycle && <FineTuningLifecycle steps={lifecycle} />}
     </PanelShell>
   );
-}
+});

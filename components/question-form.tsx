@@ -1,11 +1,11 @@
 "use client";
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, memo, useState } from "react";
 import { describeError } from "../lib/errors";
 import type { QuestionSet } from "../lib/examples";
 import { MAX_QUESTION_CHARS, validateQuestion } from "../lib/questions/validate-question";
 import { ToggleGroup } from "./toggle-group";
 
-export function QuestionForm({
+export const QuestionForm = memo(function QuestionForm({
   sets,
   onAsk,
   busy,
@@ -123,4 +123,4 @@ export function QuestionForm({
       </fieldset>
     </form>
   );
-}
+});

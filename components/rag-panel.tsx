@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { LoadState, RagAnswer, ReaderState } from "../hooks/use-rag-worker";
 import { formatBytes, formatMs, splitCitationMarkers } from "../lib/format";
 import { describeDecoding } from "../lib/generation/decoding";
@@ -100,7 +100,7 @@ function ReaderStatus({ reader }: { reader: ReaderState }) {
   );
 }
 
-export function RagPanel({
+export const RagPanel = memo(function RagPanel({
   load,
   answer,
   reader,
@@ -248,4 +248,4 @@ export function RagPanel({
       </div>
     </PanelShell>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
 import { usePresentationMode } from "../hooks/use-presentation-mode";
@@ -14,6 +14,13 @@ import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
 import { QuestionForm } from "./question-form";
 import { RagPanel } from "./rag-panel";
+
+// The address carries the question and the RAG mode, so a presenter can prepare and share them.
+function remember(name: string, value: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set(name, value);
+  window.history.replaceState(null, "", url);
+}
 
 /** The one client boundary of the main page: both workers, the question box and the two panels. */
 export function SideBySide({
@@ -35,25 +42,28 @@ export function SideBySide({
   const [shared, setShared] = useState<string | null>(null);
   const askedShared = useRef(false);
 
-  // The address carries the question and the RAG mode, so a presenter can prepare and share them.
-  const remember = (name: string, value: string) => {
-    const url = new URL(window.location.href);
-    url.searchParams.set(name, value);
-    window.history.replaceState(null, "", url);
-  };
+  // Every streamed token re-renders this component. The callbacks and the table's evidence keep their identity
+  // while their inputs do not change, so the memoised panels, table and forms that did not change skip the
+  // render: the main thread shares two cores with both models here (docs/performance.md).
+  const { ask: askRag, setMode } = rag;
+  const { ask: askFineTuned } = fineTuned;
+  const ask = useCallback(
+    (question: string) => {
+      askRag(question);
+      askFineTuned(question);
+      remember("q", question);
+    },
+    [askRag, askFineTuned],
+  );
 
-  const ask = (question: string) => {
-    rag.ask(question);
-    fineTuned.ask(question);
-    remember("q", question);
-  };
+  const setRagMode = useCallback(
+    (mode: RagMode) => {
+      setMode(mode);
+      remember("rag", mode);
+    },
+    [setMode],
+  );
 
-  const setRagMode = (mode: RagMode) => {
-    rag.setMode(mode);
-    remember("rag", mode);
-  };
-
-  const { setMode } = rag;
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     setShared(params.get("q"));
@@ -65,10 +75,41 @@ export function SideBySide({
   useEffect(() => {
     if (shared && rag.load.status === "ready" && !askedShared.current) {
       askedShared.current = true;
-      rag.ask(shared);
-      fineTuned.ask(shared);
+      askRag(shared);
+      askFineTuned(shared);
     }
-  }, [shared, rag.load.status, rag.ask, fineTuned.ask]);
+  }, [shared, rag.load.status, askRag, askFineTuned]);
+
+  const passages = rag.load.status === "ready" ? rag.load.passages : null;
+  const result = rag.answer.status === "done" ? rag.answer.result : null;
+  const tokensPerSecond =
+    fineTuned.answer.status === "done" ? fineTuned.answer.generation.tokensPerSecond : null;
+  const evidence = useMemo(
+    () =>
+      liveEvidence({
+        build: buildFacts,
+        live: {
+          passages,
+          retrieved: result ? result.retrieved.length : null,
+          cited: result ? result.citations.length : null,
+          declined: result?.abstained ?? false,
+          retrieveMs: result ? result.timings.retrieveMs : null,
+          documents: documents.documents.length,
+          documentUpdateMs: documents.lastUpdateMs,
+          tokensPerSecond,
+        },
+      }),
+    [buildFacts, passages, result, documents.documents.length, documents.lastUpdateMs, tokensPerSecond],
+  );
+
+  const { add: addDocument } = documents;
+  const hasClassroomFact = documents.documents.some((d) => d.title === CLASSROOM_FACT.title);
+  const runScenario = useCallback(async () => {
+    if (!hasClassroomFact) await addDocument(CLASSROOM_FACT.title, CLASSROOM_FACT.text);
+    askedShared.current = true;
+    setShared(CLASSROOM_FACT.question);
+    ask(CLASSROOM_FACT.question);
+  }, [hasClassroomFact, addDocument, ask]);
 
   return (
     <div className="flex flex-col gap-4">
@@ -103,23 +144,7 @@ export function SideBySide({
           lifecycle={lifecycle}
         />
         <div className="lg:col-span-2 xl:col-span-1">
-          <ComparisonTable
-            table={table}
-            evidence={liveEvidence({
-              build: buildFacts,
-              live: {
-                passages: rag.load.status === "ready" ? rag.load.passages : null,
-                retrieved: rag.answer.status === "done" ? rag.answer.result.retrieved.length : null,
-                cited: rag.answer.status === "done" ? rag.answer.result.citations.length : null,
-                declined: rag.answer.status === "done" && rag.answer.result.abstained,
-                retrieveMs: rag.answer.status === "done" ? rag.answer.result.timings.retrieveMs : null,
-                documents: documents.documents.length,
-                documentUpdateMs: documents.lastUpdateMs,
-                tokensPerSecond:
-                  fineTuned.answer.status === "done" ? fineTuned.answer.generation.tokensPerSecond : null,
-              },
-            })}
-          />
+          <ComparisonTable table={table} evidence={evidence} />
         </div>
       </div>
       <DocumentsPanel
@@ -128,14 +153,7 @@ export function SideBySide({
         onAdd={documents.add}
         onAddFiles={documents.addFiles}
         onRemove={documents.remove}
-        onScenario={async () => {
-          if (!documents.documents.some((d) => d.title === CLASSROOM_FACT.title)) {
-            await documents.add(CLASSROOM_FACT.title, CLASSROOM_FACT.text);
-          }
-          askedShared.current = true;
-          setShared(CLASSROOM_FACT.question);
-          ask(CLASSROOM_FACT.question);
-        }}
+        onScenario={runScenario}
       />
     </div>
   );

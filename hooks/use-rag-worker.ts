@@ -216,6 +216,11 @@ export function useRagWorker() {
   }, [worker.restart]);
 
   const [starts, setStarts] = useState(0);
+  // A retry restarts the load's watchdog as well as the worker.
+  const restart = useCallback(() => {
+    setStarts((n) => n + 1);
+    retry();
+  }, [retry]);
   const loadHung = useWatchdog(load.status === "loading", starts, RAG_LOAD_TIMEOUT_MS);
   // A generative question waits for the reader's load, which has its own progress; then each streamed
   // token restarts the clock, so only silence counts.
@@ -248,10 +253,7 @@ export function useRagWorker() {
     setMode,
     stop,
     ask,
-    retry: () => {
-      setStarts((n) => n + 1);
-      retry();
-    },
+    retry: restart,
     updateDocuments,
   };
 }
