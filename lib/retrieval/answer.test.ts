@@ -25,6 +25,7 @@ const hit = (id: string, text: string, written: RetrievedPassage["written"] = []
   score: 1,
   fullTextScore: 1,
   semanticScore: 1,
+  denseScore: 1,
   written,
 });
 

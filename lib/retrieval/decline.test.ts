@@ -7,6 +7,7 @@ const hit = (id: string, score: number): RetrievedPassage => ({
   score,
   fullTextScore: 0,
   semanticScore: score,
+  denseScore: score,
   written: [],
 });
 

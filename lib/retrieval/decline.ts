@@ -6,7 +6,7 @@ import type { RetrievedPassage } from "./retriever";
  * well enough, and one of the retrieved passages must cover the question's specific words, not only the
  * collection's topic words.
  */
-export const DECLINE_THRESHOLD = 0.4;
+export const DECLINE_THRESHOLD = 0.54;
 /** Below this share of the question's specific words found in any retrieved passage, the question is declined. */
 export const COVERAGE_THRESHOLD = 0.7;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../documents/types";
 import { buildIndex } from "./build-index";
-import { createRetriever } from "./retriever";
+import { createRetriever, DEFAULT_RETRIEVER_OPTIONS } from "./retriever";
 import { testVectors } from "./test-vectors";
 
 const vectors = testVectors({
@@ -36,7 +36,7 @@ const expansions = new Map([
 
 async function ranking(topViews: number) {
   const db = await buildIndex(passages, expansions);
-  const retriever = await createRetriever(db, vectors, { fullTextWeight: 0, topViews });
+  const retriever = await createRetriever(db, vectors, { fullTextWeight: 0, denseWeight: 0, topViews });
   return (await retriever.retrieve("movie review", 2)).map((hit) => hit.passage.id);
 }
 
@@ -52,7 +52,7 @@ describe("the semantic score of a passage", () => {
   it("averages only the views a passage has, so a passage without questions is not penalised", async () => {
     const score = async (topViews: number) => {
       const db = await buildIndex([passage(1, "movie review")]);
-      const retriever = await createRetriever(db, vectors, { fullTextWeight: 0, topViews });
+      const retriever = await createRetriever(db, vectors, { fullTextWeight: 0, denseWeight: 0, topViews });
       return (await retriever.retrieve("movie review", 1))[0]?.semanticScore ?? 0;
     };
     expect(await score(1)).toBeGreaterThan(0.5);
@@ -72,5 +72,39 @@ describe("the semantic score of a passage", () => {
     expect(hybrid?.map((w) => w.evidence)).toEqual(["launch", "launch", "launch"]);
     for (const { score } of hybrid ?? []) expect(score).toBeGreaterThan(0);
     expect(await writtenOf("full-text", "notes:2")).toEqual(hybrid);
+  });
+});
+
+describe("the hybrid score", () => {
+  it("weighs full text, soft matching and the dense score as the options say, and ranks by it", async () => {
+    const db = await buildIndex(passages, expansions);
+    const retriever = await createRetriever(db, vectors);
+    const hits = await retriever.retrieve("movie review launch", 2);
+    const { fullTextWeight, denseWeight } = DEFAULT_RETRIEVER_OPTIONS;
+    const best = Math.max(...hits.map((hit) => hit.fullTextScore));
+    for (const hit of hits) {
+      expect(hit.denseScore).toBeGreaterThan(0);
+      expect(hit.score).toBeCloseTo(
+        (1 - denseWeight) *
+          (fullTextWeight * (hit.fullTextScore / best) + (1 - fullTextWeight) * hit.semanticScore) +
+          denseWeight * hit.denseScore,
+        10,
+      );
+    }
+    expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
+  });
+
+  it("in dense mode ranks by the averaged vectors alone: the passage whose views point the question's way", async () => {
+    // "critic" is close to "review" and shares no word with the question; "movie critic" is half as close,
+    // "rocket launch" unrelated.
+    const db = await buildIndex([
+      passage(1, "rocket launch"),
+      passage(2, "critic"),
+      passage(3, "movie critic"),
+    ]);
+    const retriever = await createRetriever(db, vectors);
+    const hits = await retriever.retrieve("review", 3, "dense");
+    expect(hits.map((hit) => hit.passage.id)).toEqual(["notes:2", "notes:3"]);
+    for (const hit of hits) expect(hit.score).toBe(hit.denseScore);
   });
 });

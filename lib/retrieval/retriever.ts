@@ -2,12 +2,13 @@ import { count, search } from "@orama/orama";
 import type { Passage } from "../documents/types";
 import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
+import { embed } from "./dense";
 import type { PassageDb } from "./schema";
 import { contentWords, createVocabulary, relatedness, scoreViews, type Vocabulary } from "./semantic";
 import { createViewStore } from "./view-store";
 import type { WordVectors } from "./word-vectors";
 
-export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic"] as const;
+export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense"] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export interface RetrievedPassage {
@@ -18,6 +19,8 @@ export interface RetrievedPassage {
   fullTextScore: number;
   /** Soft word-vector similarity of the question to the passage and the questions written for it, in [0, 1]. */
   semanticScore: number;
+  /** Cosine of the question's and the views' averaged word vectors (dense.ts), the mean of the best views. */
+  denseScore: number;
   /**
    * The passage's written questions whose evidence the index knows, each with its similarity to the question:
    * the extractive answer uses them to tell which sentence those questions were written for.
@@ -31,10 +34,13 @@ export interface RetrieverOptions {
   boost?: { text?: number; section?: number; keywords?: number };
   /** How many of a passage's best-matching views its semantic score averages; chosen on the dev set. */
   topViews?: number;
+  /** Weight of the dense score against the other two together; chosen on the dev set (docs/). */
+  denseWeight?: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
   fullTextWeight: 0.15,
+  denseWeight: 0.4,
   boost: { text: 1, section: 1, keywords: 2 },
   topViews: 5,
 } as const;
@@ -110,6 +116,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const fullTextWeight = options.fullTextWeight ?? DEFAULT_RETRIEVER_OPTIONS.fullTextWeight;
   const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
   const topViews = Math.max(1, options.topViews ?? DEFAULT_RETRIEVER_OPTIONS.topViews);
+  const denseWeight = options.denseWeight ?? DEFAULT_RETRIEVER_OPTIONS.denseWeight;
   const vocabulary = createVocabulary(vectors);
   // Every passage's views, in WebAssembly memory, scored in one call per question; reloaded after the
   // passages change. Each entry's views sit at `first` onwards, in the order of `entries`.
@@ -121,6 +128,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       passage: Passage;
       views: Int32Array[];
       first: number;
+      /** Each view's averaged word vector (dense.ts), one after another. */
+      embeddings: Float32Array;
       doc: IndexedDoc;
       questions: WrittenQuestion[];
       /** The distinct words of all its views, made on first use by `coverage`. */
@@ -132,22 +141,36 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
 
   // How many passages each stem occurs in; recomputed after the passages change.
   let documentFrequency: Map<string, number> | null = null;
+  const dimensions = vectors.dimensions;
   const remember = (doc: IndexedDoc) => {
     const questions = writtenQuestions(doc);
     const views = viewsOf(doc, questions, vocabulary);
-    entries.set(doc.id, { passage: toPassage(doc), views, first: 0, doc, questions });
+    const embeddings = new Float32Array(views.length * dimensions);
+    views.forEach((view, v) => {
+      embed(
+        vectors,
+        Array.from(view, vocabulary.word),
+        embeddings.subarray(v * dimensions, (v + 1) * dimensions),
+      );
+    });
+    entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions });
     documentFrequency = null;
     storeCurrent = false;
   };
   function loadStore(): void {
     const views: Int32Array[] = [];
+    const embeddings: Float32Array[] = [];
     for (const entry of entries.values()) {
       entry.first = views.length;
       views.push(...entry.views);
+      for (let v = 0; v < entry.views.length; v++)
+        embeddings.push(entry.embeddings.subarray(v * dimensions, (v + 1) * dimensions));
     }
-    store.load(views, vocabulary.weights);
+    store.load(views, vocabulary.weights, embeddings, dimensions);
     storeCurrent = true;
   }
+  // The question's averaged word vector, reused from question to question.
+  const questionEmbedding = new Float32Array(dimensions);
   const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
   for (const hit of all.hits) remember(hit.document as IndexedDoc);
 
@@ -165,17 +188,26 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const bm25 = new Map(fullText.hits.map((hit) => [hit.id, hit.score]));
     const maxBm25 = Math.max(0, ...bm25.values());
     if (!storeCurrent) loadStore();
-    // Valid until the store is next used: read before this function next awaits.
+    // Both valid until the store is next prepared or loaded: read before this function next awaits.
     const scores = scoreViews(vectors, vocabulary, store, question);
+    embed(vectors, contentWords(question), questionEmbedding);
+    const cosines = store.cosines(questionEmbedding);
     const best = new Float64Array(topViews);
-    const weight = mode === "hybrid" ? fullTextWeight : mode === "full-text" ? 1 : 0;
+    const weights = {
+      fullText: mode === "hybrid" ? fullTextWeight * (1 - denseWeight) : mode === "full-text" ? 1 : 0,
+      semantic: mode === "hybrid" ? (1 - fullTextWeight) * (1 - denseWeight) : mode === "semantic" ? 1 : 0,
+      dense: mode === "hybrid" ? denseWeight : mode === "dense" ? 1 : 0,
+    };
     const ranked: (Omit<RetrievedPassage, "written"> & { id: string })[] = [];
     for (const [id, entry] of entries) {
       const fullTextScore = bm25.get(id) ?? 0;
-      const semanticScore = weight < 1 ? meanOfBest(scores, entry.first, entry.views.length, best) : 0;
+      const semanticScore = meanOfBest(scores, entry.first, entry.views.length, best);
+      const denseScore = meanOfBest(cosines, entry.first, entry.views.length, best);
       const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
-      const score = weight * normalised + (1 - weight) * semanticScore;
-      if (score > 0) ranked.push({ id, passage: entry.passage, score, fullTextScore, semanticScore });
+      const score =
+        weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
+      if (score > 0)
+        ranked.push({ id, passage: entry.passage, score, fullTextScore, semanticScore, denseScore });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
     return ranked.slice(0, limit).map(({ id, ...hit }) => {

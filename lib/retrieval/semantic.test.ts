@@ -47,6 +47,8 @@ describe("scoreViews", () => {
     store.load(
       views.map((words) => vocabulary.encode(words)),
       vocabulary.weights,
+      views.map(() => new Float32Array(vectors.dimensions)),
+      vectors.dimensions,
     );
     for (const question of ["film review", "rocket", "what is it?"]) {
       const scores = Array.from(scoreViews(vectors, vocabulary, store, question));

@@ -13,6 +13,7 @@ export interface KernelExports {
     floor: number,
     out: number,
   ): void;
+  dots(query: number, matrix: number, count: number, bytes: number, out: number): void;
   views(
     table: number,
     count: number,

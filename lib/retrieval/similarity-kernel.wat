@@ -1,6 +1,6 @@
 ;; The two hot loops of a new question's retrieval (docs/performance.md), compiled by `npm run build:kernel`
 ;; into similarity-kernel-wasm.ts. Each instance has its own memory: the vocabulary uses `similarities`, the
-;; retriever's view store `views`.
+;; retriever's view store `views` and `dots`.
 ;;
 ;; similarities: one question word's similarity to each vocabulary word.
 ;; For each of `count` words, from the vector at `matrix` and the stem id at `stems` onwards:
@@ -152,4 +152,34 @@
         (local.set $v (i32.add (local.get $v) (i32.const 1)))
         (br $each)))
   )
+
+;; dots: the dot product of the float32 vector at `query` with each of `count` float32 vectors from `matrix`
+;; onwards, `bytes` bytes each (a multiple of 16, zero-padded), four components a step, written as float64.
+  (func (export "dots")
+    (param $query i32) (param $matrix i32) (param $count i32) (param $bytes i32) (param $out i32)
+    (local $end i32) (local $k i32) (local $sum v128)
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 3))))
+    (block $done
+      (loop $vectors
+        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+        (local.set $sum (v128.const f32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (block $summed
+          (loop $lanes
+            (br_if $summed (i32.ge_u (local.get $k) (local.get $bytes)))
+            (local.set $sum
+              (f32x4.add (local.get $sum)
+                (f32x4.mul
+                  (v128.load (i32.add (local.get $query) (local.get $k)))
+                  (v128.load (i32.add (local.get $matrix) (local.get $k))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $lanes)))
+        (f64.store (local.get $out)
+          (f64.promote_f32
+            (f32.add
+              (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 1 (local.get $sum)))
+              (f32.add (f32x4.extract_lane 2 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum))))))
+        (local.set $matrix (i32.add (local.get $matrix) (local.get $bytes)))
+        (local.set $out (i32.add (local.get $out) (i32.const 8)))
+        (br $vectors))))
 )

@@ -35,6 +35,9 @@ function reference(
   return recall + precision > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
 }
 
+/** Averaged vectors of `count` views, all zero: for the tests of the soft-match scores. */
+const unset = (count: number) => Array.from({ length: count }, () => new Float32Array(3));
+
 // Similarities as the vocabulary makes them: 0, or a float32 in (0, 1].
 const similarity = fc.oneof(fc.constant(0), fc.float({ min: Math.fround(1e-6), max: 1, noNaN: true }));
 
@@ -75,6 +78,8 @@ describe("the view store", () => {
           store.load(
             views.map((view) => Int32Array.from(view)),
             weights,
+            unset(views.length),
+            3,
           );
           // The table may cover more words than the views use (a vocabulary grows with questions' documents).
           const tableSize = size + extra;
@@ -98,9 +103,9 @@ describe("the view store", () => {
 
   it("scores the views of the latest load only, after growing its memory", () => {
     const store = createViewStore();
-    store.load([Int32Array.of(0), Int32Array.of(1)], [1, 1]);
+    store.load([Int32Array.of(0), Int32Array.of(1)], [1, 1], unset(2), 3);
     const many = Array.from({ length: 20_000 }, (_, v) => Int32Array.of(v % 3, (v + 1) % 3));
-    store.load(many, [1, 2, 3]);
+    store.load(many, [1, 2, 3], unset(many.length), 3);
     expect(store.viewCount()).toBe(many.length);
     const { terms, table } = store.prepare(1, 3);
     // The question's one word matches vocabulary word 2 only.
@@ -116,7 +121,45 @@ describe("the view store", () => {
 
   it("refuses a table smaller than the words its views use", () => {
     const store = createViewStore();
-    store.load([Int32Array.of(4)], [1, 1, 1, 1, 1]);
+    store.load([Int32Array.of(4)], [1, 1, 1, 1, 1], unset(1), 3);
     expect(() => store.prepare(2, 3)).toThrow(RangeError);
+  });
+
+  it("gives each view's cosine with a question's averaged vector, for any vectors and dimensions", () => {
+    const unit = fc.float({ min: -1, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 13 }).chain((dimensions) =>
+          fc.record({
+            dimensions: fc.constant(dimensions),
+            query: fc.array(unit, { minLength: dimensions, maxLength: dimensions }),
+            embeddings: fc.array(fc.array(unit, { minLength: dimensions, maxLength: dimensions }), {
+              minLength: 1,
+              maxLength: 20,
+            }),
+          }),
+        ),
+        ({ dimensions, query, embeddings }) => {
+          const store = createViewStore();
+          const views = embeddings.map(() => Int32Array.of(0));
+          store.load(
+            views,
+            [1],
+            embeddings.map((e) => Float32Array.from(e)),
+            dimensions,
+          );
+          const cosines = Array.from(store.cosines(Float32Array.from(query)));
+          const expected = embeddings.map((e) => e.reduce((sum, x, i) => sum + x * (query[i] as number), 0));
+          cosines.forEach((cosine, v) => {
+            expect(cosine).toBeCloseTo(expected[v] as number, 4);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("refuses views without their averaged vectors", () => {
+    expect(() => createViewStore().load([Int32Array.of(0)], [1], [], 3)).toThrow(RangeError);
   });
 });

@@ -8,8 +8,12 @@ const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
  * all in one call (similarity-kernel.wat, `views`). In JavaScript that loop was most of a new question's
  * retrieval time (docs/performance.md); the scores are bit-identical to it.
  *
+ * It also keeps each view's averaged word vector (dense.ts) and scores them all against a question's in one
+ * call (`dots`).
+ *
  * Memory, each region 8-byte aligned: the words' weights (float64), the views' offsets (int32, one more than
- * there are views), their word ids (int32), their scores (float64), then per question its words' weights
+ * there are views), their word ids (int32), their scores (float64), the question's averaged vector and the
+ * views' (float32, padded to 16 bytes each), their cosines (float64), then per question its words' weights
  * (float64), scratch for their best similarities (float32) and the interleaved table (float32).
  */
 export function createViewStore() {
@@ -20,6 +24,10 @@ export function createViewStore() {
   let offsetsAt = 0;
   let idsAt = 0;
   let scoresAt = 0;
+  let queryAt = 0;
+  let embeddingsAt = 0;
+  let embeddingBytes = 0;
+  let cosinesAt = 0;
   let termsAt = 0;
   let bestAt = 0;
   let tableAt = 0;
@@ -32,16 +40,34 @@ export function createViewStore() {
 
   return {
     viewCount: () => viewCount,
-    /** Replaces the stored views; `weights` holds the rarity of every word id the views use. */
-    load(views: readonly Int32Array[], weights: ArrayLike<number>): void {
+    /**
+     * Replaces the stored views; `weights` holds the rarity of every word id the views use, `embeddings` each
+     * view's averaged word vector, `dimensions` long.
+     */
+    load(
+      views: readonly Int32Array[],
+      weights: ArrayLike<number>,
+      embeddings: readonly Float32Array[],
+      dimensions: number,
+    ): void {
+      if (embeddings.length !== views.length) throw new RangeError("Every view needs its averaged vector.");
       const words = views.reduce((sum, view) => sum + view.length, 0);
+      embeddingBytes = Math.ceil(dimensions / 4) * 16;
       offsetsAt = align(weights.length * 8);
       idsAt = align(offsetsAt + (views.length + 1) * 4);
       scoresAt = align(idsAt + words * 4);
-      termsAt = align(scoresAt + views.length * 8);
+      queryAt = align(scoresAt + views.length * 8);
+      embeddingsAt = queryAt + embeddingBytes;
+      cosinesAt = align(embeddingsAt + views.length * embeddingBytes);
+      termsAt = align(cosinesAt + views.length * 8);
       reserve(termsAt);
       const { buffer } = memory;
       new Float64Array(buffer, 0, weights.length).set(weights);
+      const stored = new Float32Array(buffer, embeddingsAt, (views.length * embeddingBytes) / 4);
+      stored.fill(0);
+      embeddings.forEach((embedding, v) => {
+        stored.set(embedding, (v * embeddingBytes) / 4);
+      });
       const offsets = new Int32Array(buffer, offsetsAt, views.length + 1);
       const ids = new Int32Array(buffer, idsAt, words);
       let at = 0;
@@ -72,6 +98,17 @@ export function createViewStore() {
       const table = new Float32Array(buffer, tableAt, length);
       table.fill(0);
       return { terms: new Float64Array(buffer, termsAt, count), table };
+    },
+    /**
+     * The cosine of `query` (an averaged word vector, unit length or zero) with each stored view's, in the
+     * order loaded. Valid until the next `prepare` or `load`.
+     */
+    cosines(query: Float32Array): Float64Array {
+      const padded = new Float32Array(memory.buffer, queryAt, embeddingBytes / 4);
+      padded.fill(0);
+      padded.set(query);
+      kernel.dots(queryAt, embeddingsAt, viewCount, embeddingBytes, cosinesAt);
+      return new Float64Array(memory.buffer, cosinesAt, viewCount);
     },
     /**
      * Every stored view's score against the prepared question, in the order loaded: F-beta of the question's
