@@ -23,10 +23,3 @@ export function embed(vectors: WordVectors, words: readonly string[], into: Floa
   for (let i = 0; i < into.length; i++) into[i] = (into[i] as number) * scale;
   return true;
 }
-
-/** The dot product of `query` with the `dimensions`-long vector at `offset` in `matrix`. */
-export function dotAt(query: Float32Array, matrix: Float32Array, offset: number): number {
-  let sum = 0;
-  for (let i = 0; i < query.length; i++) sum += (query[i] as number) * (matrix[offset + i] as number);
-  return sum;
-}
