@@ -84,17 +84,10 @@ interface Speeds {
   fineTunedTokensPerSecond: number[];
 }
 
-async function askAll(page: Page, load: PageLoad): Promise<Speeds> {
+/** Asks the questions on one loaded page, adding what the panels measured to `speeds`. */
+async function askAll(page: Page, load: PageLoad, speeds: Speeds): Promise<void> {
   const stage = async (panel: string, name: string) =>
     Number(await page.getByTestId(`${panel}-timings-${name}`).locator("dd").getAttribute("data-ms"));
-  const speeds: Speeds = {
-    retrieveMs: [],
-    retrieveAgainMs: [],
-    readerFirstTokenMs: [],
-    readerTokensPerSecond: [],
-    fineTunedFirstTokenMs: [],
-    fineTunedTokensPerSecond: [],
-  };
   const ask = async (question: string) => {
     await page.getByTestId("question-input").fill(question);
     await page.getByTestId("question-input").press("Enter");
@@ -122,7 +115,6 @@ async function askAll(page: Page, load: PageLoad): Promise<Speeds> {
     speeds.retrieveAgainMs.push(await stage("rag", "retrieve"));
     if (load.fineTunedBuilt) await page.getByTestId("fine-tuned-speed").waitFor({ timeout: 60_000 });
   }
-  return speeds;
 }
 
 const ms = (values: number[]) => (values.length ? `${median(values).toFixed(1)} ms` : "n/a");
@@ -156,8 +148,7 @@ async function measure(browser: Browser, url: string, options: MeasureOptions = 
     const page = await context.newPage();
     const load = await loadPage(page, url);
     loads.push(load);
-    const asked = await askAll(page, load);
-    for (const key of Object.keys(speeds) as (keyof Speeds)[]) speeds[key].push(...asked[key]);
+    await askAll(page, load, speeds);
     await context.close();
   }
   return { loads, speeds };
