@@ -189,8 +189,9 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const maxBm25 = Math.max(0, ...bm25.values());
     if (!storeCurrent) loadStore();
     // Both valid until the store is next prepared or loaded: read before this function next awaits.
-    const scores = scoreViews(vectors, vocabulary, store, question);
-    embed(vectors, contentWords(question), questionEmbedding);
+    const words = contentWords(question);
+    const scores = scoreViews(vectors, vocabulary, store, words);
+    embed(vectors, words, questionEmbedding);
     const cosines = store.cosines(questionEmbedding);
     const best = new Float64Array(topViews);
     const weights = {

@@ -51,7 +51,7 @@ describe("scoreViews", () => {
       vectors.dimensions,
     );
     for (const question of ["film review", "rocket", "what is it?"]) {
-      const scores = Array.from(scoreViews(vectors, vocabulary, store, question));
+      const scores = Array.from(scoreViews(vectors, vocabulary, store, contentWords(question)));
       const reference = createSoftMatcher(vectors, question);
       expect(scores).toHaveLength(views.length);
       views.forEach((words, i) => {

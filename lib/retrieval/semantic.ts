@@ -166,7 +166,7 @@ function interleave(
 
 /**
  * The soft matcher over a vocabulary, for every view in `store` at once: the same scores as
- * `createSoftMatcher`, for views given as ids. The question words' rows go side by side in one table, one
+ * `createSoftMatcher`, for views given as ids, against a question given as its content words. The question words' rows go side by side in one table, one
  * vocabulary word's similarities to the question words together followed by its best one, so scoring a view
  * word reads one short run of memory; the kernel then scores all the views (view-store.ts). The scores are
  * valid until the store is next used.
@@ -175,9 +175,9 @@ export function scoreViews(
   vectors: WordVectors,
   vocabulary: Vocabulary,
   store: ViewStore,
-  question: string,
+  questionWords: readonly string[],
 ): Float64Array {
-  const terms = [...new Set(contentWords(question))];
+  const terms = [...new Set(questionWords)];
   const rows = terms.map((term) => vocabulary.row(term));
   const count = terms.length;
   const size = vocabulary.size();
