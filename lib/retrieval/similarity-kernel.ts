@@ -38,7 +38,13 @@ export interface SimilarityKernelOptions {
   floor: number;
 }
 
-export const PAGE_BYTES = 65_536;
+const PAGE_BYTES = 65_536;
+
+/** Grows `memory` to hold at least `bytes` (growing detaches views made over the old buffer). */
+export function reserveBytes(memory: WebAssembly.Memory, bytes: number): void {
+  const short = bytes - memory.buffer.byteLength;
+  if (short > 0) memory.grow(Math.ceil(short / PAGE_BYTES));
+}
 const MIN_CAPACITY = 1024;
 
 let compiled: WebAssembly.Module | null = null;
@@ -86,8 +92,7 @@ export function createSimilarityKernel({ dimensions, scale, floor }: SimilarityK
     const kept = stems.slice(0, size);
     const next = Math.max(words, capacity * 2, MIN_CAPACITY);
     const needed = matrixAt + next * (bytes + 8);
-    if (needed > memory.buffer.byteLength)
-      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE_BYTES));
+    reserveBytes(memory, needed);
     capacity = next;
     layOut();
     // The vectors stay where they were; the stem ids move up behind the larger matrix.

@@ -1,4 +1,4 @@
-import { instantiateKernels, PAGE_BYTES } from "./similarity-kernel";
+import { instantiateKernels, reserveBytes } from "./similarity-kernel";
 
 const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
@@ -33,10 +33,7 @@ export function createViewStore() {
   let tableAt = 0;
   let termCount = 0;
 
-  function reserve(bytes: number): void {
-    const short = bytes - memory.buffer.byteLength;
-    if (short > 0) memory.grow(Math.ceil(short / PAGE_BYTES));
-  }
+  const reserve = (bytes: number) => reserveBytes(memory, bytes);
 
   return {
     viewCount: () => viewCount,
