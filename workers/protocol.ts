@@ -51,6 +51,25 @@ export type RagResponse =
   | { type: "passage-updated"; id: number; passageId: string; found: boolean; ms: number }
   | WorkerError;
 
+/**
+ * The search worker and the reader's own worker (nested in it): the reader generates in a thread and a heap
+ * of its own, so the memory each generated token allocates never pauses the next question's retrieval.
+ */
+export type ReaderRequest =
+  | LoadRequest
+  | { type: "generate"; id: number; prompt: string }
+  | { type: "count-tokens"; id: number; text: string }
+  /** Stops the generation running and any asked for up to and including `upTo` that has not started. */
+  | { type: "interrupt"; upTo: number };
+
+export type ReaderResponse =
+  | { type: "progress"; progress: LoadProgress }
+  | { type: "ready"; loadMs: number }
+  | { type: "token"; id: number; text: string }
+  | { type: "generated"; id: number; generation: Generation }
+  | { type: "counted"; id: number; tokens: number }
+  | WorkerError;
+
 export type FineTunedRequest =
   | LoadRequest
   | { type: "ask"; id: number; question: string }

@@ -2,14 +2,11 @@
 import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
 import { QUESTION_SETS } from "../lib/examples";
-import { createGenerator } from "../lib/generation/generator";
-import { READER_GENERATION } from "../lib/generation/reader-prompt";
 import { assembleRagPipeline } from "../lib/retrieval/assemble";
 import type { RagPipeline } from "../lib/retrieval/pipeline";
-import { checkModelFiles } from "./check-model-files";
-import { configureRuntime, MODELS_URL } from "./configure-runtime";
 import { fetchWithProgress } from "./fetch-with-progress";
 import type { RagRequest, RagResponse } from "./protocol";
+import { createRemoteReader } from "./remote-reader";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,9 +18,13 @@ const ASSETS = {
   vectors: "/retrieval/word-vectors.bin",
 } as const;
 
-// The reader generates answers from the retrieved passages. It loads on demand (the first generative request):
-// creating its runtime session keeps this worker busy for seconds, which must not delay extractive answers.
-const reader = createGenerator("reader", READER_GENERATION);
+// The reader generates answers from the retrieved passages, in a worker of its own: every generated token
+// allocates megabytes (the key/value cache is copied out of WebAssembly), and in this worker's heap that
+// garbage stalled the next question's retrieval (docs/performance.md). It loads on demand (the first
+// generative request), so extractive answers never wait for it.
+const reader = createRemoteReader(
+  () => new Worker(new URL("./reader.worker.ts", import.meta.url), { type: "module" }),
+);
 let pipeline: Promise<RagPipeline> | null = null;
 // Requests run one at a time, so two generations never share the model; a new question interrupts.
 let queue: Promise<void> = Promise.resolve();
@@ -36,9 +37,7 @@ let threads = 1;
 function loadReader(): Promise<boolean> {
   readerAvailable ??= (async () => {
     try {
-      configureRuntime(threads);
-      await checkModelFiles(MODELS_URL, "reader");
-      const { loadMs } = await reader.load((progress) => post({ type: "reader-progress", progress }));
+      const loadMs = await reader.load(threads, (progress) => post({ type: "reader-progress", progress }));
       post({ type: "reader-ready", loadMs });
       return true;
     } catch (error) {

@@ -1,0 +1,71 @@
+/// <reference lib="webworker" />
+import { describeError } from "../lib/errors";
+import { createGenerator, type Generation } from "../lib/generation/generator";
+import { READER_GENERATION } from "../lib/generation/reader-prompt";
+import { checkModelFiles } from "./check-model-files";
+import { configureRuntime, MODELS_URL } from "./configure-runtime";
+import type { ReaderRequest, ReaderResponse } from "./protocol";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: ReaderResponse) => self.postMessage(message);
+
+const reader = createGenerator("reader", READER_GENERATION);
+// Requests run one at a time, so two generations never share the model; an interrupt is handled at once.
+let queue: Promise<void> = Promise.resolve();
+// Generations interrupted before they started: a newer question came while they waited in the queue.
+let interruptedUpTo = 0;
+
+async function load(threads: number): Promise<void> {
+  configureRuntime(threads);
+  await checkModelFiles(MODELS_URL, "reader");
+  const { loadMs } = await reader.load((progress) => post({ type: "progress", progress }));
+  post({ type: "ready", loadMs });
+}
+
+/** What an interrupted generation that never started returns: nothing generated. */
+function skipped(prompt: string): Generation {
+  return {
+    answer: "",
+    prompt,
+    promptTokens: 0,
+    tokens: 0,
+    tokensPerSecond: 0,
+    interrupted: true,
+    timings: { firstTokenMs: 0, generateMs: 0, totalMs: 0 },
+  };
+}
+
+async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): Promise<void> {
+  switch (request.type) {
+    case "load":
+      return load(request.threads);
+    case "count-tokens":
+      post({ type: "counted", id: request.id, tokens: await reader.countTokens(request.text) });
+      return;
+    case "generate": {
+      const { id } = request;
+      if (id <= interruptedUpTo) {
+        post({ type: "generated", id, generation: skipped(request.prompt) });
+        return;
+      }
+      const generation = await reader.generate(request.prompt, (text) => post({ type: "token", id, text }));
+      post({ type: "generated", id, generation });
+      return;
+    }
+  }
+}
+
+self.addEventListener("message", (event: MessageEvent<ReaderRequest>) => {
+  const request = event.data;
+  if (request.type === "interrupt") {
+    interruptedUpTo = Math.max(interruptedUpTo, request.upTo);
+    reader.interrupt();
+    return;
+  }
+  queue = queue
+    .then(() => handle(request))
+    .catch((error: unknown) => {
+      post({ type: "error", id: "id" in request ? request.id : undefined, ...describeError(error) });
+    });
+});

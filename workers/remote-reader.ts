@@ -1,0 +1,111 @@
+import { createError, type ErrorCode } from "../lib/errors";
+import type { Generation, LoadProgress } from "../lib/generation/generator";
+import type { Reader } from "../lib/retrieval/pipeline";
+import type { ReaderRequest, ReaderResponse } from "./protocol";
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+  onToken?: (text: string) => void;
+}
+
+const failure = (code: ErrorCode | "UNKNOWN", message: string): Error =>
+  code === "UNKNOWN" ? new Error(message) : Object.assign(new Error(message), { name: "AppError", code });
+
+/**
+ * The reader model as the RAG pipeline sees it, running in a worker of its own (`reader.worker.ts`). Each
+ * call is a request with an id; the answer, its tokens or its error come back under that id. The worker
+ * starts on the first `load`; if it crashes, every pending call and every later one fails with the reason.
+ */
+export function createRemoteReader(start: () => Worker) {
+  let worker: Worker | null = null;
+  let crashed: Error | null = null;
+  let next = 0;
+  const pending = new Map<number, Pending>();
+  let loading: { resolve: (loadMs: number) => void; reject: (error: Error) => void } | null = null;
+  let onProgress: ((progress: LoadProgress) => void) | undefined;
+
+  function fail(error: Error): void {
+    crashed = error;
+    loading?.reject(error);
+    loading = null;
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  }
+
+  function receive(message: ReaderResponse): void {
+    switch (message.type) {
+      case "progress":
+        onProgress?.(message.progress);
+        return;
+      case "ready":
+        loading?.resolve(message.loadMs);
+        loading = null;
+        return;
+      case "token":
+        pending.get(message.id)?.onToken?.(message.text);
+        return;
+      case "generated":
+      case "counted": {
+        const call = pending.get(message.id);
+        pending.delete(message.id);
+        call?.resolve((message.type === "generated" ? message.generation : message.tokens) as never);
+        return;
+      }
+      case "error": {
+        const error = failure(message.code, message.message);
+        if (message.id === undefined) {
+          loading?.reject(error);
+          loading = null;
+          return;
+        }
+        pending.get(message.id)?.reject(error);
+        pending.delete(message.id);
+        return;
+      }
+    }
+  }
+
+  function send(request: ReaderRequest): void {
+    if (crashed) throw crashed;
+    worker?.postMessage(request);
+  }
+
+  function call<T>(make: (id: number) => ReaderRequest, onToken?: (text: string) => void): Promise<T> {
+    if (crashed) return Promise.reject(crashed);
+    const id = ++next;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: never) => void, reject, onToken });
+      send(make(id));
+    });
+  }
+
+  /** Starts the worker and loads the model; resolves with the load time in milliseconds. */
+  function load(threads: number, progress?: (progress: LoadProgress) => void): Promise<number> {
+    if (crashed) return Promise.reject(crashed);
+    onProgress = progress;
+    worker ??= start();
+    worker.onmessage = (event: MessageEvent<ReaderResponse>) => receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail(createError("WORKER_CRASHED", "reader", event.message || "it failed to start"));
+    };
+    worker.onmessageerror = () =>
+      fail(createError("WORKER_CRASHED", "reader", "a message from it could not be read"));
+    return new Promise<number>((resolve, reject) => {
+      loading = { resolve, reject };
+      send({ type: "load", threads });
+    });
+  }
+
+  const reader: Reader & { interrupt(): void } = {
+    generate: (prompt: string, onToken?: (text: string) => void) =>
+      call<Generation>((id) => ({ type: "generate", id, prompt }), onToken),
+    countTokens: (text: string) => call<number>((id) => ({ type: "count-tokens", id, text })),
+    /** Stops the running generation and any already asked for: they all belong to older questions. */
+    interrupt: () => {
+      if (worker && !crashed) worker.postMessage({ type: "interrupt", upTo: next } satisfies ReaderRequest);
+    },
+  };
+  return { ...reader, load };
+}
