@@ -71,8 +71,11 @@
     (local $stride i32) (local $v i32) (local $k i32) (local $end i32) (local $id i32) (local $at i32)
     (local $i i32) (local $weight f64) (local $precisionTotal f64) (local $precisionSum f64)
     (local $closest f32) (local $lane i32) (local $recallSum f64) (local $recall f64)
-    (local $precision f64) (local $score f64)
+    (local $precision f64) (local $score f64) (local $low v128) (local $high v128) (local $few i32)
     (local.set $stride (i32.shl (i32.add (local.get $count) (i32.const 1)) (i32.const 2)))
+    ;; Up to eight question words (nearly every question), the best similarities stay in two registers
+    ;; instead of a store and a load of scratch memory per view word.
+    (local.set $few (i32.le_u (local.get $count) (i32.const 8)))
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $v) (local.get $n)))
@@ -89,6 +92,8 @@
                 (f32.store (i32.add (local.get $best) (i32.shl (local.get $i) (i32.const 2))) (f32.const 0))
                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
                 (br $zero)))
+            (local.set $low (v128.const f32x4 0 0 0 0))
+            (local.set $high (v128.const f32x4 0 0 0 0))
             (local.set $precisionTotal (f64.const 0))
             (local.set $precisionSum (f64.const 0))
             (block $scanned
@@ -109,19 +114,33 @@
                         (f64.mul (local.get $weight) (f64.promote_f32 (local.get $closest)))))
                     ;; Four question words at a time; lanes past `count` hold the best column or the
                     ;; next word's values, and nothing reads them.
-                    (local.set $i (i32.const 0))
-                    (block $compared
-                      (loop $each_term
-                        (br_if $compared (i32.ge_u (local.get $i) (local.get $count)))
-                        (local.set $lane (i32.shl (local.get $i) (i32.const 2)))
-                        (v128.store (i32.add (local.get $best) (local.get $lane))
-                          (f32x4.max
-                            (v128.load (i32.add (local.get $best) (local.get $lane)))
-                            (v128.load (i32.add (local.get $at) (local.get $lane)))))
-                        (local.set $i (i32.add (local.get $i) (i32.const 4)))
-                        (br $each_term)))))
+                    (if (local.get $few)
+                      (then
+                        (local.set $low (f32x4.max (local.get $low) (v128.load (local.get $at))))
+                        (if (i32.gt_u (local.get $count) (i32.const 4))
+                          (then
+                            (local.set $high
+                              (f32x4.max (local.get $high) (v128.load offset=16 (local.get $at)))))))
+                      (else
+                        (local.set $i (i32.const 0))
+                        (block $compared
+                          (loop $each_term
+                            (br_if $compared (i32.ge_u (local.get $i) (local.get $count)))
+                            (local.set $lane (i32.shl (local.get $i) (i32.const 2)))
+                            (v128.store (i32.add (local.get $best) (local.get $lane))
+                              (f32x4.max
+                                (v128.load (i32.add (local.get $best) (local.get $lane)))
+                                (v128.load (i32.add (local.get $at) (local.get $lane)))))
+                            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                            (br $each_term)))))))
                 (local.set $k (i32.add (local.get $k) (i32.const 1)))
                 (br $words)))
+            ;; The registers' lanes into `best`, which holds room for whole groups of four only.
+            (if (local.get $few)
+              (then
+                (v128.store (local.get $best) (local.get $low))
+                (if (i32.gt_u (local.get $count) (i32.const 4))
+                  (then (v128.store offset=16 (local.get $best) (local.get $high))))))
             (local.set $recallSum (f64.const 0))
             (local.set $i (i32.const 0))
             (block $summed
