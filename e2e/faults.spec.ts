@@ -44,3 +44,21 @@ test("a search worker that hangs is reported after a deadline, with a retry", as
   await app.rag.error.getByRole("button", { name: "Retry" }).click();
   await expect(app.rag.ready).toBeVisible();
 });
+
+// The reader runs in a worker nested in the search worker; its crash handling is unit-tested
+// (workers/remote-reader.test.ts), since Playwright cannot replace a nested worker's script.
+test("a corrupt reader model gives a clear message, and questions are answered extractively", async ({
+  app,
+  page,
+}) => {
+  await page.route("**/models/reader/onnx/model_quantized.onnx", (route) =>
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("not a model") }),
+  );
+  await app.goto("?rag=generative");
+  await expect(app.rag.panel.getByTestId("reader-error")).toContainText("could not be read", {
+    timeout: 60_000,
+  });
+  await app.ask("Which approach has a retrieval component?");
+  await expect(page.getByTestId("rag-answer-mode")).toContainText("Extractive");
+  await expect(app.rag.citations.first()).toBeVisible();
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { isAppError } from "../lib/errors";
+import type { Generation } from "../lib/generation/generator";
+import type { ReaderRequest, ReaderResponse } from "./protocol";
+import { createRemoteReader } from "./remote-reader";
+
+/** A stand-in for the reader's worker: records what it is sent, and replies or fails when told to. */
+function fakeWorker() {
+  const sent: ReaderRequest[] = [];
+  const worker = {
+    onmessage: null as ((event: MessageEvent<ReaderResponse>) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    onmessageerror: null as (() => void) | null,
+    postMessage: (request: ReaderRequest) => sent.push(request),
+  };
+  return {
+    worker: worker as unknown as Worker,
+    sent,
+    reply: (message: ReaderResponse) => worker.onmessage?.({ data: message } as MessageEvent<ReaderResponse>),
+    crash: (message: string) => worker.onerror?.({ message, preventDefault: () => {} } as ErrorEvent),
+  };
+}
+
+const generation = (answer: string): Generation => ({
+  answer,
+  prompt: "p",
+  promptTokens: 3,
+  tokens: 2,
+  tokensPerSecond: 100,
+  interrupted: false,
+  timings: { firstTokenMs: 1, generateMs: 2, totalMs: 3 },
+});
+
+async function loaded() {
+  const fake = fakeWorker();
+  const reader = createRemoteReader(() => fake.worker);
+  const progress: string[] = [];
+  const load = reader.load(2, (p) => progress.push(p.status));
+  expect(fake.sent).toEqual([{ type: "load", threads: 2 }]);
+  fake.reply({ type: "progress", progress: { status: "progress" } });
+  fake.reply({ type: "ready", loadMs: 42 });
+  expect(await load).toBe(42);
+  expect(progress).toEqual(["progress"]);
+  return { fake, reader };
+}
+
+describe("createRemoteReader", () => {
+  it("matches each reply and its tokens to the call that asked, whatever order they come in", async () => {
+    const { fake, reader } = await loaded();
+    const tokens: string[] = [];
+    const first = reader.generate("first prompt", (text) => tokens.push(text));
+    const count = reader.countTokens("some text");
+    const [generate, counting] = fake.sent.slice(1) as [
+      Extract<ReaderRequest, { type: "generate" }>,
+      Extract<ReaderRequest, { type: "count-tokens" }>,
+    ];
+    expect(generate).toMatchObject({ type: "generate", prompt: "first prompt" });
+    expect(counting).toMatchObject({ type: "count-tokens", text: "some text" });
+    fake.reply({ type: "counted", id: counting.id, tokens: 7 });
+    fake.reply({ type: "token", id: generate.id, text: "An " });
+    fake.reply({ type: "token", id: counting.id, text: "stray" });
+    fake.reply({ type: "token", id: generate.id, text: "answer" });
+    fake.reply({ type: "generated", id: generate.id, generation: generation("An answer") });
+    expect(await count).toBe(7);
+    expect((await first).answer).toBe("An answer");
+    expect(tokens).toEqual(["An ", "answer"]);
+  });
+
+  it("rejects a call with the worker's error, code included, and keeps serving the others", async () => {
+    const { fake, reader } = await loaded();
+    const failing = reader.generate("a");
+    const { id } = fake.sent.at(-1) as Extract<ReaderRequest, { type: "generate" }>;
+    fake.reply({
+      type: "error",
+      id,
+      code: "MODEL_CORRUPT",
+      message: "The reader model files could not be read",
+    });
+    const error = await failing.catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("MODEL_CORRUPT");
+    const next = reader.countTokens("b");
+    const counting = fake.sent.at(-1) as Extract<ReaderRequest, { type: "count-tokens" }>;
+    fake.reply({ type: "counted", id: counting.id, tokens: 1 });
+    expect(await next).toBe(1);
+  });
+
+  it("fails a load the worker reports as failed", async () => {
+    const fake = fakeWorker();
+    const reader = createRemoteReader(() => fake.worker);
+    const load = reader.load(1);
+    fake.reply({ type: "error", code: "MODEL_MISSING", message: "The reader model is not built yet" });
+    await expect(load).rejects.toThrow("not built yet");
+  });
+
+  it("after a crash, fails every pending call and every later one with the reason, instead of hanging", async () => {
+    const { fake, reader } = await loaded();
+    const pending = reader.generate("a");
+    fake.crash("out of memory");
+    await expect(pending).rejects.toThrow("The reader worker stopped unexpectedly (out of memory)");
+    await expect(reader.countTokens("b")).rejects.toThrow("stopped unexpectedly");
+    await expect(reader.load(1)).rejects.toThrow("stopped unexpectedly");
+  });
+
+  it("a crash while loading fails the load", async () => {
+    const fake = fakeWorker();
+    const reader = createRemoteReader(() => fake.worker);
+    const load = reader.load(1);
+    fake.crash("");
+    await expect(load).rejects.toThrow("stopped unexpectedly (it failed to start)");
+  });
+
+  it("interrupts every generation asked for so far, so one queued behind a newer question never runs", async () => {
+    const { fake, reader } = await loaded();
+    void reader.generate("old");
+    void reader.generate("older still queued");
+    reader.interrupt();
+    const last = fake.sent.at(-1);
+    const asked = fake.sent.filter((r) => r.type === "generate").map((r) => r.id);
+    expect(last).toEqual({ type: "interrupt", upTo: Math.max(...asked) });
+  });
+});
