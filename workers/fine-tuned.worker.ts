@@ -2,8 +2,7 @@
 import { describeError } from "../lib/errors";
 import { createGenerator } from "../lib/generation/generator";
 import { FINE_TUNED_GENERATION, formatPrompt } from "../lib/generation/prompt";
-import { checkModelFiles } from "./check-model-files";
-import { configureRuntime, MODELS_URL } from "./configure-runtime";
+import { loadModel } from "./load-model";
 import type { FineTunedRequest, FineTunedResponse } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -14,13 +13,6 @@ const generator = createGenerator("fine-tuned", FINE_TUNED_GENERATION);
 // Questions run one after another; a new one interrupts the one before, which then finishes quickly.
 let queue: Promise<void> = Promise.resolve();
 let latest = 0;
-
-async function load(threads: number): Promise<void> {
-  configureRuntime(threads);
-  await checkModelFiles(MODELS_URL, "fine-tuned");
-  const { loadMs } = await generator.load((progress) => post({ type: "progress", progress }));
-  post({ type: "ready", loadMs });
-}
 
 async function answer(id: number, question: string): Promise<void> {
   if (id !== latest) return;
@@ -42,7 +34,9 @@ self.addEventListener("message", (event: MessageEvent<FineTunedRequest>) => {
     generator.interrupt();
   }
   const task =
-    request.type === "load" ? () => load(request.threads) : () => answer(request.id, request.question);
+    request.type === "load"
+      ? () => loadModel(generator, "fine-tuned", request.threads, post)
+      : () => answer(request.id, request.question);
   queue = queue.then(task).catch((error: unknown) => {
     post({ type: "error", id: request.type === "ask" ? request.id : undefined, ...describeError(error) });
   });

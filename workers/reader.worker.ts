@@ -2,8 +2,7 @@
 import { describeError } from "../lib/errors";
 import { createGenerator, type Generation } from "../lib/generation/generator";
 import { READER_GENERATION } from "../lib/generation/reader-prompt";
-import { checkModelFiles } from "./check-model-files";
-import { configureRuntime, MODELS_URL } from "./configure-runtime";
+import { loadModel } from "./load-model";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -15,13 +14,6 @@ const reader = createGenerator("reader", READER_GENERATION);
 let queue: Promise<void> = Promise.resolve();
 // Generations interrupted before they started: a newer question came while they waited in the queue.
 let interruptedUpTo = 0;
-
-async function load(threads: number): Promise<void> {
-  configureRuntime(threads);
-  await checkModelFiles(MODELS_URL, "reader");
-  const { loadMs } = await reader.load((progress) => post({ type: "progress", progress }));
-  post({ type: "ready", loadMs });
-}
 
 /** What an interrupted generation that never started returns: nothing generated. */
 function skipped(prompt: string): Generation {
@@ -39,7 +31,7 @@ function skipped(prompt: string): Generation {
 async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): Promise<void> {
   switch (request.type) {
     case "load":
-      return load(request.threads);
+      return loadModel(reader, "reader", request.threads, post);
     case "count-tokens":
       post({ type: "counted", id: request.id, tokens: await reader.countTokens(request.text) });
       return;
