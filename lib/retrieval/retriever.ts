@@ -3,6 +3,7 @@ import type { Passage } from "../documents/types";
 import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import { embed } from "./dense";
+import { fullTextScores } from "./full-text";
 import type { PassageDb } from "./schema";
 import { contentWords, createVocabulary, relatedness, scoreViews, type Vocabulary } from "./semantic";
 import { createViewStore } from "./view-store";
@@ -64,6 +65,9 @@ function writtenQuestions(doc: IndexedDoc): WrittenQuestion[] {
     question.trim() ? [{ question, evidence: doc.evidence?.[doc.targets?.[i] ?? -1] ?? null }] : [],
   );
 }
+
+/** The fields full-text search reads, each with its boost (DEFAULT_RETRIEVER_OPTIONS). */
+const SEARCHED = ["text", "section", "keywords"] as const;
 
 /** A stem in at least this share of passages is the collection's topic, not what a question is about. */
 export const TOPICAL_SHARE = 0.15;
@@ -179,13 +183,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     limit = 3,
     mode: RetrievalMode = "hybrid",
   ): Promise<RetrievedPassage[]> {
-    const fullText = await search(db, {
-      term: question,
-      properties: ["text", "section", "keywords"],
-      boost,
-      limit: Math.max(1, entries.size),
-    });
-    const bm25 = new Map(fullText.hits.map((hit) => [hit.id, hit.score]));
+    const bm25 = fullTextScores(db, question, SEARCHED, boost);
     const maxBm25 = Math.max(0, ...bm25.values());
     if (!storeCurrent) loadStore();
     // Both valid until the store is next prepared or loaded: read before this function next awaits.
