@@ -94,8 +94,11 @@ function viewsOf(
  */
 function meanOfBest(scores: Float64Array, first: number, views: number, best: Float64Array): number {
   best.fill(0);
+  const last = best.length - 1;
   for (let v = first; v < first + views; v++) {
     let value = scores[v] as number;
+    // Most views score under the fifth best so far: one comparison rejects them.
+    if (value <= (best[last] as number)) continue;
     // Insertion into the descending list of the best scores so far.
     for (let i = 0; i < best.length && value > 0; i++) {
       if (value > (best[i] as number)) {
