@@ -7,7 +7,7 @@ import { PATHS, readTrainingPairs, readVectorTable } from "../node/assets";
 import { loadRagPipeline } from "../node/rag";
 import { assembleRagPipeline, buildArticleIndex } from "./assemble";
 import { restoreIndex, serializeIndex } from "./build-index";
-import { DEFAULT_RAG_MODE, type RagPipeline } from "./pipeline";
+import { DEFAULT_RAG_MODE, type RagPipeline, STOPPED_ANSWER } from "./pipeline";
 
 let pipeline: RagPipeline;
 beforeAll(async () => {
@@ -95,6 +95,7 @@ describe("the serialized index", () => {
 function scriptedReader(
   reply: (prompt: string) => string,
   tokensPerPrompt: (prompt: string) => number = () => 10,
+  interrupted = false,
 ) {
   const prompts: string[] = [];
   return {
@@ -113,7 +114,7 @@ function scriptedReader(
           promptTokens: tokensPerPrompt(prompt),
           tokens: answer.split(" ").length,
           tokensPerSecond: 100,
-          interrupted: false,
+          interrupted,
           timings: { firstTokenMs: 1, generateMs: 2, totalMs: 2 },
         };
       },
@@ -162,6 +163,23 @@ describe("the generative mode", () => {
     const result = await (await assemble(reader)).ask(question, { mode: "generative" });
     expect(result.faithfulness).toBeLessThan(0.75);
     expect(result.flagged).toBe(true);
+  });
+
+  it("says a generation stopped before its first token was stopped, not declined", async () => {
+    const { reader } = scriptedReader(
+      () => "",
+      () => 10,
+      true,
+    );
+    const result = await (await assemble(reader)).ask(question, { mode: "generative" });
+    expect(result).toMatchObject({
+      abstained: true,
+      declinedBy: null,
+      citations: [],
+      answer: STOPPED_ANSWER,
+    });
+    expect(result.generation?.interrupted).toBe(true);
+    expect(result.augmented).toHaveLength(READER_PASSAGES);
   });
 
   it("turns the reader's decline into a declined answer without citations", async () => {

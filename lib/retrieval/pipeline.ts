@@ -75,7 +75,10 @@ type Guard = Extract<DecliningStage, "instruction" | "small-talk">;
 export interface RagResult {
   answer: string;
   abstained: boolean;
-  /** Which stage declined (DECLINING_STAGES), null when the question was answered. */
+  /**
+   * Which stage declined (DECLINING_STAGES); null when the question was answered, or stopped before the
+   * reader wrote anything (then `abstained` is true and `generation.interrupted` says why).
+   */
   declinedBy: DecliningStage | null;
   mode: RagMode;
   citations: Citation[];
@@ -115,6 +118,7 @@ export const INSTRUCTION_ANSWER =
   "This reads as an instruction to the system, not a question about the sources, so it is not followed and nothing is cited.";
 export const SMALL_TALK_ANSWER =
   "This reads as small talk, not a question about the sources, so there is nothing to cite. Ask about retrieval-augmented generation or fine-tuning.";
+export const STOPPED_ANSWER = "Stopped before the reader wrote anything.";
 export const CITATION_COUNT = 3;
 
 const GUARD_ANSWERS: Record<Guard, string> = {
@@ -198,6 +202,18 @@ export function createRagPipeline(
       tokensPerSecond: generated.tokensPerSecond,
       interrupted: generated.interrupted,
     };
+    // Stopped (the Stop button, or a newer question) before the reader wrote anything: not a decline.
+    if (generated.interrupted && generated.answer === "") {
+      return {
+        answer: null,
+        citations: [],
+        augmented: all,
+        prompt,
+        generation,
+        readerDeclined: false,
+        stopped: true,
+      };
+    }
     if (isReaderDecline(generated.answer) || generated.answer === "") {
       return { answer: null, citations: [], augmented: all, prompt, generation, readerDeclined: true };
     }
@@ -228,6 +244,7 @@ export function createRagPipeline(
     const answered = decline ? null : await answerFrom(asked, hits, mode, onToken);
     const end = performance.now();
     const answer = answered?.answer ?? null;
+    const stopped = answered !== null && "stopped" in answered;
     const citations = answer === null ? [] : (answered?.citations ?? []);
     const share =
       answer === null
@@ -239,9 +256,9 @@ export function createRagPipeline(
             ),
           );
     return {
-      answer: answer ?? (guard ? GUARD_ANSWERS[guard] : DECLINE_ANSWER),
+      answer: answer ?? (stopped ? STOPPED_ANSWER : guard ? GUARD_ANSWERS[guard] : DECLINE_ANSWER),
       abstained: answer === null,
-      declinedBy: declinedBy(answer !== null, guard, answered?.readerDeclined ?? false),
+      declinedBy: stopped ? null : declinedBy(answer !== null, guard, answered?.readerDeclined ?? false),
       mode,
       citations,
       augmented: answered?.augmented ?? [],
