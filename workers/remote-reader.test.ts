@@ -101,6 +101,13 @@ describe("createRemoteReader", () => {
     await expect(reader.load(1)).rejects.toThrow("stopped unexpectedly");
   });
 
+  it("refuses a call before the worker is started, instead of waiting forever", async () => {
+    const fake = fakeWorker();
+    const reader = createRemoteReader(() => fake.worker);
+    await expect(reader.generate("a")).rejects.toThrow("not loaded");
+    expect(fake.sent).toEqual([]);
+  });
+
   it("a crash while loading fails the load", async () => {
     const fake = fakeWorker();
     const reader = createRemoteReader(() => fake.worker);

@@ -73,6 +73,8 @@ export function createRemoteReader(start: () => Worker) {
 
   function call<T>(make: (id: number) => ReaderRequest, onToken?: (text: string) => void): Promise<T> {
     if (crashed) return Promise.reject(crashed);
+    // A call before `load` would wait for a worker that does not exist.
+    if (!worker) return Promise.reject(new Error("The reader is not loaded: call load first."));
     const id = ++next;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: never) => void, reject, onToken });
