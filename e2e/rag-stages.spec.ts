@@ -113,3 +113,22 @@ test("switching the mode loads the reader, asks the same question again in the o
   await expect(page).toHaveURL(/rag=generative/);
   await expect(page.getByTestId("asked-question")).toHaveText(QUESTION);
 });
+
+test("generative: a question asked while the reader writes replaces it, with no tokens from the first", async ({
+  app,
+  page,
+}) => {
+  const replacing = "Which approach has a retrieval component?";
+  await app.goto("?rag=generative");
+  await expect(app.rag.panel.getByTestId("reader-ready")).toBeVisible({ timeout: 90_000 });
+  // Greedy decoding is deterministic: the reader's answer to the second question alone is the reference.
+  await app.ask(replacing);
+  await expect(app.rag.timings).toBeVisible({ timeout: 60_000 });
+  const alone = await app.rag.answer.innerText();
+
+  await app.ask(QUESTION);
+  await app.ask(replacing);
+  await expect(app.rag.timings).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("asked-question")).toHaveText(replacing);
+  expect(await app.rag.answer.innerText()).toBe(alone);
+});
