@@ -9,6 +9,7 @@ interface Pending {
   onToken?: (text: string) => void;
 }
 
+// The worker's error, already formatted from the catalogue there: rebuilt with its code, not formatted again.
 const failure = (code: ErrorCode | "UNKNOWN", message: string): Error =>
   code === "UNKNOWN" ? new Error(message) : Object.assign(new Error(message), { name: "AppError", code });
 
