@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileKernel } from "../../scripts/compile-kernel";
-import { createSimilarityKernel } from "./similarity-kernel";
+import { createSimilarityKernel, floorDot } from "./similarity-kernel";
 import { SIMILARITY_KERNEL_WASM } from "./similarity-kernel-wasm";
 
 const SCALE = 127 * 127;
@@ -24,7 +24,38 @@ function reference(
 
 const int8 = fc.integer({ min: -127, max: 127 });
 
+describe("floorDot", () => {
+  it("is the largest integer dot product whose cosine is at or under the floor", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (scale, floor) => {
+          const limit = floorDot(scale, floor);
+          expect(limit / scale <= floor).toBe(true);
+          expect((limit + 1) / scale > floor).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
 describe("the similarity kernel", () => {
+  it("gives 0 at the floor's integer limit and the stretched cosine one step over it", () => {
+    // 127 x 127 scale, floor 0.3: 4,838 / 16,129 is under the floor and 4,839 / 16,129 over it.
+    expect(floorDot(SCALE, FLOOR)).toBe(4838);
+    const kernel = createSimilarityKernel({ dimensions: 1, scale: SCALE, floor: FLOOR });
+    kernel.add(Int8Array.of(59), 0);
+    kernel.add(Int8Array.of(121), 0);
+    const at = new Float32Array(2);
+    kernel.similarities(Int8Array.of(82), -1, 0, at);
+    const over = new Float32Array(2);
+    kernel.similarities(Int8Array.of(40), -1, 0, over);
+    expect(at[0]).toBe(0);
+    expect(over[1]).toBe(reference([40], [121], false));
+    expect(over[1]).toBeGreaterThan(0);
+  });
+
   it("is the compiled form of similarity-kernel.wat (run `npm run build:kernel` after editing it)", async () => {
     const text = readFileSync(new URL("./similarity-kernel.wat", import.meta.url), "utf8");
     expect(Buffer.from(await compileKernel(text)).toString("base64")).toBe(SIMILARITY_KERNEL_WASM);

@@ -11,6 +11,7 @@ export interface KernelExports {
     stem: number,
     scale: number,
     floor: number,
+    limit: number,
     out: number,
   ): void;
   dots(query: number, matrix: number, count: number, bytes: number, out: number): void;
@@ -56,6 +57,18 @@ export function instantiateKernels(): KernelExports {
 }
 
 /**
+ * The largest integer dot product whose cosine (dot / scale, in float64) is at or under `floor`. Division by
+ * a positive number is monotonic in float64, so for an integer dot, `dot <= limit` exactly when
+ * `dot / scale <= floor`: the kernel compares integers and divides only for the few related words.
+ */
+export function floorDot(scale: number, floor: number): number {
+  let limit = Math.floor(floor * scale);
+  while ((limit + 1) / scale <= floor) limit++;
+  while (limit / scale > floor) limit--;
+  return limit;
+}
+
+/**
  * The vocabulary's word vectors and stem ids in WebAssembly memory, and the loop that compares one question
  * word with all of them (similarity-kernel.wat). In JavaScript that loop ran at whatever tier V8 had reached
  * for it, and in a browser worker the first questions after a page load mostly ran it unoptimised: 1-3 ms
@@ -71,6 +84,7 @@ export function createSimilarityKernel({ dimensions, scale, floor }: SimilarityK
   const exports = instantiateKernels();
   const { memory } = exports;
   const matrixAt = bytes;
+  const limit = floorDot(scale, floor);
   let capacity = 0;
   let size = 0;
   let query = new Int8Array(0);
@@ -128,6 +142,7 @@ export function createSimilarityKernel({ dimensions, scale, floor }: SimilarityK
         stem,
         scale,
         floor,
+        limit,
         results.byteOffset + from * 4,
       );
       into.set(results.subarray(from, size), from);

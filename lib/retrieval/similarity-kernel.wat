@@ -6,6 +6,8 @@
 ;; For each of `count` words, from the vector at `matrix` and the stem id at `stems` onwards:
 ;;   out = 1                                      when the word's stem id is `stem`;
 ;;   out = max(0, (cos - floor) / (1 - floor))    otherwise, where cos = query . vector / scale.
+;; `limit` is the largest dot product whose cosine is at or under the floor (similarity-kernel.ts finds it
+;; with the same float64 division), so most words, unrelated to the question word, skip the division.
 ;; Vectors are int8, `bytes` bytes each (a multiple of 8, zero-padded), multiplied and summed as 16-bit
 ;; and 32-bit integers (eight components a step), so the dot product is exact and the result is
 ;; bit-identical to the same arithmetic in JavaScript. A word without a vector is all zeros: similarity 0.
@@ -13,8 +15,8 @@
   (memory (export "memory") 1)
   (func (export "similarities")
     (param $query i32) (param $matrix i32) (param $stems i32) (param $count i32) (param $bytes i32)
-    (param $stem i32) (param $scale f64) (param $floor f64) (param $out i32)
-    (local $end i32) (local $k i32) (local $sum v128) (local $cosine f64)
+    (param $stem i32) (param $scale f64) (param $floor f64) (param $limit i32) (param $out i32)
+    (local $end i32) (local $k i32) (local $sum v128) (local $dot i32) (local $cosine f64)
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2))))
     (block $done
       (loop $words
@@ -34,13 +36,14 @@
                       (v128.load8x8_s (i32.add (local.get $matrix) (local.get $k))))))
                 (local.set $k (i32.add (local.get $k) (i32.const 8)))
                 (br $lanes)))
+            (local.set $dot
+              (i32.add
+                (i32.add (i32x4.extract_lane 0 (local.get $sum)) (i32x4.extract_lane 1 (local.get $sum)))
+                (i32.add (i32x4.extract_lane 2 (local.get $sum)) (i32x4.extract_lane 3 (local.get $sum)))))
             (local.set $cosine
-              (f64.div
-                (f64.convert_i32_s
-                  (i32.add
-                    (i32.add (i32x4.extract_lane 0 (local.get $sum)) (i32x4.extract_lane 1 (local.get $sum)))
-                    (i32.add (i32x4.extract_lane 2 (local.get $sum)) (i32x4.extract_lane 3 (local.get $sum)))))
-                (local.get $scale)))
+              (if (result f64) (i32.le_s (local.get $dot) (local.get $limit))
+                (then (local.get $floor))
+                (else (f64.div (f64.convert_i32_s (local.get $dot)) (local.get $scale)))))
             (f32.store (local.get $out)
               (if (result f32) (f64.le (local.get $cosine) (local.get $floor))
                 (then (f32.const 0))
