@@ -1,6 +1,7 @@
 /**
- * The message protocol between the page and its two workers: discriminated unions, shared by both sides,
- * so a message the other side does not understand is a type error rather than a silent drop.
+ * The message protocols between the page and its two workers, and between the search worker and the reader's
+ * worker nested in it: discriminated unions, shared by both sides, so a message the other side does not
+ * understand is a type error rather than a silent drop.
  */
 import type { ErrorCode } from "../lib/errors";
 import type { Generation, LoadProgress } from "../lib/generation/generator";
