@@ -132,3 +132,22 @@ test("generative: a question asked while the reader writes replaces it, with no 
   await expect(page.getByTestId("asked-question")).toHaveText(replacing);
   expect(await app.rag.answer.innerText()).toBe(alone);
 });
+
+test("generative: Stop while the question waits for the reader to load is honoured once it loads", async ({
+  app,
+  page,
+}) => {
+  // The reader's weights arrive late, so the question is still waiting when Stop is pressed.
+  await page.route("**/models/reader/onnx/model_quantized.onnx", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await route.continue();
+  });
+  await app.goto("?rag=generative");
+  await expect(app.rag.ready).toBeVisible();
+  await app.ask(QUESTION);
+  await expect(app.rag.panel).toContainText("Waiting for the reader model to load");
+  await app.rag.panel.getByTestId("rag-stop").click();
+  await expect(app.rag.declined).toHaveText("Stopped before the reader wrote anything.", { timeout: 60_000 });
+  await expect(app.rag.panel.getByTestId("reader-ready")).toBeVisible();
+  await expect(app.rag.citations).toHaveCount(0);
+});

@@ -29,6 +29,8 @@ let pipeline: Promise<RagPipeline> | null = null;
 // Requests run one at a time, so two generations never share the model; a new question interrupts.
 let queue: Promise<void> = Promise.resolve();
 let latest = 0;
+// The question the Stop button stopped, so one still waiting for the reader to load is not then generated.
+let stopped = 0;
 // Whether the reader loaded: a generative question waits for this, and is answered extractively (the panel
 // says why) when the reader is missing or broken, never with a half-loaded model.
 let readerAvailable: Promise<boolean> | null = null;
@@ -102,6 +104,7 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
       const result = await ready.ask(request.question, {
         mode: generative ? "generative" : "extractive",
         onToken: (text) => post({ type: "token", id, text }),
+        stopped: () => stopped === id,
       });
       post({ type: "result", id, result });
       return;
@@ -151,6 +154,7 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
 self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
   const request = event.data;
   if (request.type === "interrupt") {
+    stopped = latest;
     reader.interrupt();
     return;
   }

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { describeError } from "../lib/errors";
-import { createGenerator, type Generation } from "../lib/generation/generator";
+import { createGenerator } from "../lib/generation/generator";
 import { READER_GENERATION } from "../lib/generation/reader-prompt";
+import { unstartedGeneration } from "../lib/generation/unstarted";
 import { loadModel } from "./load-model";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
 
@@ -15,19 +16,6 @@ let queue: Promise<void> = Promise.resolve();
 // Generations interrupted before they started: a newer question came while they waited in the queue.
 let interruptedUpTo = 0;
 
-/** What an interrupted generation that never started returns: nothing generated. */
-function skipped(prompt: string): Generation {
-  return {
-    answer: "",
-    prompt,
-    promptTokens: 0,
-    tokens: 0,
-    tokensPerSecond: 0,
-    interrupted: true,
-    timings: { firstTokenMs: 0, generateMs: 0, totalMs: 0 },
-  };
-}
-
 async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): Promise<void> {
   switch (request.type) {
     case "load":
@@ -38,7 +26,7 @@ async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): P
     case "generate": {
       const { id } = request;
       if (id <= interruptedUpTo) {
-        post({ type: "generated", id, generation: skipped(request.prompt) });
+        post({ type: "generated", id, generation: unstartedGeneration(request.prompt) });
         return;
       }
       const generation = await reader.generate(request.prompt, (text) => post({ type: "token", id, text }));

@@ -182,6 +182,19 @@ describe("the generative mode", () => {
     expect(result.augmented).toHaveLength(READER_PASSAGES);
   });
 
+  it("does not run the reader for a question stopped while it waited, and says it was stopped", async () => {
+    const { reader, prompts } = scriptedReader(() => "anything [1]");
+    const result = await (await assemble(reader)).ask(question, { mode: "generative", stopped: () => true });
+    expect(prompts).toEqual([]);
+    expect(result).toMatchObject({
+      abstained: true,
+      declinedBy: null,
+      citations: [],
+      answer: STOPPED_ANSWER,
+    });
+    expect(result.retrieved).toHaveLength(3);
+  });
+
   it("turns the reader's decline into a declined answer without citations", async () => {
     const { reader } = scriptedReader(() => "The sources don't cover this.");
     const result = await (await assemble(reader)).ask(question, { mode: "generative" });

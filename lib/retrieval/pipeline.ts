@@ -7,6 +7,7 @@ import {
   promptFits,
   READER_PASSAGES,
 } from "../generation/reader-prompt";
+import { unstartedGeneration } from "../generation/unstarted";
 import { findInstruction } from "../questions/instruction-guard";
 import { findSmallTalk, withoutPleasantries } from "../questions/small-talk";
 import { validateQuestion } from "../questions/validate-question";
@@ -111,6 +112,11 @@ export interface AskOptions {
   /** Defaults to DEFAULT_RAG_MODE; always extractive without a reader. */
   mode?: RagMode;
   onToken?: (text: string) => void;
+  /**
+   * Asked just before the reader would start: true when the question was stopped while it waited (for the
+   * reader to load, say), so the reader is not run and the answer says it was stopped.
+   */
+  stopped?: () => boolean;
 }
 
 export const DECLINE_ANSWER = "The sources don't cover this question, so there is nothing to cite.";
@@ -168,6 +174,7 @@ export function createRagPipeline(
     hits: RetrievedPassage[],
     mode: RagMode,
     onToken?: (text: string) => void,
+    stopped?: () => boolean,
   ) {
     if (!reader || mode === "extractive") {
       const all = hits.map(toCitation(question));
@@ -195,7 +202,7 @@ export function createRagPipeline(
       );
     }
     const all = given.map(toCitation(question));
-    const generated = await reader.generate(prompt, onToken);
+    const generated = stopped?.() ? unstartedGeneration(prompt) : await reader.generate(prompt, onToken);
     const generation: RagGeneration = {
       tokens: generated.tokens,
       promptTokens: generated.promptTokens,
@@ -241,7 +248,7 @@ export function createRagPipeline(
       if (firstToken === 0) firstToken = performance.now();
       options.onToken?.(text);
     };
-    const answered = decline ? null : await answerFrom(asked, hits, mode, onToken);
+    const answered = decline ? null : await answerFrom(asked, hits, mode, onToken, options.stopped);
     const end = performance.now();
     const answer = answered?.answer ?? null;
     const stopped = answered !== null && "stopped" in answered;
