@@ -60,8 +60,8 @@ export type ReaderRequest =
   | LoadRequest
   | { type: "generate"; id: number; prompt: string }
   | { type: "count-tokens"; id: number; text: string }
-  /** Stops the generation running and any asked for up to and including `upTo` that has not started. */
-  | { type: "interrupt"; upTo: number };
+  /** Stops the running generation (the search worker never asks for one that belongs to an older question). */
+  | { type: "interrupt" };
 
 export type ReaderResponse =
   | { type: "progress"; progress: LoadProgress }

@@ -29,7 +29,7 @@ let pipeline: Promise<RagPipeline> | null = null;
 // Requests run one at a time, so two generations never share the model; a new question interrupts.
 let queue: Promise<void> = Promise.resolve();
 let latest = 0;
-// The question the Stop button stopped, so one still waiting for the reader to load is not then generated.
+// The question the Stop button stopped: one still waiting (for the reader to load, say) is then not generated.
 let stopped = 0;
 // Whether the reader loaded: a generative question waits for this, and is answered extractively (the panel
 // says why) when the reader is missing or broken, never with a half-loaded model.
@@ -104,7 +104,9 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
       const result = await ready.ask(request.question, {
         mode: generative ? "generative" : "extractive",
         onToken: (text) => post({ type: "token", id, text }),
-        stopped: () => stopped === id,
+        // Checked just before the reader starts: a question stopped, or replaced by a newer one, while it
+        // waited (for the reader to load, or for its prompt's tokens to be counted) is not generated.
+        stopped: () => stopped === id || id !== latest,
       });
       post({ type: "result", id, result });
       return;

@@ -2,7 +2,6 @@
 import { describeError } from "../lib/errors";
 import { createGenerator } from "../lib/generation/generator";
 import { READER_GENERATION } from "../lib/generation/reader-prompt";
-import { unstartedGeneration } from "../lib/generation/unstarted";
 import { loadModel } from "./load-model";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
 
@@ -13,8 +12,6 @@ const post = (message: ReaderResponse) => self.postMessage(message);
 const reader = createGenerator("reader", READER_GENERATION);
 // Requests run one at a time, so two generations never share the model; an interrupt is handled at once.
 let queue: Promise<void> = Promise.resolve();
-// Generations interrupted before they started: a newer question came while they waited in the queue.
-let interruptedUpTo = 0;
 
 async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): Promise<void> {
   switch (request.type) {
@@ -25,10 +22,6 @@ async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): P
       return;
     case "generate": {
       const { id } = request;
-      if (id <= interruptedUpTo) {
-        post({ type: "generated", id, generation: unstartedGeneration(request.prompt) });
-        return;
-      }
       const generation = await reader.generate(request.prompt, (text) => post({ type: "token", id, text }));
       post({ type: "generated", id, generation });
       return;
@@ -39,7 +32,6 @@ async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): P
 self.addEventListener("message", (event: MessageEvent<ReaderRequest>) => {
   const request = event.data;
   if (request.type === "interrupt") {
-    interruptedUpTo = Math.max(interruptedUpTo, request.upTo);
     reader.interrupt();
     return;
   }

@@ -105,9 +105,9 @@ export function createRemoteReader(start: () => Worker) {
     generate: (prompt: string, onToken?: (text: string) => void) =>
       call<Generation>((id) => ({ type: "generate", id, prompt }), onToken),
     countTokens: (text: string) => call<number>((id) => ({ type: "count-tokens", id, text })),
-    /** Stops the running generation and any already asked for: they all belong to older questions. */
+    /** Stops the running generation. */
     interrupt: () => {
-      if (worker && !crashed) worker.postMessage({ type: "interrupt", upTo: next } satisfies ReaderRequest);
+      if (worker && !crashed) worker.postMessage({ type: "interrupt" } satisfies ReaderRequest);
     },
   };
   return { ...reader, load };
