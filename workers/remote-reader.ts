@@ -67,10 +67,8 @@ export function createRemoteReader(start: () => Worker) {
     }
   }
 
-  function send(request: ReaderRequest): void {
-    if (crashed) throw crashed;
-    worker?.postMessage(request);
-  }
+  // Every caller has checked for a crash and started the worker first.
+  const send = (request: ReaderRequest) => worker?.postMessage(request);
 
   function call<T>(make: (id: number) => ReaderRequest, onToken?: (text: string) => void): Promise<T> {
     if (crashed) return Promise.reject(crashed);
