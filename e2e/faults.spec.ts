@@ -62,3 +62,20 @@ test("a corrupt reader model gives a clear message, and questions are answered e
   await expect(page.getByTestId("rag-answer-mode")).toContainText("Extractive");
   await expect(app.rag.citations.first()).toBeVisible();
 });
+
+test("a missing or damaged search index gives a clear error with a retry, and the fine-tuned panel keeps working", async ({
+  app,
+  page,
+}) => {
+  let served = 0;
+  await page.route("**/retrieval/article-index.json", (route) =>
+    served++ === 0
+      ? route.fulfill({ status: 404, body: "" })
+      : route.fulfill({ status: 200, contentType: "application/json", body: "{not json" }),
+  );
+  await page.goto("/");
+  await expect(app.rag.error).toContainText("could not be loaded");
+  await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
+  await app.rag.error.getByRole("button", { name: "Retry" }).click();
+  await expect(app.rag.error).toContainText("is damaged");
+});

@@ -1,13 +1,17 @@
 import { createError } from "../lib/errors";
 
-/** Fetches a same-origin asset as bytes, reporting progress; a missing file is a coded error, not HTML. */
+/**
+ * Fetches a same-origin asset as bytes, reporting progress; a missing file is a coded error, not HTML.
+ * `signal` stops the download (and its progress) part way.
+ */
 export async function fetchWithProgress(
   url: string,
   onProgress: (loaded: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<ArrayBuffer> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, { signal });
   } catch (error) {
     throw createError("INDEX_MISSING", `${url}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -55,12 +55,22 @@ const WARM_UP_QUESTIONS = QUESTION_SETS.flatMap((set) => set.questions);
 function load(): Promise<RagPipeline> {
   pipeline ??= (async () => {
     const start = performance.now();
-    const onProgress = (file: string) => (loaded: number, total: number) =>
-      post({ type: "progress", file, loaded, total });
+    // One missing file fails the load: the others stop downloading, so no progress message follows the
+    // error (the page would take it for a load still under way, and report a hang instead of the cause).
+    const stop = new AbortController();
+    const fetchAsset = (file: string) =>
+      fetchWithProgress(
+        file,
+        (loaded, total) => post({ type: "progress", file, loaded, total }),
+        stop.signal,
+      ).catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      });
     const [index, words, vectors] = await Promise.all([
-      fetchWithProgress(ASSETS.index, onProgress(ASSETS.index)),
-      fetchWithProgress(ASSETS.words, onProgress(ASSETS.words)),
-      fetchWithProgress(ASSETS.vectors, onProgress(ASSETS.vectors)),
+      fetchAsset(ASSETS.index),
+      fetchAsset(ASSETS.words),
+      fetchAsset(ASSETS.vectors),
     ]);
     const meta = JSON.parse(new TextDecoder().decode(words)) as { dimensions: number; words: string[] };
     const ready = await assembleRagPipeline(
