@@ -5,28 +5,22 @@ test("the fine-tuned panel shows loading progress, then streams an answer with i
   app,
   page,
 }) => {
+  await app.paceStreamedTokens(40);
   await page.goto("/");
   await expect(app.fineTuned.panel.getByTestId("fine-tuned-progress")).toBeVisible();
   await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
   await expect(app.rag.ready).toBeVisible();
 
   // Record every length the answer's text had while it was being written. Streaming shows the answer
-  // growing: at least two lengths short of the final one. (Not many more: the model writes ~30 tokens in a
-  // few hundred milliseconds, and React renders several tokens at once when they arrive together; the
-  // question asks for one of its longer answers, so a fast model still shows it growing.)
-  await page.evaluate(() => {
-    const w = window as unknown as { __lengths: Set<number> };
-    w.__lengths = new Set();
-    new MutationObserver(() => {
-      const answer = document.querySelector('[data-testid="fine-tuned-answer"]');
-      if (answer) w.__lengths.add(answer.textContent?.trim().length ?? 0);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  // growing: the worker posts it token by token, and with tokens paced a frame or more apart the page shows
+  // at least two lengths short of the final one.
+  await app.recordLengths("fine-tuned-answer");
   await app.ask("How does fine-tuning work?");
   await expect(app.fineTuned.timings).toBeVisible({ timeout: 60_000 });
   const answer = (await app.fineTuned.answer.innerText()).trim();
   expect(answer.length).toBeGreaterThan(0);
-  const lengths = await page.evaluate(() => [...(window as unknown as { __lengths: Set<number> }).__lengths]);
+  const { lengths, tokenMessages } = await app.recorded();
+  expect(tokenMessages).toBeGreaterThanOrEqual(3);
   expect(lengths.filter((length) => length > 0 && length < answer.length).length).toBeGreaterThanOrEqual(2);
   expect(await app.stageMs(app.fineTuned.timings, "first-token")).toBeGreaterThan(0);
   expect(await app.stageMs(app.fineTuned.timings, "total")).toBeGreaterThanOrEqual(

@@ -94,6 +94,59 @@ export class AppPage {
     await this.input.press("Enter");
   }
 
+  /**
+   * Hands each streamed token from a worker to the page at least `gapMs` after the one before, in order
+   * with every other message. The workers write as fast as the machine allows, and the page renders
+   * streamed text at most once per animation frame, so on a fast machine a whole answer can arrive in one
+   * frame; a test of what the page shows while an answer grows paces the tokens. Call before `goto`.
+   */
+  async paceStreamedTokens(gapMs: number) {
+    await this.page.addInitScript((gap) => {
+      const w = window as unknown as { __tokenMessages: number };
+      w.__tokenMessages = 0;
+      const NativeWorker = window.Worker;
+      window.Worker = class PacedWorker extends NativeWorker {
+        override set onmessage(handler: ((this: Worker, event: MessageEvent) => unknown) | null) {
+          let due = 0;
+          super.onmessage = handler
+            ? (event: MessageEvent) => {
+                const token = (event.data as { type?: string } | null)?.type === "token";
+                if (token) w.__tokenMessages++;
+                due = Math.max(performance.now(), due + (token ? gap : 0));
+                setTimeout(() => handler.call(this, event), due - performance.now());
+              }
+            : null;
+        }
+        override get onmessage() {
+          return super.onmessage;
+        }
+      };
+    }, gapMs);
+  }
+
+  /**
+   * Starts recording every length the text of `testId` takes (as a set), and the number of token messages
+   * from here on (with `paceStreamedTokens`).
+   */
+  async recordLengths(testId: string) {
+    await this.page.evaluate((id) => {
+      const w = window as unknown as { __lengths: Set<number>; __tokenMessages: number };
+      w.__lengths = new Set();
+      w.__tokenMessages = 0;
+      new MutationObserver(() => {
+        const element = document.querySelector(`[data-testid="${id}"]`);
+        if (element) w.__lengths.add(element.textContent?.trim().length ?? 0);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }, testId);
+  }
+
+  async recorded(): Promise<{ lengths: number[]; tokenMessages: number }> {
+    return this.page.evaluate(() => {
+      const w = window as unknown as { __lengths: Set<number>; __tokenMessages: number };
+      return { lengths: [...w.__lengths], tokenMessages: w.__tokenMessages };
+    });
+  }
+
   /** The timing shown for a stage, in milliseconds, as the panel holds it (`data-ms`). */
   async stageMs(timings: Locator, stage: string): Promise<number> {
     const testId = await timings.getAttribute("data-testid");
