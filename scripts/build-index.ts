@@ -1,16 +1,28 @@
 /**
  * Builds the article's search index and writes it serialized (Orama's data-persistence plugin, JSON) to
- * public/retrieval/article-index.json for the browser worker. Runs before every build and dev start, so
- * the shipped index always matches data/.
+ * public/retrieval/article-index.json for the browser worker, with the passage classifier learned from it
+ * (public/retrieval/passage-classifier.json). Runs before every build and dev start, so both always match
+ * data/.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { persist } from "@orama/plugin-data-persistence";
-import { PATHS, readText, readTrainingPairs } from "../lib/node/assets";
+import { PATHS, readText, readTrainingPairs, readVectorTable } from "../lib/node/assets";
 import { buildArticleIndex } from "../lib/retrieval/assemble";
+import { trainIndexClassifier } from "../lib/retrieval/classifier-examples";
+import { createWordVectors } from "../lib/retrieval/word-vectors";
 
 const db = await buildArticleIndex(readText(PATHS.article), readTrainingPairs());
-const serialized = await persist(db, "json");
+const serialized = String(await persist(db, "json"));
 mkdirSync(dirname(PATHS.index), { recursive: true });
-writeFileSync(PATHS.index, String(serialized));
-console.log(`wrote ${PATHS.index} (${Buffer.byteLength(String(serialized))} bytes)`);
+writeFileSync(PATHS.index, serialized);
+console.log(`wrote ${PATHS.index} (${Buffer.byteLength(serialized)} bytes)`);
+
+const start = performance.now();
+const { saved } = await trainIndexClassifier(db, createWordVectors(readVectorTable()));
+const classifier = JSON.stringify(saved);
+writeFileSync(PATHS.classifier, classifier);
+console.log(
+  `wrote ${PATHS.classifier} (${Buffer.byteLength(classifier)} bytes; ${saved.classes.length} passages, ` +
+    `${saved.stems.length} stems; trained in ${Math.round(performance.now() - start)} ms)`,
+);

@@ -3,6 +3,7 @@ import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
 import { QUESTION_SETS } from "../lib/examples";
 import { assembleRagPipeline } from "../lib/retrieval/assemble";
+import { parseClassifier } from "../lib/retrieval/passage-classifier";
 import type { RagPipeline } from "../lib/retrieval/pipeline";
 import { fetchWithProgress } from "./fetch-with-progress";
 import type { RagRequest, RagResponse } from "./protocol";
@@ -16,6 +17,7 @@ const ASSETS = {
   index: "/retrieval/article-index.json",
   words: "/retrieval/word-vectors.json",
   vectors: "/retrieval/word-vectors.bin",
+  classifier: "/retrieval/passage-classifier.json",
 } as const;
 
 // The reader generates answers from the retrieved passages, in a worker of its own: every generated token
@@ -67,16 +69,18 @@ function load(): Promise<RagPipeline> {
         stop.abort();
         throw error;
       });
-    const [index, words, vectors] = await Promise.all([
+    const [index, words, vectors, classifier] = await Promise.all([
       fetchAsset(ASSETS.index),
       fetchAsset(ASSETS.words),
       fetchAsset(ASSETS.vectors),
+      fetchAsset(ASSETS.classifier),
     ]);
     const meta = JSON.parse(new TextDecoder().decode(words)) as { dimensions: number; words: string[] };
     const ready = await assembleRagPipeline(
       new TextDecoder().decode(index),
       { dimensions: meta.dimensions, words: meta.words, data: new Int8Array(vectors) },
       reader,
+      parseClassifier(new TextDecoder().decode(classifier), ASSETS.classifier),
     );
     // Warm-up: the first searches run unoptimised code and compute each new word's similarities to the
     // index's words; asking the presenter's prepared questions now keeps the first real timings honest

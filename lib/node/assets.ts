@@ -1,5 +1,5 @@
 /** Node-only loading of the pipeline's assets from the repository (CLI, benchmarks, tests). */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARTICLE } from "../documents/article";
 import { createError } from "../errors";
@@ -12,6 +12,7 @@ export const PATHS = {
   article: join(ROOT, ARTICLE.markdownPath),
   trainingQa: join(ROOT, "data", "qa", "train.jsonl"),
   index: join(ROOT, "public", "retrieval", "article-index.json"),
+  classifier: join(ROOT, "public", "retrieval", "passage-classifier.json"),
   vectorWords: join(ROOT, "public", "retrieval", "word-vectors.json"),
   vectorData: join(ROOT, "public", "retrieval", "word-vectors.bin"),
   models: join(ROOT, "public", "models"),
@@ -44,4 +45,18 @@ export function readVectorTable(): WordVectorTable {
     words: meta.words,
     data: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
   };
+}
+
+/**
+ * The passage classifier `npm run build:index` saved, or null when there is none or it cannot be read: Node
+ * builds the index from the article, so the saved model is only a cache (classifierFor checks it still
+ * matches, and trains one otherwise).
+ */
+export function readSavedClassifier(): { source?: unknown } | null {
+  if (!existsSync(PATHS.classifier)) return null;
+  try {
+    return JSON.parse(readFileSync(PATHS.classifier, "utf8")) as { source?: unknown };
+  } catch {
+    return null;
+  }
 }

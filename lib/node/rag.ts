@@ -1,8 +1,10 @@
 import { createGenerator } from "../generation/generator";
 import { READER_GENERATION } from "../generation/reader-prompt";
 import { assembleRagPipeline, buildArticleIndex } from "../retrieval/assemble";
+import { classifierFor } from "../retrieval/classifier-examples";
 import type { RagPipeline } from "../retrieval/pipeline";
-import { PATHS, readText, readTrainingPairs, readVectorTable } from "./assets";
+import { createWordVectors } from "../retrieval/word-vectors";
+import { PATHS, readSavedClassifier, readText, readTrainingPairs, readVectorTable } from "./assets";
 import { configureLocalModels, missingModelFiles } from "./fine-tuned";
 
 export interface NodeRagPipeline {
@@ -22,10 +24,12 @@ export async function loadRagPipeline(
 ): Promise<NodeRagPipeline> {
   const root = options.root ?? PATHS.models;
   const db = await buildArticleIndex(readText(PATHS.article), readTrainingPairs());
+  const table = readVectorTable();
+  const classifier = await classifierFor(db, createWordVectors(table), readSavedClassifier());
   const missing = missingModelFiles("reader", root);
   if (options.withReader === false || missing.length > 0) {
     return {
-      pipeline: await assembleRagPipeline(db, readVectorTable()),
+      pipeline: await assembleRagPipeline(db, table, null, classifier),
       readerMissing:
         missing.length > 0
           ? `public/models/reader lacks ${missing.join(", ")}; run \`npm run train\``
@@ -37,7 +41,7 @@ export async function loadRagPipeline(
   const reader = createGenerator("reader", READER_GENERATION);
   const { loadMs } = await reader.load();
   return {
-    pipeline: await assembleRagPipeline(db, readVectorTable(), reader),
+    pipeline: await assembleRagPipeline(db, table, reader, classifier),
     readerMissing: null,
     readerLoadMs: loadMs,
   };

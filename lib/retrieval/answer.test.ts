@@ -23,6 +23,8 @@ const hit = (id: string, text: string, written: RetrievedPassage["written"] = []
     text,
   } satisfies Passage,
   score: 1,
+  matchScore: 1,
+  classifierScore: 0,
   fullTextScore: 1,
   semanticScore: 1,
   denseScore: 1,

@@ -2,6 +2,7 @@ import { articleDocument } from "../documents/article";
 import { toPassages } from "../documents/to-passages";
 import { buildIndex, expansionsFromQa, type QaPair, restoreIndex } from "./build-index";
 import { matchedTerms } from "./highlight";
+import { createPassageClassifier, type PassageClassifierModel } from "./passage-classifier";
 import { createRagPipeline, type RagPipeline, type Reader } from "./pipeline";
 import { createRetriever } from "./retriever";
 import type { PassageDb } from "./schema";
@@ -16,14 +17,20 @@ export async function buildArticleIndex(
   return buildIndex(passages, expansionsFromQa(passages, trainingPairs));
 }
 
-/** One pipeline from its two assets, whether they came from files (CLI) or from fetch (worker). */
+/**
+ * One pipeline from its assets, whether they came from files (CLI) or from fetch (worker). Without the
+ * passage classifier learned from the index (classifier-examples.ts) the ranking uses its other three signals.
+ */
 export async function assembleRagPipeline(
   index: PassageDb | string,
   vectorTable: WordVectorTable,
   reader: Reader | null = null,
+  classifier: PassageClassifierModel | null = null,
 ): Promise<RagPipeline> {
   const db = typeof index === "string" ? restoreIndex(index) : index;
   const vectors = createWordVectors(vectorTable);
-  const retriever = await createRetriever(db, vectors);
+  const retriever = await createRetriever(db, vectors, {
+    classifier: classifier && createPassageClassifier(classifier),
+  });
   return createRagPipeline(retriever, vectors, matchedTerms, reader);
 }

@@ -5,6 +5,8 @@ import type { RetrievedPassage } from "./retriever";
 const hit = (id: string, score: number): RetrievedPassage => ({
   passage: { id, documentId: "d", documentTitle: "D", section: "S", kind: "paragraph", text: id },
   score,
+  matchScore: score,
+  classifierScore: 0,
   fullTextScore: 0,
   semanticScore: score,
   denseScore: score,

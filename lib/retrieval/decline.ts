@@ -2,7 +2,7 @@ import type { RetrievedPassage } from "./retriever";
 
 /**
  * When the sources do not cover a question, the honest answer is to say so. Two constants, calibrated on the
- * held-out dev questions, in scope and off topic (docs/retrieval.md), decide it: the best passage must score
+ * held-out dev questions, in scope and off topic (docs/retrieval.md), decide it: the best passage must match
  * well enough, and one of the retrieved passages must cover the question's specific words, not only the
  * collection's topic words.
  */
@@ -12,7 +12,7 @@ export const COVERAGE_THRESHOLD = 0.7;
 
 export interface DeclineDecision {
   decline: boolean;
-  /** The best passage's retrieval score. */
+  /** The best passage's match score (its score without the passage classifier). */
   confidence: number;
   /** The largest share of the question's specific words a retrieved passage covers (of those checked). */
   coverage: number;
@@ -26,7 +26,9 @@ export function decideDecline(
   hits: readonly RetrievedPassage[],
   coverageOf: (passageId: string) => number,
 ): DeclineDecision {
-  const confidence = hits[0]?.score ?? 0;
+  // The classifier orders the passages; whether they cover the question is judged by the matching signals,
+  // which every passage has (a user's documents have no class) and on whose scale the threshold was chosen.
+  const confidence = Math.max(0, ...hits.map((hit) => hit.matchScore));
   let coverage = 0;
   for (const hit of hits) {
     coverage = Math.max(coverage, coverageOf(hit.passage.id));

@@ -7,6 +7,7 @@ import { PATHS, readTrainingPairs, readVectorTable } from "../node/assets";
 import { loadRagPipeline } from "../node/rag";
 import { assembleRagPipeline, buildArticleIndex } from "./assemble";
 import { restoreIndex, serializeIndex } from "./build-index";
+import { parseClassifier } from "./passage-classifier";
 import { DEFAULT_RAG_MODE, type RagPipeline, STOPPED_ANSWER } from "./pipeline";
 
 let pipeline: RagPipeline;
@@ -75,7 +76,13 @@ describe("the RAG pipeline on the article", () => {
 describe("the serialized index", () => {
   it("answers exactly as the index it was saved from", async () => {
     const db = await buildArticleIndex(readFileSync(PATHS.article, "utf8"), readTrainingPairs());
-    const restored = await assembleRagPipeline(serializeIndex(db), readVectorTable());
+    // As the worker loads them: the serialized index and the classifier file `npm run build:index` wrote.
+    const restored = await assembleRagPipeline(
+      serializeIndex(db),
+      readVectorTable(),
+      null,
+      parseClassifier(readFileSync(PATHS.classifier, "utf8")),
+    );
     for (const question of ["How does RAG find information?", "What are the risks of fine-tuning?"]) {
       const a = await pipeline.ask(question);
       const b = await restored.ask(question);

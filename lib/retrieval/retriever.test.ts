@@ -108,3 +108,30 @@ describe("the hybrid score", () => {
     for (const hit of hits) expect(hit.score).toBe(hit.denseScore);
   });
 });
+
+describe("the passage classifier's share of the score", () => {
+  it("mixes into the passages it has a class for, while declining and other passages read the match alone", async () => {
+    const db = await buildIndex([...passages, passage(3, "movie review")], expansions);
+    // A model that is sure of notes:2, whatever the question, and knows nothing of notes:3.
+    const classifier = { classes: ["notes:1", "notes:2"], probabilities: () => Float64Array.of(0, 1) };
+    const plain = await createRetriever(db, vectors);
+    const learned = await createRetriever(db, vectors, { classifier });
+    const weight = DEFAULT_RETRIEVER_OPTIONS.classifierWeight;
+    const before = new Map((await plain.retrieve("movie review", 3)).map((hit) => [hit.passage.id, hit]));
+    const hits = await learned.retrieve("movie review", 3);
+    for (const hit of hits) {
+      const { score } = before.get(hit.passage.id) ?? { score: Number.NaN };
+      expect(hit.matchScore).toBeCloseTo(score, 10);
+      const p = hit.passage.id === "notes:2" ? 1 : 0;
+      expect(hit.classifierScore).toBe(p);
+      expect(hit.score).toBeCloseTo(
+        hit.passage.id === "notes:3" ? score : (1 - weight) * score + weight * p,
+        10,
+      );
+    }
+    expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
+    // Other modes rank by their own signal only.
+    for (const hit of await learned.retrieve("movie review", 3, "semantic"))
+      expect(hit.classifierScore).toBe(0);
+  });
+});

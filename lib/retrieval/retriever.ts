@@ -4,6 +4,7 @@ import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import { embed } from "./dense";
 import { fullTextScores } from "./full-text";
+import type { PassageClassifier } from "./passage-classifier";
 import type { PassageDb } from "./schema";
 import { contentWords, createVocabulary, relatedness, scoreViews, type Vocabulary } from "./semantic";
 import { createViewStore } from "./view-store";
@@ -16,6 +17,13 @@ export interface RetrievedPassage {
   passage: Passage;
   /** The combined score the ranking used, in [0, 1]. */
   score: number;
+  /**
+   * The matching signals' score (BM25, soft matching, dense), in [0, 1]: what `score` is without the classifier,
+   * and what the decline rule reads, since every passage has it (a user's documents have no class).
+   */
+  matchScore: number;
+  /** The passage classifier's probability for this passage (0 without a classifier or a class), in [0, 1]. */
+  classifierScore: number;
   /** Orama's BM25 score (0 when no term matched). */
   fullTextScore: number;
   /** Soft word-vector similarity of the question to the passage and the questions written for it, in [0, 1]. */
@@ -37,6 +45,13 @@ export interface RetrieverOptions {
   topViews?: number;
   /** Weight of the dense score against the other two together; chosen on the dev set (docs/). */
   denseWeight?: number;
+  /** Learned from the written questions (passage-classifier.ts); without it the ranking has three signals. */
+  classifier?: PassageClassifier | null;
+  /**
+   * Weight of the classifier's probability against the matching signals' score, for a passage it has a class
+   * for (the others score their match alone); chosen on dev and held-out training paraphrases (docs/).
+   */
+  classifierWeight?: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
@@ -44,6 +59,7 @@ export const DEFAULT_RETRIEVER_OPTIONS = {
   denseWeight: 0.4,
   boost: { text: 1, section: 1, keywords: 2 },
   topViews: 5,
+  classifierWeight: 0.25,
 } as const;
 
 interface IndexedDoc extends Passage {
@@ -124,6 +140,9 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
   const topViews = Math.max(1, options.topViews ?? DEFAULT_RETRIEVER_OPTIONS.topViews);
   const denseWeight = options.denseWeight ?? DEFAULT_RETRIEVER_OPTIONS.denseWeight;
+  const classifier = options.classifier ?? null;
+  const classifierWeight = options.classifierWeight ?? DEFAULT_RETRIEVER_OPTIONS.classifierWeight;
+  const classOf = new Map(classifier?.classes.map((id, c) => [id, c]));
   const vocabulary = createVocabulary(vectors);
   // Every passage's views, in WebAssembly memory, scored in one call per question; reloaded after the
   // passages change. Each entry's views sit at `first` onwards, in the order of `entries`.
@@ -194,6 +213,13 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const scores = scoreViews(vectors, vocabulary, store, words);
     embed(vectors, words, questionEmbedding);
     const cosines = store.cosines(questionEmbedding);
+    const learned =
+      classifier && mode === "hybrid"
+        ? classifier.probabilities({
+            stems: words.flatMap((word) => analyze(word)),
+            embedding: questionEmbedding,
+          })
+        : null;
     const best = new Float64Array(topViews);
     const weights = {
       fullText: mode === "hybrid" ? fullTextWeight * (1 - denseWeight) : mode === "full-text" ? 1 : 0,
@@ -206,10 +232,25 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       const semanticScore = meanOfBest(scores, entry.first, entry.views.length, best);
       const denseScore = meanOfBest(cosines, entry.first, entry.views.length, best);
       const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
-      const score =
+      const matchScore =
         weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
+      const classIndex = classOf.get(id);
+      const classifierScore = learned && classIndex !== undefined ? (learned[classIndex] as number) : 0;
+      const score =
+        learned && classIndex !== undefined
+          ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
+          : matchScore;
       if (score > 0)
-        ranked.push({ id, passage: entry.passage, score, fullTextScore, semanticScore, denseScore });
+        ranked.push({
+          id,
+          passage: entry.passage,
+          score,
+          matchScore,
+          classifierScore,
+          fullTextScore,
+          semanticScore,
+          denseScore,
+        });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
     return ranked.slice(0, limit).map(({ id, ...hit }) => {
