@@ -79,3 +79,27 @@ test("a missing or damaged search index gives a clear error with a retry, and th
   await app.rag.error.getByRole("button", { name: "Retry" }).click();
   await expect(app.rag.error).toContainText("is damaged");
 });
+
+test("a missing or damaged passage classifier gives the index's clear error, naming the file, with a retry that recovers", async ({
+  app,
+  page,
+}) => {
+  let served = 0;
+  await page.route("**/retrieval/passage-classifier.json", (route) => {
+    served++;
+    if (served === 1) return route.fulfill({ status: 404, body: "" });
+    if (served === 2)
+      return route.fulfill({ status: 200, contentType: "application/json", body: '{"format":1}' });
+    return route.continue();
+  });
+  await page.goto("/");
+  await expect(app.rag.error).toContainText("could not be loaded");
+  await expect(app.rag.error).toContainText("passage-classifier.json");
+  await app.rag.error.getByRole("button", { name: "Retry" }).click();
+  await expect(app.rag.error).toContainText("is damaged");
+  await expect(app.rag.error).toContainText("passage-classifier.json");
+  await app.rag.error.getByRole("button", { name: "Retry" }).click();
+  await expect(app.rag.ready).toBeVisible();
+  await app.ask("Which approach has a retrieval component?");
+  await expect(app.rag.citations.first()).toContainText("Retrieval Component");
+});

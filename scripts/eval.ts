@@ -20,7 +20,9 @@ import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/ass
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
 import { assembleRagPipeline, buildArticleIndex } from "../lib/retrieval/assemble";
+import { trainIndexClassifier } from "../lib/retrieval/classifier-examples";
 import { RETRIEVAL_MODES } from "../lib/retrieval/retriever";
+import { createWordVectors } from "../lib/retrieval/word-vectors";
 
 interface InScope {
   id: string;
@@ -193,16 +195,20 @@ for (const split of ["dev", "test"] as const) {
 }
 
 // Ordinary paraphrases: hold out one of the first writer's training paraphrases per fact (the last) and index
-// the rest.
+// the rest; the passage classifier is trained again on that index, so it has not seen them either.
 const training = readJsonLines<InScope & { writer: number }>("data/qa/train.jsonl");
 const lastOfFact = new Map(training.filter((pair) => pair.writer === 1).map((pair) => [pair.factId, pair]));
 const heldOut = [...lastOfFact.values()];
+const looIndex = await buildArticleIndex(
+  readText(PATHS.article),
+  training.filter((pair) => lastOfFact.get(pair.factId) !== pair),
+);
+const vectorTable = readVectorTable();
 const loo = await assembleRagPipeline(
-  await buildArticleIndex(
-    readText(PATHS.article),
-    training.filter((pair) => lastOfFact.get(pair.factId) !== pair),
-  ),
-  readVectorTable(),
+  looIndex,
+  vectorTable,
+  null,
+  (await trainIndexClassifier(looIndex, createWordVectors(vectorTable))).model,
 );
 const looRanks: (number | null)[] = [];
 for (const q of heldOut) {

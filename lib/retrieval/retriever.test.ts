@@ -130,8 +130,10 @@ describe("the passage classifier's share of the score", () => {
       );
     }
     expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
-    // Other modes rank by their own signal only.
+    // Other modes rank by their own signal only; the classifier's mode by its probability alone.
     for (const hit of await learned.retrieve("movie review", 3, "semantic"))
       expect(hit.classifierScore).toBe(0);
+    const alone = await learned.retrieve("movie review", 3, "classifier");
+    expect(alone.map((hit) => hit.passage.id)).toEqual(["notes:2"]);
   });
 });

@@ -10,7 +10,7 @@ import { contentWords, createVocabulary, relatedness, scoreViews, type Vocabular
 import { createViewStore } from "./view-store";
 import type { WordVectors } from "./word-vectors";
 
-export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense"] as const;
+export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier"] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export interface RetrievedPassage {
@@ -214,7 +214,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     embed(vectors, words, questionEmbedding);
     const cosines = store.cosines(questionEmbedding);
     const learned =
-      classifier && mode === "hybrid"
+      classifier && (mode === "hybrid" || mode === "classifier")
         ? classifier.probabilities({
             stems: words.flatMap((word) => analyze(word)),
             embedding: questionEmbedding,
@@ -237,9 +237,11 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       const classIndex = classOf.get(id);
       const classifierScore = learned && classIndex !== undefined ? (learned[classIndex] as number) : 0;
       const score =
-        learned && classIndex !== undefined
-          ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
-          : matchScore;
+        mode === "classifier"
+          ? classifierScore
+          : learned && classIndex !== undefined
+            ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
+            : matchScore;
       if (score > 0)
         ranked.push({
           id,
