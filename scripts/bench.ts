@@ -3,8 +3,9 @@
  * asserted). Node first (the same library code as the CLI), then Chromium against the production build.
  *   npm run bench
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { persist } from "@orama/plugin-data-persistence";
 import { median, quantile } from "../lib/evaluation";
 import { formatBytes } from "../lib/format";
@@ -55,6 +56,12 @@ console.log(
 console.log(
   `  word vectors: ${formatBytes(statSync(PATHS.vectorData).size + statSync(PATHS.vectorWords).size)}`,
 );
+if (existsSync(PATHS.classifier)) {
+  const classifier = readFileSync(PATHS.classifier);
+  console.log(
+    `  passage classifier: ${formatBytes(classifier.length)} (${formatBytes(gzipSync(classifier).length)} gzipped)`,
+  );
+}
 const { pipeline: rag, readerMissing, readerLoadMs } = await loadRagPipeline();
 for (const q of questions.slice(0, 20)) await rag.ask(q, { mode: "extractive" });
 const retrieve: number[] = [];
