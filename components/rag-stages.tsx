@@ -84,6 +84,17 @@ export function RagStages({ question, result }: { question: string; result: RagR
               <li key={hit.id} data-testid="stage-passage" data-cited={cited.has(hit.id)}>
                 <span className="font-mono">[{hit.rank}]</span> {hit.section} · score{" "}
                 <span className="font-mono">{hit.score.toFixed(3)}</span>
+                <span className="text-slate-500">
+                  {" "}
+                  (match <span className="font-mono">{hit.matchScore.toFixed(3)}</span>
+                  {hit.classifierScore !== null && (
+                    <>
+                      {" "}
+                      · classifier <span className="font-mono">{hit.classifierScore.toFixed(3)}</span>
+                    </>
+                  )}
+                  )
+                </span>
                 {cited.has(hit.id) ? " · cited" : ""}
               </li>
             ))}

@@ -18,6 +18,15 @@ test("a document the user adds is cited on the next question, survives a reload,
   await app.ask(QUESTION);
   await expect(app.rag.citations.first()).toContainText(FACT);
   await expect(app.rag.answer).toContainText("teal");
+  // The passage classifier knows only the article's passages: the stage view shows the added passage's
+  // match alone, and an article passage's classifier probability beside its match.
+  const stages = page.getByTestId("rag-stages");
+  await stages.locator("summary").first().click();
+  const retrieved = stages.getByTestId("stage-passage");
+  await expect(retrieved.first()).toContainText("Island notes");
+  await expect(retrieved.first()).toContainText(/match \d\.\d{3}\)/);
+  await expect(retrieved.first()).not.toContainText("classifier");
+  await expect(retrieved.nth(1)).toContainText(/match \d\.\d{3} · classifier \d\.\d{3}/);
   await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
   expect(await app.fineTuned.answer.innerText()).toBe(fineTunedBefore);
 

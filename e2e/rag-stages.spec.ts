@@ -15,6 +15,10 @@ async function expectStagesMatchPanel(app: AppPage, generationStage: "generate" 
   expect(await stageMs("stage-retrieval-ms")).toBe(await app.stageMs(app.rag.timings, "retrieve"));
   expect(await stageMs("stage-generation-ms")).toBe(await app.stageMs(app.rag.timings, generationStage));
   await expect(stages.getByTestId("stage-passage")).toHaveCount(3);
+  // Each article passage shows its score's two parts: the matching signals and the passage classifier.
+  for (const passage of await stages.getByTestId("stage-passage").all()) {
+    await expect(passage).toContainText(/score \d\.\d{3} \(match \d\.\d{3} · classifier \d\.\d{3}\)/);
+  }
   const augmented = stages.getByTestId("stage-augmented-passage");
   await expect(augmented.first()).toBeVisible();
   const cited = await app.rag.citations.evaluateAll((cards) =>

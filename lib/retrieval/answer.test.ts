@@ -25,6 +25,7 @@ const hit = (id: string, text: string, written: RetrievedPassage["written"] = []
   score: 1,
   matchScore: 1,
   classifierScore: 0,
+  classified: false,
   fullTextScore: 1,
   semanticScore: 1,
   denseScore: 1,

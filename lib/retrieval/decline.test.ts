@@ -7,6 +7,7 @@ const hit = (id: string, score: number): RetrievedPassage => ({
   score,
   matchScore: score,
   classifierScore: 0,
+  classified: false,
   fullTextScore: 0,
   semanticScore: score,
   denseScore: score,

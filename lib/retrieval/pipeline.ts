@@ -46,6 +46,10 @@ export interface RetrievedSummary {
   id: string;
   section: string;
   score: number;
+  /** The matching signals' part of the score (what declining reads). */
+  matchScore: number;
+  /** The passage classifier's probability for the passage; null when it has no class (a user's document). */
+  classifierScore: number | null;
 }
 
 export interface RagTimings {
@@ -274,6 +278,8 @@ export function createRagPipeline(
         id: hit.passage.id,
         section: hit.passage.section,
         score: Math.round(hit.score * 10_000) / 10_000,
+        matchScore: Math.round(hit.matchScore * 10_000) / 10_000,
+        classifierScore: hit.classified ? Math.round(hit.classifierScore * 10_000) / 10_000 : null,
       })),
       confidence: Math.round(confidence * 10_000) / 10_000,
       faithfulness: share,

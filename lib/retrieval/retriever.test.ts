@@ -124,6 +124,7 @@ describe("the passage classifier's share of the score", () => {
       expect(hit.matchScore).toBeCloseTo(score, 10);
       const p = hit.passage.id === "notes:2" ? 1 : 0;
       expect(hit.classifierScore).toBe(p);
+      expect(hit.classified).toBe(hit.passage.id !== "notes:3");
       expect(hit.score).toBeCloseTo(
         hit.passage.id === "notes:3" ? score : (1 - weight) * score + weight * p,
         10,

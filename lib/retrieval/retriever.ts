@@ -24,6 +24,8 @@ export interface RetrievedPassage {
   matchScore: number;
   /** The passage classifier's probability for this passage (0 without a classifier or a class), in [0, 1]. */
   classifierScore: number;
+  /** Whether the classifier has a class for this passage (a user's documents have none) and took part. */
+  classified: boolean;
   /** Orama's BM25 score (0 when no term matched). */
   fullTextScore: number;
   /** Soft word-vector similarity of the question to the passage and the questions written for it, in [0, 1]. */
@@ -235,11 +237,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       const matchScore =
         weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
       const classIndex = classOf.get(id);
-      const classifierScore = learned && classIndex !== undefined ? (learned[classIndex] as number) : 0;
+      const classified = learned !== null && classIndex !== undefined;
+      const classifierScore = classified ? (learned[classIndex] as number) : 0;
       const score =
         mode === "classifier"
           ? classifierScore
-          : learned && classIndex !== undefined
+          : classified
             ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
             : matchScore;
       if (score > 0)
@@ -249,6 +252,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
           score,
           matchScore,
           classifierScore,
+          classified,
           fullTextScore,
           semanticScore,
           denseScore,
