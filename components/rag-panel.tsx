@@ -131,7 +131,7 @@ export const RagPanel = memo(function RagPanel({
     <PanelShell
       testId="rag-panel"
       title="RAG: retrieve, then answer"
-      subtitle="Searches the article (Orama, BM25 + word vectors), then answers from the passages it finds, with citations: the same base model as the right panel, reading instead of remembering."
+      subtitle="Searches the article (Orama: BM25, word vectors and a passage classifier learned from the Q&A set), then answers from the passages it finds, with citations: the same base model as the right panel, reading instead of remembering."
       badge={
         <ToggleGroup
           legend="How the RAG panel answers"

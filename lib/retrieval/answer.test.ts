@@ -13,7 +13,12 @@ const vectors = testVectors({
   loud: [0.2, 1],
 });
 
-const hit = (id: string, text: string, written: RetrievedPassage["written"] = []): RetrievedPassage => ({
+const hit = (
+  id: string,
+  text: string,
+  written: RetrievedPassage["written"] = [],
+  score = 1,
+): RetrievedPassage => ({
   passage: {
     id,
     documentId: "d",
@@ -22,8 +27,8 @@ const hit = (id: string, text: string, written: RetrievedPassage["written"] = []
     kind: "paragraph",
     text,
   } satisfies Passage,
-  score: 1,
-  matchScore: 1,
+  score,
+  matchScore: score,
   classifierScore: 0,
   classified: false,
   fullTextScore: 1,
@@ -50,6 +55,16 @@ describe("buildExtractiveAnswer", () => {
       vectors,
     );
     expect(answer).toEqual({ answer: "The movie was long. [2]", used: [2] });
+  });
+
+  it("weighs a sentence by how far retrieval trusts its passage, relative to the first", () => {
+    // The second passage's sentence matches both words; the first passage's only "loud".
+    const passages = (second: number) => [
+      hit("a", "A rocket is loud."),
+      hit("b", "The movie was loud.", [], second),
+    ];
+    expect(buildExtractiveAnswer("loud film?", passages(1), vectors)?.answer).toBe("The movie was loud. [2]");
+    expect(buildExtractiveAnswer("loud film?", passages(0.4), vectors)?.answer).toBe("A rocket is loud. [1]");
   });
 
   it("never answers with a sentence that is itself a question", () => {
