@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Passage } from "../documents/types";
 import { buildIndex } from "./build-index";
 import {
   classifierFor,
@@ -7,24 +6,17 @@ import {
   classifierTexts,
   trainIndexClassifier,
 } from "./classifier-examples";
+import { notesPassage } from "./test-passage";
 import { testVectors } from "./test-vectors";
 
 const vectors = testVectors({ movie: [1, 0], review: [0, 1], rocket: [0.5, 0.5] });
-const passage = (n: number, text: string): Passage => ({
-  id: `notes:${n}`,
-  documentId: "notes",
-  documentTitle: "Notes",
-  section: "Notes",
-  kind: "paragraph",
-  text,
-});
 const expansions = new Map([
   ["notes:1", { questions: ["which movie", "a film review"], evidence: ["x"], targets: [0, 0] }],
 ]);
 
 describe("the classifier's examples", () => {
   it("are each passage's own words and its written questions, labelled with its id", async () => {
-    const db = await buildIndex([passage(1, "movie review"), passage(2, "rocket")], expansions);
+    const db = await buildIndex([notesPassage(1, "movie review"), notesPassage(2, "rocket")], expansions);
     const texts = await classifierTexts(db);
     expect(texts).toEqual(
       expect.arrayContaining([
@@ -47,7 +39,7 @@ describe("the classifier's examples", () => {
 
 describe("classifierFor", () => {
   it("uses a saved model learned from the same texts, and trains a fresh one for other texts", async () => {
-    const db = await buildIndex([passage(1, "movie review"), passage(2, "rocket")], expansions);
+    const db = await buildIndex([notesPassage(1, "movie review"), notesPassage(2, "rocket")], expansions);
     const { saved } = await trainIndexClassifier(db, vectors);
     // Marked, so the test can tell the saved model from a freshly trained one.
     const marked = { ...saved, bias: saved.bias.map((value) => value + 100) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Passage } from "../documents/types";
 import { buildIndex } from "./build-index";
 import { createRetriever, DEFAULT_RETRIEVER_OPTIONS } from "./retriever";
+import { notesPassage } from "./test-passage";
 import { testVectors } from "./test-vectors";
 
 const vectors = testVectors({
@@ -12,18 +12,9 @@ const vectors = testVectors({
   launch: [0, 0, 0, 1],
 });
 
-const passage = (n: number, text: string): Passage => ({
-  id: `notes:${n}`,
-  documentId: "notes",
-  documentTitle: "Notes",
-  section: "Notes",
-  kind: "paragraph",
-  text,
-});
-
 // One passage has a single question that shares the question's words; the other has several that each
 // come close. The question: "movie review".
-const passages = [passage(1, "rocket launch"), passage(2, "launch")];
+const passages = [notesPassage(1, "rocket launch"), notesPassage(2, "launch")];
 const written = (...questions: string[]) => ({
   questions,
   evidence: ["launch"],
@@ -51,7 +42,7 @@ describe("the semantic score of a passage", () => {
 
   it("averages only the views a passage has, so a passage without questions is not penalised", async () => {
     const score = async (topViews: number) => {
-      const db = await buildIndex([passage(1, "movie review")]);
+      const db = await buildIndex([notesPassage(1, "movie review")]);
       const retriever = await createRetriever(db, vectors, { fullTextWeight: 0, denseWeight: 0, topViews });
       return (await retriever.retrieve("movie review", 1))[0]?.semanticScore ?? 0;
     };
@@ -98,9 +89,9 @@ describe("the hybrid score", () => {
     // "critic" is close to "review" and shares no word with the question; "movie critic" is half as close,
     // "rocket launch" unrelated.
     const db = await buildIndex([
-      passage(1, "rocket launch"),
-      passage(2, "critic"),
-      passage(3, "movie critic"),
+      notesPassage(1, "rocket launch"),
+      notesPassage(2, "critic"),
+      notesPassage(3, "movie critic"),
     ]);
     const retriever = await createRetriever(db, vectors);
     const hits = await retriever.retrieve("review", 3, "dense");
@@ -111,7 +102,7 @@ describe("the hybrid score", () => {
 
 describe("the passage classifier's share of the score", () => {
   it("mixes into the passages it has a class for, while declining and other passages read the match alone", async () => {
-    const db = await buildIndex([...passages, passage(3, "movie review")], expansions);
+    const db = await buildIndex([...passages, notesPassage(3, "movie review")], expansions);
     // A model that is sure of notes:2, whatever the question, and knows nothing of notes:3.
     const classifier = { classes: ["notes:1", "notes:2"], probabilities: () => Float64Array.of(0, 1) };
     const plain = await createRetriever(db, vectors);
