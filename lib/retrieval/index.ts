@@ -8,8 +8,19 @@ export {
   restoreIndex,
   serializeIndex,
 } from "./build-index";
+export { classifierFor, classifierSource, trainIndexClassifier } from "./classifier-examples";
 export { DECLINE_THRESHOLD, decideDecline } from "./decline";
 export { highlightSegments, matchedTerms, type TextSegment } from "./highlight";
+export {
+  createPassageClassifier,
+  loadClassifier,
+  type PassageClassifier,
+  type PassageClassifierModel,
+  parseClassifier,
+  type SavedClassifier,
+  saveClassifier,
+  trainPassageClassifier,
+} from "./passage-classifier";
 export {
   type AskOptions,
   CITATION_COUNT,
