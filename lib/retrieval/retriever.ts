@@ -10,6 +10,10 @@ import { contentWords, createVocabulary, relatedness, scoreViews, type Vocabular
 import { createViewStore } from "./view-store";
 import type { WordVectors } from "./word-vectors";
 
+/**
+ * How `retrieve` ranks: "hybrid" (the product's) fuses the signals; each other mode ranks by one signal alone,
+ * for the evaluation report ("classifier" finds nothing without a classifier).
+ */
 export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier"] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
