@@ -95,7 +95,8 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
       />
       <p className="text-sm text-slate-600">
         {s.inScope} in-scope questions, {s.offTopic} off-topic. Ordinary paraphrases (one training paraphrase
-        per fact held out of the index): recall@3 {pct(report.retrievalOrdinaryParaphrases.recallAt3)}%.
+        per fact held out of the index and the classifier): recall@3{" "}
+        {pct(report.retrievalOrdinaryParaphrases.recallAt3)}%.
         {s.rag.evidenceCited !== undefined &&
           ` The answer's citations hold the evidence for ${pct(s.rag.evidenceCited)}% of in-scope questions (a declined question cites nothing).`}
       </p>
