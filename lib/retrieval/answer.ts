@@ -63,6 +63,7 @@ export function buildExtractiveAnswer(
   { maxSentences = 2, closeness = 0.9 } = {},
 ): ExtractiveAnswer | null {
   const matcher = createSoftMatcher(vectors, question);
+  const top = citations[0]?.score ?? 0;
   const candidates = citations.flatMap((citation, index) =>
     answerSentences(citation.passage.text).map((sentence) => {
       // Retrieval already scored the written questions; those written for this sentence are its views.
@@ -75,7 +76,7 @@ export function buildExtractiveAnswer(
       // that shares the question's topic words in a passage retrieval ranked well below the first used to
       // outrank the first passage's answer (token-F1 on dev 0.605 -> 0.632; docs/retrieval.md). Earlier
       // citations are likelier to be right; the prior breaks near-ties in their favour.
-      const trust = (citations[0]?.score ?? 0) > 0 ? citation.score / (citations[0]?.score as number) : 1;
+      const trust = top > 0 ? citation.score / top : 1;
       return { sentence, rank: index + 1, score: score * trust * (1 - 0.05 * index) };
     }),
   );
