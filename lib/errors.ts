@@ -34,7 +34,15 @@ function format(template: string, args: readonly (string | number)[]): string {
 }
 
 export function createError(code: ErrorCode, ...args: (string | number)[]): AppError {
-  const error = new Error(format(MESSAGES[code], args)) as Error & { code: ErrorCode };
+  return restoreError(code, format(MESSAGES[code], args));
+}
+
+/**
+ * An error already formatted from the catalogue elsewhere (in a worker, say, and sent as code and message),
+ * rebuilt with its code rather than formatted again.
+ */
+export function restoreError(code: ErrorCode, message: string): AppError {
+  const error = new Error(message) as Error & { code: ErrorCode };
   error.name = "AppError";
   error.code = code;
   return error;

@@ -1,4 +1,4 @@
-import { createError, type ErrorCode } from "../lib/errors";
+import { createError, type ErrorCode, restoreError } from "../lib/errors";
 import type { Generation, LoadProgress } from "../lib/generation/generator";
 import type { Reader } from "../lib/retrieval/pipeline";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
@@ -9,9 +9,9 @@ interface Pending {
   onToken?: (text: string) => void;
 }
 
-// The worker's error, already formatted from the catalogue there: rebuilt with its code, not formatted again.
+// The worker's error, already formatted from the catalogue there.
 const failure = (code: ErrorCode | "UNKNOWN", message: string): Error =>
-  code === "UNKNOWN" ? new Error(message) : Object.assign(new Error(message), { name: "AppError", code });
+  code === "UNKNOWN" ? new Error(message) : restoreError(code, message);
 
 /**
  * The reader model as the RAG pipeline sees it, running in a worker of its own (`reader.worker.ts`). Each
