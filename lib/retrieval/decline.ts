@@ -3,36 +3,33 @@ import type { RetrievedPassage } from "./retriever";
 /**
  * When the sources do not cover a question, the honest answer is to say so. Two constants, calibrated on the
  * held-out dev questions, in scope and off topic (docs/retrieval.md), decide it: the best passage must match
- * well enough, and one of the retrieved passages must cover the question's specific words, not only the
+ * well enough, and the retrieved passages together must cover the question's specific words, not only the
  * collection's topic words.
  */
 export const DECLINE_THRESHOLD = 0.54;
-/** Below this share of the question's specific words found in any retrieved passage, the question is declined. */
-export const COVERAGE_THRESHOLD = 0.7;
+/** Below this share of the question's specific words found in the retrieved passages, the question is declined. */
+export const COVERAGE_THRESHOLD = 0.75;
 
 export interface DeclineDecision {
   decline: boolean;
   /** The best passage's match score (its score without the passage classifier). */
   confidence: number;
-  /** The largest share of the question's specific words a retrieved passage covers (of those checked). */
+  /** The share of the question's specific words the retrieved passages cover between them. */
   coverage: number;
 }
 
 /**
- * `coverageOf` gives the share of the question's specific words a passage covers. Passages are checked in rank
- * order until one covers enough: the right passage is not always first, and its coverage is what matters.
+ * `coverageOf` gives the share of the question's specific words that the given passages cover between them.
+ * All retrieved passages count, together: the right passage is not always first, and a question in two parts
+ * may find each part in a different passage (docs/retrieval.md).
  */
 export function decideDecline(
   hits: readonly RetrievedPassage[],
-  coverageOf: (passageId: string) => number,
+  coverageOf: (passageIds: readonly string[]) => number,
 ): DeclineDecision {
   // The classifier orders the passages; whether they cover the question is judged by the matching signals,
   // which every passage has (a user's documents have no class) and on whose scale the threshold was chosen.
   const confidence = Math.max(0, ...hits.map((hit) => hit.matchScore));
-  let coverage = 0;
-  for (const hit of hits) {
-    coverage = Math.max(coverage, coverageOf(hit.passage.id));
-    if (coverage >= COVERAGE_THRESHOLD) break;
-  }
+  const coverage = hits.length === 0 ? 0 : coverageOf(hits.map((hit) => hit.passage.id));
   return { decline: confidence < DECLINE_THRESHOLD || coverage < COVERAGE_THRESHOLD, confidence, coverage };
 }

@@ -243,7 +243,7 @@ export function createRagPipeline(
     const asked = withoutPleasantries(question);
     const hits = await retriever.retrieve(asked, CITATION_COUNT);
     const retrieved = performance.now();
-    const { decline: uncovered, confidence } = decideDecline(hits, (id) => retriever.coverage(asked, id));
+    const { decline: uncovered, confidence } = decideDecline(hits, (ids) => retriever.coverage(asked, ids));
     // Retrieval still runs for guarded text, so the stage view shows what it would have handed on.
     const guard = guardOf(question);
     const decline = uncovered || guard !== null;

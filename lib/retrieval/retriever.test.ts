@@ -129,3 +129,20 @@ describe("the passage classifier's share of the score", () => {
     expect(alone.map((hit) => hit.passage.id)).toEqual(["notes:2"]);
   });
 });
+
+describe("coverage of a question's specific words", () => {
+  it("counts a word covered by any of the given passages, and only those passages", async () => {
+    // Eight passages, so a word in one of them is specific to it, not the collection's topic.
+    const filler = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((word, i) =>
+      notesPassage(i + 3, word),
+    );
+    const db = await buildIndex([notesPassage(1, "rocket"), notesPassage(2, "movie"), ...filler]);
+    const retriever = await createRetriever(db, vectors);
+    const question = "rocket movie";
+    expect(retriever.coverage(question, ["notes:1"])).toBe(0.5);
+    expect(retriever.coverage(question, ["notes:2"])).toBe(0.5);
+    expect(retriever.coverage(question, ["notes:1", "notes:2"])).toBe(1);
+    expect(retriever.coverage(question, ["notes:3", "notes:4"])).toBe(0);
+    expect(retriever.coverage(question, ["no-such-passage"])).toBe(0);
+  });
+});

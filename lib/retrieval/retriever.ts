@@ -287,20 +287,25 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
 
   /**
    * The share of the question's specific words (those not spread across the whole collection, such as "RAG"
-   * or "model" here) that have a close word in the passage or in a question written for it. An answerable
-   * question's specific words are found in its passage; "What is prompt tuning?" leaves "prompt" unmatched.
+   * or "model" here) that have a close word in any of the given passages or the questions written for them.
+   * An answerable question's specific words are found in what retrieval hands on, though not always in one
+   * passage: "what is the stage called, and what's done there?" may find its name in one and its work in
+   * another. "What is prompt tuning?" leaves "prompt" unmatched wherever it looks.
    */
-  function coverage(question: string, passageId: string): number {
-    const entry = entries.get(passageId);
-    if (!entry) return 0;
+  function coverage(question: string, passageIds: readonly string[]): number {
+    const available = passageIds.flatMap((id) => {
+      const entry = entries.get(id);
+      if (!entry) return [];
+      entry.words ??= [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
+      return [entry.words];
+    });
+    if (available.length === 0) return 0;
     const specific = [...new Set(contentWords(question))].filter(
       (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
     );
     if (specific.length === 0) return 1;
-    entry.words ??= [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
-    const available = entry.words;
     const covered = specific.filter((word) =>
-      available.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD),
+      available.some((words) => words.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD)),
     );
     return covered.length / specific.length;
   }
