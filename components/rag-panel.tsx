@@ -209,9 +209,17 @@ export const RagPanel = memo(function RagPanel({
         {answer.status === "done" && (
           <>
             {answer.result.abstained ? (
-              <p data-testid="rag-declined" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
-                {answer.result.answer}
-              </p>
+              <>
+                <p data-testid="rag-declined" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+                  {answer.result.answer}
+                </p>
+                {answer.result.declinedBy === "retrieval" && answer.result.uncovered.length > 0 && (
+                  <p data-testid="rag-uncovered" className="text-xs text-amber-900">
+                    No retrieved passage has a word close to:{" "}
+                    {answer.result.uncovered.map((word) => `“${word}”`).join(", ")}.
+                  </p>
+                )}
+              </>
             ) : (
               <AnswerText answer={answer.result.answer} onCite={cite} />
             )}

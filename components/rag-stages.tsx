@@ -1,5 +1,5 @@
 import { formatMs } from "../lib/format";
-import { DECLINE_THRESHOLD } from "../lib/retrieval/decline";
+import { COVERAGE_THRESHOLD, DECLINE_THRESHOLD } from "../lib/retrieval/decline";
 import type { RagResult } from "../lib/retrieval/pipeline";
 
 /** The article's words for each stage, so the class sees its description next to what actually ran. */
@@ -43,13 +43,22 @@ function Stage({
   );
 }
 
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const quoted = (words: readonly string[]) => words.map((word) => `“${word}”`).join(", ");
+
 /** Why the question went no further than retrieval, for a result declined by a guard or by retrieval. */
 function earlyDeclineReason(result: RagResult): string {
   if (result.declinedBy === "instruction")
     return "the text reads as an instruction to the system (prompt injection), so the passages were not handed on, whatever they scored.";
   if (result.declinedBy === "small-talk")
     return "the text reads as small talk (a greeting, thanks, or a question to the assistant itself), so the passages were not handed on, whatever they scored.";
-  return `the best score ${result.confidence.toFixed(3)} (threshold ${DECLINE_THRESHOLD}) was too low, or no passage covered enough of the question's words, so nothing was handed on.`;
+  const reasons = [
+    result.confidence < DECLINE_THRESHOLD &&
+      `the best match score ${result.confidence.toFixed(3)} is under the threshold ${DECLINE_THRESHOLD}`,
+    result.coverage < COVERAGE_THRESHOLD &&
+      `the passages cover ${percent(result.coverage)} of the question's specific words (${percent(COVERAGE_THRESHOLD)} needed)${result.uncovered.length > 0 ? `: none has a word close to ${quoted(result.uncovered)}` : ""}`,
+  ].filter((reason) => typeof reason === "string");
+  return `${reasons.join("; and ")}, so nothing was handed on.`;
 }
 
 /**

@@ -20,7 +20,7 @@ test("a document the user adds is cited on the next question, survives a reload,
   await expect(app.rag.answer).toContainText("teal");
   // The passage classifier knows only the article's passages: the stage view shows the added passage's
   // match alone, and an article passage's classifier probability beside its match.
-  const stages = page.getByTestId("rag-stages");
+  const stages = app.rag.stages;
   await stages.locator("summary").first().click();
   const retrieved = stages.getByTestId("stage-passage");
   await expect(retrieved.first()).toContainText("Island notes");

@@ -8,7 +8,7 @@ const QUESTION = "What does fine-tuning do in the movie review example?";
  * stage, and the augmentation lists the passages handed on, every cited one among them, marked.
  */
 async function expectStagesMatchPanel(app: AppPage, generationStage: "generate" | "answer") {
-  const stages = app.page.getByTestId("rag-stages");
+  const stages = app.rag.stages;
   await stages.locator("summary").first().click();
   await expect(stages.getByTestId("asked-question")).toHaveText(QUESTION);
   const stageMs = async (id: string) => Number(await stages.getByTestId(id).getAttribute("data-ms"));
@@ -56,7 +56,7 @@ test("generative: the RAG panel streams the reader's output beside the fine-tune
     await app.stageMs(app.rag.timings, "generate"),
   );
   const handedOn = await expectStagesMatchPanel(app, "generate");
-  const stages = page.getByTestId("rag-stages");
+  const stages = app.rag.stages;
   expect(Number(await stages.getByTestId("stage-first-token").getAttribute("data-ms"))).toBe(
     await app.stageMs(app.rag.timings, "first-token"),
   );

@@ -32,11 +32,27 @@ test("clicking a citation marker highlights its card", async ({ app }) => {
   await expect(app.page.locator(`#citation-${rank}`)).toBeFocused();
 });
 
-test("an off-topic question is declined without citations", async ({ app }) => {
+test("an off-topic question is declined without citations, saying which rule declined it and why", async ({
+  app,
+}) => {
   await app.goto();
   await app.ask("Who won the football world cup in 2018?");
   await expect(app.rag.declined).toContainText("don't cover");
   await expect(app.rag.citations).toHaveCount(0);
+  await expect(app.rag.uncovered).toContainText("“2018”");
+  await app.rag.stages.locator("summary").first().click();
+  const reason = app.rag.stages.getByTestId("stage-declined");
+  await expect(reason).toContainText(/the best match score 0\.\d+ is under the threshold/);
+  // Its words are covered well enough, so coverage is not named as a reason.
+  await expect(reason).not.toContainText("specific words");
+  // A near-domain question matches well but names what no passage has.
+  await app.ask("What is prompt tuning?");
+  await expect(app.rag.declined).toContainText("don't cover");
+  await expect(app.rag.uncovered).toContainText("“prompt”");
+  await expect(reason).toContainText(
+    "cover 0% of the question's specific words (75% needed): none has a word close to “prompt”",
+  );
+  await expect(reason).not.toContainText("match score");
 });
 
 test("small talk is declined by name, and a greeting before a question does not stop its answer", async ({

@@ -10,6 +10,8 @@ export class AppPage {
     ready: Locator;
     answer: Locator;
     declined: Locator;
+    uncovered: Locator;
+    stages: Locator;
     citations: Locator;
     markers: Locator;
     timings: Locator;
@@ -44,6 +46,8 @@ export class AppPage {
       ready: rag.getByTestId("rag-ready"),
       answer: rag.getByTestId("rag-answer"),
       declined: rag.getByTestId("rag-declined"),
+      uncovered: rag.getByTestId("rag-uncovered"),
+      stages: rag.getByTestId("rag-stages"),
       citations: rag.getByTestId("citation-card"),
       markers: rag.getByTestId("citation-marker"),
       timings: rag.getByTestId("rag-timings"),

@@ -11,6 +11,8 @@ export function ragOutput(result: RagResult) {
     declinedBy: result.declinedBy,
     mode: result.mode,
     confidence: result.confidence,
+    coverage: result.coverage,
+    uncovered: result.uncovered,
     faithfulness: result.faithfulness,
     flagged: result.flagged,
     citations: result.citations.map(({ rank, id, section, text, score }) => ({

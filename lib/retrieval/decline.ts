@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from "./retriever";
+import type { Coverage, RetrievedPassage } from "./retriever";
 
 /**
  * When the sources do not cover a question, the honest answer is to say so. Two constants, calibrated on the
@@ -16,6 +16,8 @@ export interface DeclineDecision {
   confidence: number;
   /** The share of the question's specific words the retrieved passages cover between them. */
   coverage: number;
+  /** Those of its specific words they leave uncovered (what the stage view names when it declines). */
+  uncovered: string[];
 }
 
 /**
@@ -25,11 +27,17 @@ export interface DeclineDecision {
  */
 export function decideDecline(
   hits: readonly RetrievedPassage[],
-  coverageOf: (passageIds: readonly string[]) => number,
+  coverageOf: (passageIds: readonly string[]) => Coverage,
 ): DeclineDecision {
   // The classifier orders the passages; whether they cover the question is judged by the matching signals,
   // which every passage has (a user's documents have no class) and on whose scale the threshold was chosen.
   const confidence = Math.max(0, ...hits.map((hit) => hit.matchScore));
-  const coverage = hits.length === 0 ? 0 : coverageOf(hits.map((hit) => hit.passage.id));
-  return { decline: confidence < DECLINE_THRESHOLD || coverage < COVERAGE_THRESHOLD, confidence, coverage };
+  const { share: coverage, uncovered } =
+    hits.length === 0 ? { share: 0, uncovered: [] } : coverageOf(hits.map((hit) => hit.passage.id));
+  return {
+    decline: confidence < DECLINE_THRESHOLD || coverage < COVERAGE_THRESHOLD,
+    confidence,
+    coverage,
+    uncovered,
+  };
 }

@@ -95,8 +95,14 @@ export interface RagResult {
   /** Everything retrieval returned, with scores, cited or not (the stage view shows it). */
   retrieved: RetrievedSummary[];
   timings: RagTimings;
-  /** The confidence the decline decision compared with its threshold. */
+  /** The confidence the decline decision compared with its threshold (DECLINE_THRESHOLD). */
   confidence: number;
+  /**
+   * The share of the question's specific words the retrieved passages cover, which the decline decision
+   * compared with COVERAGE_THRESHOLD, and the words they leave uncovered.
+   */
+  coverage: number;
+  uncovered: string[];
   /** Share of the answer's content words found in its citations (null when declined). */
   faithfulness: number | null;
   /** True when a generated answer's faithfulness is under FAITHFULNESS_FLAG. */
@@ -243,10 +249,10 @@ export function createRagPipeline(
     const asked = withoutPleasantries(question);
     const hits = await retriever.retrieve(asked, CITATION_COUNT);
     const retrieved = performance.now();
-    const { decline: uncovered, confidence } = decideDecline(hits, (ids) => retriever.coverage(asked, ids));
+    const decision = decideDecline(hits, (ids) => retriever.coverage(asked, ids));
     // Retrieval still runs for guarded text, so the stage view shows what it would have handed on.
     const guard = guardOf(question);
-    const decline = uncovered || guard !== null;
+    const decline = decision.decline || guard !== null;
     let firstToken = 0;
     const onToken = (text: string) => {
       if (firstToken === 0) firstToken = performance.now();
@@ -281,7 +287,9 @@ export function createRagPipeline(
         matchScore: Math.round(hit.matchScore * 10_000) / 10_000,
         classifierScore: hit.classified ? Math.round(hit.classifierScore * 10_000) / 10_000 : null,
       })),
-      confidence: Math.round(confidence * 10_000) / 10_000,
+      confidence: Math.round(decision.confidence * 10_000) / 10_000,
+      coverage: Math.round(decision.coverage * 10_000) / 10_000,
+      uncovered: decision.uncovered,
       faithfulness: share,
       flagged: mode === "generative" && share !== null && share < FAITHFULNESS_FLAG,
       prompt: answered?.prompt ?? null,

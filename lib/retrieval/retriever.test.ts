@@ -139,10 +139,16 @@ describe("coverage of a question's specific words", () => {
     const db = await buildIndex([notesPassage(1, "rocket"), notesPassage(2, "movie"), ...filler]);
     const retriever = await createRetriever(db, vectors);
     const question = "rocket movie";
-    expect(retriever.coverage(question, ["notes:1"])).toBe(0.5);
-    expect(retriever.coverage(question, ["notes:2"])).toBe(0.5);
-    expect(retriever.coverage(question, ["notes:1", "notes:2"])).toBe(1);
-    expect(retriever.coverage(question, ["notes:3", "notes:4"])).toBe(0);
-    expect(retriever.coverage(question, ["no-such-passage"])).toBe(0);
+    expect(retriever.coverage(question, ["notes:1"])).toEqual({ share: 0.5, uncovered: ["movie"] });
+    expect(retriever.coverage(question, ["notes:2"])).toEqual({ share: 0.5, uncovered: ["rocket"] });
+    expect(retriever.coverage(question, ["notes:1", "notes:2"])).toEqual({ share: 1, uncovered: [] });
+    expect(retriever.coverage(question, ["notes:3", "notes:4"])).toEqual({
+      share: 0,
+      uncovered: ["rocket", "movie"],
+    });
+    expect(retriever.coverage(question, ["no-such-passage"])).toEqual({
+      share: 0,
+      uncovered: ["rocket", "movie"],
+    });
   });
 });

@@ -96,6 +96,13 @@ export const TOPICAL_SHARE = 0.15;
 /** Cosine from which two words count as the same idea for coverage ("film" and "movie"). */
 export const CLOSE_WORD = 0.6;
 
+/** How much of a question's specific words some passages cover, and the words they leave uncovered. */
+export interface Coverage {
+  share: number;
+  /** The question's specific words with no close word in those passages, in the question's order. */
+  uncovered: string[];
+}
+
 /** A passage's views: its section with its text, then each question written for it, in order. */
 function viewsOf(
   doc: IndexedDoc,
@@ -292,22 +299,23 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
    * passage: "what is the stage called, and what's done there?" may find its name in one and its work in
    * another. "What is prompt tuning?" leaves "prompt" unmatched wherever it looks.
    */
-  function coverage(question: string, passageIds: readonly string[]): number {
+  function coverage(question: string, passageIds: readonly string[]): Coverage {
+    const specific = [...new Set(contentWords(question))].filter(
+      (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
+    );
     const available = passageIds.flatMap((id) => {
       const entry = entries.get(id);
       if (!entry) return [];
       entry.words ??= [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
       return [entry.words];
     });
-    if (available.length === 0) return 0;
-    const specific = [...new Set(contentWords(question))].filter(
-      (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
+    if (available.length === 0) return { share: 0, uncovered: specific };
+    if (specific.length === 0) return { share: 1, uncovered: [] };
+    const uncovered = specific.filter(
+      (word) =>
+        !available.some((words) => words.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD)),
     );
-    if (specific.length === 0) return 1;
-    const covered = specific.filter((word) =>
-      available.some((words) => words.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD)),
-    );
-    return covered.length / specific.length;
+    return { share: (specific.length - uncovered.length) / specific.length, uncovered };
   }
 
   async function removeDocument(documentId: string): Promise<number> {
