@@ -6,7 +6,7 @@ import { embed } from "./dense";
 import { fullTextScores } from "./full-text";
 import type { PassageClassifier } from "./passage-classifier";
 import type { PassageDb } from "./schema";
-import { contentWords, createVocabulary, relatedness, scoreViews, type Vocabulary } from "./semantic";
+import { contentWords, createVocabulary, scoreViews, type Vocabulary } from "./semantic";
 import { createViewStore } from "./view-store";
 import type { WordVectors } from "./word-vectors";
 
@@ -103,6 +103,12 @@ export interface Coverage {
   uncovered: string[];
 }
 
+/** A passage's words as coverage reads them: their stems, and their rows in the word vectors. */
+interface CoverageWords {
+  stems: Set<string>;
+  rows: Int32Array;
+}
+
 /** A passage's views: its section with its text, then each question written for it, in order. */
 function viewsOf(
   doc: IndexedDoc,
@@ -171,8 +177,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       embeddings: Float32Array;
       doc: IndexedDoc;
       questions: WrittenQuestion[];
-      /** The distinct words of all its views, made on first use by `coverage`. */
-      words?: string[];
+      /** The distinct words of all its views as `coverage` reads them, made on first use. */
+      words?: CoverageWords;
     }
   >();
   // Passages a user has edited, as they were, so an edit can be undone.
@@ -299,22 +305,37 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
    * passage: "what is the stage called, and what's done there?" may find its name in one and its work in
    * another. "What is prompt tuning?" leaves "prompt" unmatched wherever it looks.
    */
+  function coverageWords(entry: { views: Int32Array[]; words?: CoverageWords }): CoverageWords {
+    if (!entry.words) {
+      const words = [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
+      entry.words = {
+        stems: new Set(words.map((word) => analyze(word)[0] ?? word)),
+        rows: Int32Array.from(new Set(words.map(vectors.row).filter((row) => row >= 0))),
+      };
+    }
+    return entry.words;
+  }
+
   function coverage(question: string, passageIds: readonly string[]): Coverage {
     const specific = [...new Set(contentWords(question))].filter(
       (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
     );
     const available = passageIds.flatMap((id) => {
       const entry = entries.get(id);
-      if (!entry) return [];
-      entry.words ??= [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
-      return [entry.words];
+      return entry ? [coverageWords(entry)] : [];
     });
     if (available.length === 0) return { share: 0, uncovered: specific };
     if (specific.length === 0) return { share: 1, uncovered: [] };
-    const uncovered = specific.filter(
-      (word) =>
-        !available.some((words) => words.some((other) => relatedness(vectors, word, other) >= CLOSE_WORD)),
-    );
+    // `relatedness` at CLOSE_WORD or above, in two steps: the same stem is the same word; otherwise the
+    // vectors of words the passages have, with no string work per pair.
+    const close = (word: string) => {
+      const stem = analyze(word)[0] ?? word;
+      if (available.some(({ stems }) => stems.has(stem))) return true;
+      const row = vectors.row(word);
+      if (row < 0) return false;
+      return available.some(({ rows }) => rows.some((other) => vectors.similarity(row, other) >= CLOSE_WORD));
+    };
+    const uncovered = specific.filter((word) => !close(word));
     return { share: (specific.length - uncovered.length) / specific.length, uncovered };
   }
 
