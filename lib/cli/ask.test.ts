@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRagPipeline } from "../node/rag";
+import { COVERAGE_THRESHOLD } from "../retrieval/decline";
 import type { RagPipeline } from "../retrieval/pipeline";
 import { type AskDependencies, runAsk } from "./ask";
 
@@ -34,6 +35,18 @@ describe("runAsk", () => {
     expect(output.rag).toMatchObject({ abstained: false, mode: "extractive" });
     expect(Object.keys(output.rag.timings)).toEqual(["retrieveMs", "answerMs", "firstTokenMs", "totalMs"]);
     expect(Object.keys(output.rag.citations[0]).sort()).toEqual(["id", "rank", "score", "section", "text"]);
+  });
+
+  it("says why a question was declined: the rule's figures and the words no retrieved passage covers", async () => {
+    const { dependencies, lines } = deps();
+    await runAsk(
+      { pipeline: "rag", input: { kind: "json", question: "What is prompt tuning?" } },
+      dependencies,
+    );
+    const { rag: output } = JSON.parse(lines[0] ?? "");
+    expect(output).toMatchObject({ abstained: true, declinedBy: "retrieval", citations: [] });
+    expect(output.coverage).toBeLessThan(COVERAGE_THRESHOLD);
+    expect(output.uncovered).toContain("prompt");
   });
 
   it("answers JSON Lines in input order", async () => {
