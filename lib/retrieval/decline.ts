@@ -1,8 +1,8 @@
 import type { Coverage, RetrievedPassage } from "./retriever";
 
 /**
- * When the sources do not cover a question, the honest answer is to say so. Two constants, calibrated on the
- * held-out dev questions, in scope and off topic (docs/retrieval.md), decide it: the best passage must match
+ * When the sources do not cover a question, the honest answer is to say so. Two constants, calibrated on
+ * held-out questions, in scope and off topic (docs/retrieval.md), decide it: the best passage must match
  * well enough, and the retrieved passages together must cover the question's specific words, not only the
  * collection's topic words.
  */

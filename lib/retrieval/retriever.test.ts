@@ -131,24 +131,28 @@ describe("the passage classifier's share of the score", () => {
 });
 
 describe("coverage of a question's specific words", () => {
-  it("counts a word covered by any of the given passages, and only those passages", async () => {
+  it("counts a word covered by any of the given passages, by its stem or a close word, and only those", async () => {
     // Eight passages, so a word in one of them is specific to it, not the collection's topic.
     const filler = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((word, i) =>
       notesPassage(i + 3, word),
     );
-    const db = await buildIndex([notesPassage(1, "rocket"), notesPassage(2, "movie"), ...filler]);
+    const db = await buildIndex([notesPassage(1, "rockets"), notesPassage(2, "movie review"), ...filler]);
     const retriever = await createRetriever(db, vectors);
-    const question = "rocket movie";
-    expect(retriever.coverage(question, ["notes:1"])).toEqual({ share: 0.5, uncovered: ["movie"] });
-    expect(retriever.coverage(question, ["notes:2"])).toEqual({ share: 0.5, uncovered: ["rocket"] });
+    // "rocket" is found by its stem in "rockets"; "critic" by its vector, close to "review"'s.
+    const question = "rocket movie critic";
+    expect(retriever.coverage(question, ["notes:1"])).toEqual({
+      share: 1 / 3,
+      uncovered: ["movie", "critic"],
+    });
+    expect(retriever.coverage(question, ["notes:2"])).toEqual({ share: 2 / 3, uncovered: ["rocket"] });
     expect(retriever.coverage(question, ["notes:1", "notes:2"])).toEqual({ share: 1, uncovered: [] });
     expect(retriever.coverage(question, ["notes:3", "notes:4"])).toEqual({
       share: 0,
-      uncovered: ["rocket", "movie"],
+      uncovered: ["rocket", "movie", "critic"],
     });
     expect(retriever.coverage(question, ["no-such-passage"])).toEqual({
       share: 0,
-      uncovered: ["rocket", "movie"],
+      uncovered: ["rocket", "movie", "critic"],
     });
   });
 });

@@ -298,13 +298,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     return (documentFrequency.get(stem) ?? 0) / Math.max(1, entries.size);
   }
 
-  /**
-   * The share of the question's specific words (those not spread across the whole collection, such as "RAG"
-   * or "model" here) that have a close word in any of the given passages or the questions written for them.
-   * An answerable question's specific words are found in what retrieval hands on, though not always in one
-   * passage: "what is the stage called, and what's done there?" may find its name in one and its work in
-   * another. "What is prompt tuning?" leaves "prompt" unmatched wherever it looks.
-   */
+  /** A passage's words as `coverage` reads them, made on its first use and kept with the passage. */
   function coverageWords(entry: { views: Int32Array[]; words?: CoverageWords }): CoverageWords {
     if (!entry.words) {
       const words = [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
@@ -316,6 +310,13 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     return entry.words;
   }
 
+  /**
+   * The share of the question's specific words (those not spread across the whole collection, such as "RAG"
+   * or "model" here) that have a close word in any of the given passages or the questions written for them.
+   * An answerable question's specific words are found in what retrieval hands on, though not always in one
+   * passage: "what is the stage called, and what's done there?" may find its name in one and its work in
+   * another. "What is prompt tuning?" leaves "prompt" unmatched wherever it looks.
+   */
   function coverage(question: string, passageIds: readonly string[]): Coverage {
     const specific = [...new Set(contentWords(question))].filter(
       (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
