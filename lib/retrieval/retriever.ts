@@ -6,7 +6,15 @@ import { embed } from "./dense";
 import { fullTextScores } from "./full-text";
 import type { PassageClassifier } from "./passage-classifier";
 import type { PassageDb } from "./schema";
-import { contentWords, createVocabulary, scoreViews, type Vocabulary } from "./semantic";
+import {
+  contentWords,
+  createVocabulary,
+  isCloseToAny,
+  scoreViews,
+  type Vocabulary,
+  type WordSet,
+  wordSet,
+} from "./semantic";
 import { createViewStore } from "./view-store";
 import type { WordVectors } from "./word-vectors";
 
@@ -103,12 +111,6 @@ export interface Coverage {
   uncovered: string[];
 }
 
-/** A passage's words as coverage reads them: their stems, and their rows in the word vectors. */
-interface CoverageWords {
-  stems: Set<string>;
-  rows: Int32Array;
-}
-
 /** A passage's views: its section with its text, then each question written for it, in order. */
 function viewsOf(
   doc: IndexedDoc,
@@ -178,7 +180,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       doc: IndexedDoc;
       questions: WrittenQuestion[];
       /** The distinct words of all its views as `coverage` reads them, made on first use. */
-      words?: CoverageWords;
+      words?: WordSet;
     }
   >();
   // Passages a user has edited, as they were, so an edit can be undone.
@@ -298,18 +300,6 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     return (documentFrequency.get(stem) ?? 0) / Math.max(1, entries.size);
   }
 
-  /** A passage's words as `coverage` reads them, made on its first use and kept with the passage. */
-  function coverageWords(entry: { views: Int32Array[]; words?: CoverageWords }): CoverageWords {
-    if (!entry.words) {
-      const words = [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word);
-      entry.words = {
-        stems: new Set(words.map((word) => analyze(word)[0] ?? word)),
-        rows: Int32Array.from(new Set(words.map(vectors.row).filter((row) => row >= 0))),
-      };
-    }
-    return entry.words;
-  }
-
   /**
    * The share of the question's specific words (those not spread across the whole collection, such as "RAG"
    * or "model" here) that have a close word in any of the given passages or the questions written for them.
@@ -323,20 +313,16 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     );
     const available = passageIds.flatMap((id) => {
       const entry = entries.get(id);
-      return entry ? [coverageWords(entry)] : [];
+      if (!entry) return [];
+      entry.words ??= wordSet(
+        vectors,
+        [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word),
+      );
+      return [entry.words];
     });
     if (available.length === 0) return { share: 0, uncovered: specific };
     if (specific.length === 0) return { share: 1, uncovered: [] };
-    // `relatedness` at CLOSE_WORD or above, in two steps: the same stem is the same word; otherwise the
-    // vectors of words the passages have, with no string work per pair.
-    const close = (word: string) => {
-      const stem = analyze(word)[0] ?? word;
-      if (available.some(({ stems }) => stems.has(stem))) return true;
-      const row = vectors.row(word);
-      if (row < 0) return false;
-      return available.some(({ rows }) => rows.some((other) => vectors.similarity(row, other) >= CLOSE_WORD));
-    };
-    const uncovered = specific.filter((word) => !close(word));
+    const uncovered = specific.filter((word) => !isCloseToAny(vectors, word, available, CLOSE_WORD));
     return { share: (specific.length - uncovered.length) / specific.length, uncovered };
   }
 

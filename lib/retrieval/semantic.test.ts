@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { contentWords, createSoftMatcher, createVocabulary, scoreViews } from "./semantic";
+import {
+  contentWords,
+  createSoftMatcher,
+  createVocabulary,
+  isCloseToAny,
+  relatedness,
+  scoreViews,
+  wordSet,
+} from "./semantic";
 import { testVectors } from "./test-vectors";
 import { createViewStore } from "./view-store";
 
@@ -58,5 +66,24 @@ describe("scoreViews", () => {
         expect(scores[i]).toBeCloseTo(reference.score(words), 6);
       });
     }
+  });
+});
+
+describe("isCloseToAny", () => {
+  it("agrees with relatedness at the threshold for every pair, across several sets", () => {
+    // "movies" shares a stem with "movie" but has no vector; "ship" has neither a vector nor a related word.
+    const words = ["movie", "movies", "film", "review", "rocket", "ship"];
+    for (const threshold of [0.3, 0.6, 0.99, 1]) {
+      for (const word of words) {
+        for (const others of [["movie"], ["movies"], ["review", "rocket"], ["ship"], []]) {
+          const expected = others.some((other) => relatedness(vectors, word, other) >= threshold);
+          const sets = [wordSet(vectors, others.slice(0, 1)), wordSet(vectors, others.slice(1))];
+          expect(isCloseToAny(vectors, word, sets, threshold)).toBe(expected);
+        }
+      }
+    }
+    expect(isCloseToAny(vectors, "film", [wordSet(vectors, ["movie"])], 0.6)).toBe(true);
+    expect(isCloseToAny(vectors, "movies", [wordSet(vectors, ["movie"])], 1)).toBe(true);
+    expect(isCloseToAny(vectors, "rocket", [wordSet(vectors, ["movie", "review"])], 0.6)).toBe(false);
   });
 });

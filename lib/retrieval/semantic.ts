@@ -66,6 +66,36 @@ export function relatedness(vectors: WordVectors, a: string, b: string): number 
   return x.row < 0 || y.row < 0 ? 0 : vectors.similarity(x.row, y.row);
 }
 
+/** Words gathered for `isCloseToAny`: their stems, and their distinct rows in the word vectors. */
+export interface WordSet {
+  stems: Set<string>;
+  rows: Int32Array;
+}
+
+export function wordSet(vectors: WordVectors, words: readonly string[]): WordSet {
+  const infos = words.map((word) => wordInfo(vectors, word));
+  return {
+    stems: new Set(infos.map((info) => info.stem)),
+    rows: Int32Array.from(new Set(infos.map((info) => info.row).filter((row) => row >= 0))),
+  };
+}
+
+/**
+ * Whether `relatedness(word, other)` reaches `threshold` (at most 1) for some word of the sets: a shared stem
+ * first, then the cosines with the sets' rows, so comparing a word with many needs no string work per pair.
+ */
+export function isCloseToAny(
+  vectors: WordVectors,
+  word: string,
+  sets: readonly WordSet[],
+  threshold: number,
+): boolean {
+  const { stem, row } = wordInfo(vectors, word);
+  if (sets.some(({ stems }) => stems.has(stem))) return true;
+  if (row < 0) return false;
+  return sets.some(({ rows }) => rows.some((other) => vectors.similarity(row, other) >= threshold));
+}
+
 /** F-beta's beta: recall (the question covered) counts this many times as much as precision. */
 export const RECALL_WEIGHT = 2;
 
