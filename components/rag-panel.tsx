@@ -1,7 +1,7 @@
 "use client";
 import { memo, useState } from "react";
 import type { LoadState, RagAnswer, ReaderState } from "../hooks/use-rag-worker";
-import { formatBytes, formatMs, splitCitationMarkers } from "../lib/format";
+import { formatBytes, formatMs, formatPercent, quotedWords, splitCitationMarkers } from "../lib/format";
 import { describeDecoding } from "../lib/generation/decoding";
 import { READER_DECODING } from "../lib/generation/reader-prompt";
 import { FAITHFULNESS_FLAG, type RagMode, type RagResult } from "../lib/retrieval/pipeline";
@@ -39,7 +39,6 @@ function AnswerText({ answer, onCite }: { answer: string; onCite: (rank: number)
 
 function Faithfulness({ result }: { result: RagResult }) {
   if (result.faithfulness === null) return null;
-  const share = Math.round(result.faithfulness * 100);
   return (
     <p
       data-testid="rag-faithfulness"
@@ -47,9 +46,9 @@ function Faithfulness({ result }: { result: RagResult }) {
       className={result.flagged ? "rounded bg-red-50 p-2 text-xs text-red-800" : "text-xs text-slate-600"}
     >
       {result.flagged ? "Check this answer: only " : "Faithfulness "}
-      {share}% of its words are found in its citations
+      {formatPercent(result.faithfulness)} of its words are found in its citations
       {result.flagged
-        ? ` (under ${Math.round(FAITHFULNESS_FLAG * 100)}%), so part of it may not come from the sources.`
+        ? ` (under ${formatPercent(FAITHFULNESS_FLAG)}), so part of it may not come from the sources.`
         : "."}
     </p>
   );
@@ -215,8 +214,7 @@ export const RagPanel = memo(function RagPanel({
                 </p>
                 {answer.result.declinedBy === "retrieval" && answer.result.uncovered.length > 0 && (
                   <p data-testid="rag-uncovered" className="text-xs text-amber-900">
-                    No retrieved passage has a word close to:{" "}
-                    {answer.result.uncovered.map((word) => `“${word}”`).join(", ")}.
+                    No retrieved passage has a word close to: {quotedWords(answer.result.uncovered)}.
                   </p>
                 )}
               </>

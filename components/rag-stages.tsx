@@ -1,4 +1,4 @@
-import { formatMs } from "../lib/format";
+import { formatMs, formatPercent, quotedWords } from "../lib/format";
 import { COVERAGE_THRESHOLD, DECLINE_THRESHOLD } from "../lib/retrieval/decline";
 import type { RagResult } from "../lib/retrieval/pipeline";
 
@@ -43,9 +43,6 @@ function Stage({
   );
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
-const quoted = (words: readonly string[]) => words.map((word) => `“${word}”`).join(", ");
-
 /** Why the question went no further than retrieval, for a result declined by a guard or by retrieval. */
 function earlyDeclineReason(result: RagResult): string {
   if (result.declinedBy === "instruction")
@@ -56,7 +53,7 @@ function earlyDeclineReason(result: RagResult): string {
     result.confidence < DECLINE_THRESHOLD &&
       `the best match score ${result.confidence.toFixed(3)} is under the threshold ${DECLINE_THRESHOLD}`,
     result.coverage < COVERAGE_THRESHOLD &&
-      `the passages cover ${percent(result.coverage)} of the question's specific words (${percent(COVERAGE_THRESHOLD)} needed)${result.uncovered.length > 0 ? `: none has a word close to ${quoted(result.uncovered)}` : ""}`,
+      `the passages cover ${formatPercent(result.coverage)} of the question's specific words (${formatPercent(COVERAGE_THRESHOLD)} needed)${result.uncovered.length > 0 ? `: none has a word close to ${quotedWords(result.uncovered)}` : ""}`,
   ].filter((reason) => typeof reason === "string");
   return `${reasons.join("; and ")}, so nothing was handed on.`;
 }

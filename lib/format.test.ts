@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatMs, splitCitationMarkers } from "./format";
+import { formatBytes, formatMs, formatPercent, quotedWords, splitCitationMarkers } from "./format";
 
 describe("splitCitationMarkers", () => {
   it("separates text from [n] markers", () => {
@@ -23,5 +23,12 @@ describe("formatting figures", () => {
     expect(formatMs(15_000)).toBe("15.0 s");
     expect(formatBytes(2048)).toBe("2 KB");
     expect(formatBytes(5 * 1024 * 1024)).toBe("5.0 MB");
+  });
+
+  it("prints shares as whole percentages and quotes words for running text", () => {
+    expect(formatPercent(0.75)).toBe("75%");
+    expect(formatPercent(2 / 3)).toBe("67%");
+    expect(quotedWords(["prompt", "tuning"])).toBe("“prompt”, “tuning”");
+    expect(quotedWords([])).toBe("");
   });
 });

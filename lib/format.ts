@@ -12,6 +12,16 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A share in [0, 1] as a whole percentage: 0.75 -> "75%". */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Words as a reader sees them quoted in running text: “prompt”, “tuning”. */
+export function quotedWords(words: readonly string[]): string {
+  return words.map((word) => `“${word}”`).join(", ");
+}
+
 /** Splits an answer into text and citation markers "[n]", so markers can become links without raw HTML. */
 export function splitCitationMarkers(
   answer: string,
