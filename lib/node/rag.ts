@@ -25,7 +25,7 @@ export async function loadRagPipeline(
   const root = options.root ?? PATHS.models;
   const db = await buildArticleIndex(readText(PATHS.article), readTrainingPairs());
   const table = readVectorTable();
-  const classifier = await classifierFor(db, createWordVectors(table), readSavedClassifier());
+  const classifier = await classifierFor(db, () => createWordVectors(table), readSavedClassifier());
   const missing = missingModelFiles("reader", root);
   if (options.withReader === false || missing.length > 0) {
     return {

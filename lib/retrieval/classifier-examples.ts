@@ -55,12 +55,15 @@ export async function trainIndexClassifier(db: PassageDb, vectors: WordVectors) 
   return { saved, model: loadClassifier(saved) };
 }
 
-/** The saved model when it was learned from this index's texts, else one trained now. */
+/**
+ * The saved model when it was learned from this index's texts, else one trained now. `vectors` is asked for
+ * only to train: loading a saved model needs no word vectors.
+ */
 export async function classifierFor(
   db: PassageDb,
-  vectors: WordVectors,
+  vectors: () => WordVectors,
   saved: { source?: unknown } | null,
 ): Promise<PassageClassifierModel> {
   if (saved && saved.source === classifierSource(await classifierTexts(db))) return loadClassifier(saved);
-  return (await trainIndexClassifier(db, vectors)).model;
+  return (await trainIndexClassifier(db, vectors())).model;
 }
