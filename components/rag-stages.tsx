@@ -1,4 +1,5 @@
-import { formatMs, formatPercent, quotedWords } from "../lib/format";
+import type { PassageKind } from "../lib/documents/types";
+import { formatMs, formatOrdinal, formatPercent, quotedWords } from "../lib/format";
 import { COVERAGE_THRESHOLD, DECLINE_THRESHOLD } from "../lib/retrieval/decline";
 import type { RagResult } from "../lib/retrieval/pipeline";
 
@@ -58,6 +59,13 @@ function earlyDeclineReason(result: RagResult): string {
   return `${reasons.join("; and ")}, so nothing was handed on.`;
 }
 
+/** How the stage view names a run of passages: "the 3rd of 5 list items". */
+const KIND_NAMES = {
+  paragraph: "paragraphs",
+  "list-item": "list items",
+  "table-row": "table rows",
+} as const satisfies Record<PassageKind, string>;
+
 /**
  * The RAG pipeline's stages as they ran for this question, in the article's terms, with the same figures
  * the panel and the CLI report: the question, what retrieval found, the exact prompt, the generation.
@@ -101,6 +109,13 @@ export function RagStages({ question, result }: { question: string; result: RagR
                   )}
                   )
                 </span>
+                {hit.namedPosition && (
+                  <span data-testid="stage-named-position" className="text-slate-700">
+                    {" "}
+                    · the {formatOrdinal(hit.namedPosition.index)} of {hit.namedPosition.count}{" "}
+                    {KIND_NAMES[hit.namedPosition.kind]}, where the question points
+                  </span>
+                )}
                 {cited.has(hit.id) ? " · cited" : ""}
               </li>
             ))}

@@ -149,3 +149,19 @@ test("generative: Stop while the question waits for the reader to load is honour
   await expect(app.rag.panel.getByTestId("reader-ready")).toBeVisible();
   await expect(app.rag.citations).toHaveCount(0);
 });
+
+test("a question that names a place in the article finds the passage standing there, and the stage view says so", async ({
+  app,
+}) => {
+  await app.goto("?rag=extractive");
+  await app.ask("What does the fourth row of the comparison table say?");
+  await expect(app.rag.citations.first()).toContainText("Model Size");
+  const stages = app.rag.stages;
+  await stages.locator("summary").first().click();
+  const passages = stages.getByTestId("stage-passage");
+  await expect(passages.first().getByTestId("stage-named-position")).toHaveText(
+    "· the 4th of 12 table rows, where the question points",
+  );
+  // Only the fourth row stands there: the other rows handed on carry no such note.
+  await expect(stages.getByTestId("stage-named-position")).toHaveCount(1);
+});

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatMs, formatPercent, quotedWords, splitCitationMarkers } from "./format";
+import {
+  formatBytes,
+  formatMs,
+  formatOrdinal,
+  formatPercent,
+  quotedWords,
+  splitCitationMarkers,
+} from "./format";
 
 describe("splitCitationMarkers", () => {
   it("separates text from [n] markers", () => {
@@ -30,5 +37,22 @@ describe("formatting figures", () => {
     expect(formatPercent(2 / 3)).toBe("67%");
     expect(quotedWords(["prompt", "tuning"])).toBe("“prompt”, “tuning”");
     expect(quotedWords([])).toBe("");
+  });
+
+  it("prints English ordinals, teens included", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(formatOrdinal)).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "23rd",
+      "101st",
+      "111th",
+    ]);
   });
 });

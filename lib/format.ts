@@ -17,6 +17,13 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** An English ordinal: 1 -> "1st", 12 -> "12th", 23 -> "23rd". */
+export function formatOrdinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
 /** Words as a reader sees them quoted in running text: “prompt”, “tuning”. */
 export function quotedWords(words: readonly string[]): string {
   return words.map((word) => `“${word}”`).join(", ");

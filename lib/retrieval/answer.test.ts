@@ -31,6 +31,7 @@ const hit = (
   matchScore: score,
   classifierScore: 0,
   classified: false,
+  namedPosition: null,
   fullTextScore: 1,
   semanticScore: 1,
   denseScore: 1,

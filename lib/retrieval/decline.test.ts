@@ -8,6 +8,7 @@ const hit = (id: string, score: number): RetrievedPassage => ({
   matchScore: score,
   classifierScore: 0,
   classified: false,
+  namedPosition: null,
   fullTextScore: 0,
   semanticScore: score,
   denseScore: score,

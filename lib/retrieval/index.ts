@@ -38,6 +38,7 @@ export {
   type Reader,
   type RetrievedSummary,
 } from "./pipeline";
+export { type PositionReference, positionReferences, type RunPosition } from "./position";
 export {
   createRetriever,
   RETRIEVAL_MODES,

@@ -13,6 +13,7 @@ import { findSmallTalk, withoutPleasantries } from "../questions/small-talk";
 import { validateQuestion } from "../questions/validate-question";
 import { buildExtractiveAnswer } from "./answer";
 import { decideDecline } from "./decline";
+import type { RunPosition } from "./position";
 import type { RetrievedPassage, Retriever } from "./retriever";
 import type { WordVectors } from "./word-vectors";
 
@@ -50,6 +51,8 @@ export interface RetrievedSummary {
   matchScore: number;
   /** The passage classifier's probability for the passage; null when it has no class (a user's document). */
   classifierScore: number | null;
+  /** Its place in its run when it stands where the question points ("the third reason"), else null. */
+  namedPosition: RunPosition | null;
 }
 
 export interface RagTimings {
@@ -286,6 +289,7 @@ export function createRagPipeline(
         score: Math.round(hit.score * 10_000) / 10_000,
         matchScore: Math.round(hit.matchScore * 10_000) / 10_000,
         classifierScore: hit.classified ? Math.round(hit.classifierScore * 10_000) / 10_000 : null,
+        namedPosition: hit.namedPosition,
       })),
       confidence: Math.round(decision.confidence * 10_000) / 10_000,
       coverage: Math.round(decision.coverage * 10_000) / 10_000,

@@ -130,6 +130,73 @@ describe("the passage classifier's share of the score", () => {
   });
 });
 
+describe("a place the question names", () => {
+  // Three steps that the question's words reach equally, and a paragraph after them.
+  const steps = [1, 2, 3].map((n) => ({
+    ...notesPassage(n, `rocket launch ${n}`),
+    kind: "list-item" as const,
+  }));
+  const passagesWithSteps = [...steps, notesPassage(4, "rocket launch")];
+
+  it("adds its weight to the passage standing there, so the named step comes first", async () => {
+    const db = await buildIndex(passagesWithSteps);
+    const weight = DEFAULT_RETRIEVER_OPTIONS.positionWeight;
+    const plain = await createRetriever(db, vectors, { positionWeight: 0 });
+    const placed = await createRetriever(db, vectors);
+    const before = new Map(
+      (await plain.retrieve("the second step of a rocket launch", 4)).map((h) => [h.passage.id, h]),
+    );
+    const hits = await placed.retrieve("the second step of a rocket launch", 4);
+    expect(hits[0]?.passage.id).toBe("notes:2");
+    for (const hit of hits) {
+      const { score, matchScore } = before.get(hit.passage.id) ?? {
+        score: Number.NaN,
+        matchScore: Number.NaN,
+      };
+      const named = hit.passage.id === "notes:2";
+      expect(hit.namedPosition).toEqual(named ? { index: 2, count: 3, kind: "list-item" } : null);
+      expect(hit.score).toBeCloseTo(named ? Math.min(1, score + weight) : score, 10);
+      // Declining reads the match score, which the place does not change.
+      expect(hit.matchScore).toBeCloseTo(matchScore, 10);
+    }
+    const last = await placed.retrieve("the last step of a rocket launch", 1);
+    expect(last[0]?.passage.id).toBe("notes:3");
+  });
+
+  it("moves nothing when the question names no place, or in a single-signal mode", async () => {
+    const db = await buildIndex(passagesWithSteps);
+    const retriever = await createRetriever(db, vectors);
+    for (const hit of await retriever.retrieve("rocket launch steps", 4))
+      expect(hit.namedPosition).toBeNull();
+    for (const hit of await retriever.retrieve("the second step of a rocket launch", 4, "semantic"))
+      expect(hit.namedPosition).toBeNull();
+  });
+
+  it("counts again after a document is added or removed", async () => {
+    const db = await buildIndex(passagesWithSteps);
+    const retriever = await createRetriever(db, vectors);
+    const named = async () =>
+      (await retriever.retrieve("the second item of a rocket launch", 10))
+        .filter((hit) => hit.namedPosition)
+        .map((hit) => hit.passage.id)
+        .sort();
+    expect(await named()).toEqual(["notes:2"]);
+    await retriever.addDocument(
+      ["a", "b"].map((text, i) => ({
+        id: `extra:${i + 1}`,
+        documentId: "extra",
+        documentTitle: "Extra",
+        section: "Extra",
+        kind: "list-item" as const,
+        text: `rocket launch ${text}`,
+      })),
+    );
+    expect(await named()).toEqual(["extra:2", "notes:2"]);
+    await retriever.removeDocument("extra");
+    expect(await named()).toEqual(["notes:2"]);
+  });
+});
+
 describe("coverage of a question's specific words", () => {
   it("counts a word covered by any of the given passages, by its stem or a close word, and only those", async () => {
     // Eight passages, so a word in one of them is specific to it, not the collection's topic.

@@ -5,6 +5,7 @@ import { addPassages, insertIndexDocument, removePassages } from "./build-index"
 import { embed } from "./dense";
 import { fullTextScores } from "./full-text";
 import type { PassageClassifier } from "./passage-classifier";
+import { isAt, positionReferences, type RunPosition, runPositions } from "./position";
 import type { PassageDb } from "./schema";
 import {
   contentWords,
@@ -38,6 +39,11 @@ export interface RetrievedPassage {
   classifierScore: number;
   /** Whether the classifier has a class for this passage (a user's documents have none) and took part. */
   classified: boolean;
+  /**
+   * The passage's place in its run (position.ts) when it stands where the question points ("the third
+   * reason"), which added `positionWeight` to its score; null otherwise.
+   */
+  namedPosition: RunPosition | null;
   /** Orama's BM25 score (0 when no term matched). */
   fullTextScore: number;
   /** Soft word-vector similarity of the question to the passage and the questions written for it, in [0, 1]. */
@@ -66,6 +72,11 @@ export interface RetrieverOptions {
    * for (the others score their match alone); chosen on dev and held-out training paraphrases (docs/).
    */
   classifierWeight?: number;
+  /**
+   * Added to the score of a passage that stands where the question points ("the third reason", "the last
+   * row"); chosen on dev and held-out training paraphrases (docs/). It orders passages; declining ignores it.
+   */
+  positionWeight?: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
@@ -74,6 +85,7 @@ export const DEFAULT_RETRIEVER_OPTIONS = {
   boost: { text: 1, section: 1, keywords: 2 },
   topViews: 5,
   classifierWeight: 0.25,
+  positionWeight: 0.2,
 } as const;
 
 interface IndexedDoc extends Passage {
@@ -164,6 +176,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const classifier = options.classifier ?? null;
   const classifierWeight = options.classifierWeight ?? DEFAULT_RETRIEVER_OPTIONS.classifierWeight;
   const classOf = new Map(classifier?.classes.map((id, c) => [id, c]));
+  const positionWeight = options.positionWeight ?? DEFAULT_RETRIEVER_OPTIONS.positionWeight;
   const vocabulary = createVocabulary(vectors);
   // Every passage's views, in WebAssembly memory, scored in one call per question; reloaded after the
   // passages change. Each entry's views sit at `first` onwards, in the order of `entries`.
@@ -186,8 +199,10 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   // Passages a user has edited, as they were, so an edit can be undone.
   const originals = new Map<string, IndexedDoc>();
 
-  // How many passages each stem occurs in; recomputed after the passages change.
+  // How many passages each stem occurs in, and each passage's place in its run; recomputed after the
+  // passages change.
   let documentFrequency: Map<string, number> | null = null;
+  let positions: Map<string, RunPosition> | null = null;
   const dimensions = vectors.dimensions;
   const remember = (doc: IndexedDoc) => {
     const questions = writtenQuestions(doc);
@@ -202,6 +217,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     });
     entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions });
     documentFrequency = null;
+    positions = null;
     storeCurrent = false;
   };
   function loadStore(): void {
@@ -241,6 +257,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
             embedding: questionEmbedding,
           })
         : null;
+    const references = mode === "hybrid" ? positionReferences(question) : [];
+    if (references.length > 0) positions ??= runPositions([...entries.values()].map((e) => e.passage));
     const best = new Float64Array(topViews);
     const weights = {
       fullText: mode === "hybrid" ? fullTextWeight * (1 - denseWeight) : mode === "full-text" ? 1 : 0,
@@ -258,12 +276,16 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       const classIndex = classOf.get(id);
       const classified = learned !== null && classIndex !== undefined;
       const classifierScore = classified ? (learned[classIndex] as number) : 0;
-      const score =
+      const at = references.length > 0 ? positions?.get(id) : undefined;
+      const namedPosition = at && references.some((reference) => isAt(reference, at)) ? at : null;
+      const scored =
         mode === "classifier"
           ? classifierScore
           : classified
             ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
             : matchScore;
+      // Only a passage the question's words already reach moves up: position alone finds nothing.
+      const score = namedPosition && scored > 0 ? Math.min(1, scored + positionWeight) : scored;
       if (score > 0)
         ranked.push({
           id,
@@ -272,6 +294,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
           matchScore,
           classifierScore,
           classified,
+          namedPosition,
           fullTextScore,
           semanticScore,
           denseScore,
@@ -333,6 +356,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     await removePassages(db, ids);
     for (const id of ids) entries.delete(id);
     storeCurrent = false;
+    documentFrequency = null;
+    positions = null;
     return ids.length;
   }
 
