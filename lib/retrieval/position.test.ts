@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Passage, PassageKind } from "../documents/types";
-import { isAt, positionReferences, runPositions } from "./position";
+import { isAt, namedPassages, positionReferences, runPositions } from "./position";
 
 describe("positionReferences", () => {
   it.each([
@@ -54,15 +54,25 @@ describe("runPositions", () => {
       intro,
       ...sameHeadingLater,
     ]);
+    // A run is named by its first passage.
+    const run = steps[0]?.id;
     expect(steps.map((p) => positions.get(p.id))).toEqual([
-      { index: 1, count: 3, kind: "list-item" },
-      { index: 2, count: 3, kind: "list-item" },
-      { index: 3, count: 3, kind: "list-item" },
+      { run, index: 1, count: 3, kind: "list-item" },
+      { run, index: 2, count: 3, kind: "list-item" },
+      { run, index: 3, count: 3, kind: "list-item" },
     ]);
-    expect(positions.get(intro.id)).toEqual({ index: 1, count: 1, kind: "paragraph" });
-    expect(positions.get(after.id)).toEqual({ index: 1, count: 1, kind: "paragraph" });
-    expect(positions.get(otherHeading.id)).toEqual({ index: 1, count: 1, kind: "list-item" });
-    expect(sameHeadingLater.map((p) => positions.get(p.id)?.index)).toEqual([1, 2]);
+    expect(positions.get(intro.id)).toEqual({ run: intro.id, index: 1, count: 1, kind: "paragraph" });
+    expect(positions.get(after.id)).toEqual({ run: after.id, index: 1, count: 1, kind: "paragraph" });
+    expect(positions.get(otherHeading.id)).toEqual({
+      run: otherHeading.id,
+      index: 1,
+      count: 1,
+      kind: "list-item",
+    });
+    expect(sameHeadingLater.map((p) => positions.get(p.id))).toEqual([
+      { run: sameHeadingLater[0]?.id, index: 1, count: 2, kind: "list-item" },
+      { run: sameHeadingLater[0]?.id, index: 2, count: 2, kind: "list-item" },
+    ]);
   });
 
   it("keeps documents apart", () => {
@@ -76,7 +86,7 @@ describe("runPositions", () => {
 });
 
 describe("isAt", () => {
-  const third = { index: 3, count: 5, kind: "list-item" } as const;
+  const third = { run: "doc:1", index: 3, count: 5, kind: "list-item" } as const;
   it("matches a position from the start or from the end, and the kind when one is named", () => {
     expect(isAt({ position: 3, kind: "list-item" }, third)).toBe(true);
     expect(isAt({ position: 3, kind: null }, third)).toBe(true);
@@ -86,7 +96,39 @@ describe("isAt", () => {
   });
 
   it("finds no order in a run of one", () => {
-    expect(isAt({ position: 1, kind: null }, { index: 1, count: 1, kind: "paragraph" })).toBe(false);
-    expect(isAt({ position: -1, kind: null }, { index: 1, count: 1, kind: "paragraph" })).toBe(false);
+    expect(isAt({ position: 1, kind: null }, { run: "doc:1", index: 1, count: 1, kind: "paragraph" })).toBe(
+      false,
+    );
+    expect(isAt({ position: -1, kind: null }, { run: "doc:1", index: 1, count: 1, kind: "paragraph" })).toBe(
+      false,
+    );
+  });
+});
+
+describe("namedPassages", () => {
+  // Two lists of three under their own headings; the question's words reach the second list.
+  n = 0;
+  const steps = [1, 2, 3].map(() => passage("Steps", "list-item"));
+  const reasons = [1, 2, 3].map(() => passage("Reasons", "list-item"));
+  const positions = runPositions([...steps, ...reasons]);
+  const scores = new Map([
+    [reasons[0]?.id ?? "", 0.9],
+    [reasons[1]?.id ?? "", 0.8],
+    [steps[0]?.id ?? "", 0.5],
+    [steps[1]?.id ?? "", 0.4],
+    [reasons[2]?.id ?? "", 0.3],
+    [steps[2]?.id ?? "", 0],
+  ]);
+  const last = [{ position: -1, kind: null }];
+
+  it("names the place only in the runs that the best-scoring passages fall in", () => {
+    expect(namedPassages(last, scores, positions, 2)).toEqual(new Set([reasons[2]?.id]));
+    expect(namedPassages(last, scores, positions, 3)).toEqual(new Set([reasons[2]?.id, steps[2]?.id]));
+  });
+
+  it("names nothing when the question names no place, or no reached run has it", () => {
+    expect(namedPassages([], scores, positions, 6)).toEqual(new Set());
+    expect(namedPassages([{ position: 4, kind: null }], scores, positions, 6)).toEqual(new Set());
+    expect(namedPassages(last, new Map(), positions, 6)).toEqual(new Set());
   });
 });

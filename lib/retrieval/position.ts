@@ -65,6 +65,8 @@ export interface PositionReference {
 
 /** A passage's place in its run: the consecutive passages of one kind under one heading of one document. */
 export interface RunPosition {
+  /** The run's first passage: the run's name. */
+  run: string;
   /** 1-based. */
   index: number;
   count: number;
@@ -133,8 +135,9 @@ export function runPositions(passages: readonly Passage[]): Map<string, RunPosit
   const positions = new Map<string, RunPosition>();
   let run: Passage[] = [];
   const close = () => {
+    const name = run[0]?.id ?? "";
     run.forEach((passage, i) => {
-      positions.set(passage.id, { index: i + 1, count: run.length, kind: passage.kind });
+      positions.set(passage.id, { run: name, index: i + 1, count: run.length, kind: passage.kind });
     });
     run = [];
   };
@@ -159,4 +162,29 @@ export function isAt(reference: PositionReference, at: RunPosition): boolean {
   if (reference.kind !== null && reference.kind !== at.kind) return false;
   const index = reference.position > 0 ? reference.position : at.count + 1 + reference.position;
   return index === at.index;
+}
+
+/**
+ * The passages at the places a question names, in the runs its words reach: runs holding one of the `reach`
+ * best-scoring passages. "The third reason to choose RAG" names the third passage of every run of three or
+ * more; the question's words pick the reasons to choose RAG.
+ */
+export function namedPassages(
+  references: readonly PositionReference[],
+  scores: ReadonlyMap<string, number>,
+  positions: ReadonlyMap<string, RunPosition>,
+  reach: number,
+): Set<string> {
+  const reached = new Set(
+    [...scores]
+      .filter(([, score]) => score > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, reach)
+      .flatMap(([id]) => positions.get(id)?.run ?? []),
+  );
+  const named = new Set<string>();
+  for (const [id, at] of positions) {
+    if (reached.has(at.run) && references.some((reference) => isAt(reference, at))) named.add(id);
+  }
+  return named;
 }

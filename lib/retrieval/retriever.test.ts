@@ -154,7 +154,9 @@ describe("a place the question names", () => {
         matchScore: Number.NaN,
       };
       const named = hit.passage.id === "notes:2";
-      expect(hit.namedPosition).toEqual(named ? { index: 2, count: 3, kind: "list-item" } : null);
+      expect(hit.namedPosition).toEqual(
+        named ? { run: "notes:1", index: 2, count: 3, kind: "list-item" } : null,
+      );
       expect(hit.score).toBeCloseTo(named ? Math.min(1, score + weight) : score, 10);
       // Declining reads the match score, which the place does not change.
       expect(hit.matchScore).toBeCloseTo(matchScore, 10);

@@ -5,7 +5,7 @@ import { addPassages, insertIndexDocument, removePassages } from "./build-index"
 import { embed } from "./dense";
 import { fullTextScores } from "./full-text";
 import type { PassageClassifier } from "./passage-classifier";
-import { isAt, positionReferences, type RunPosition, runPositions } from "./position";
+import { namedPassages, positionReferences, type RunPosition, runPositions } from "./position";
 import type { PassageDb } from "./schema";
 import {
   contentWords,
@@ -77,6 +77,11 @@ export interface RetrieverOptions {
    * row"); chosen on dev and held-out training paraphrases (docs/). It orders passages; declining ignores it.
    */
   positionWeight?: number;
+  /**
+   * How many of the best-scoring passages pick the runs a named place counts in: "the last step" names the last
+   * item of every list, and the question's words say which list. Chosen on dev and held-out paraphrases.
+   */
+  positionReach?: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
@@ -86,6 +91,7 @@ export const DEFAULT_RETRIEVER_OPTIONS = {
   topViews: 5,
   classifierWeight: 0.25,
   positionWeight: 0.2,
+  positionReach: 6,
 } as const;
 
 interface IndexedDoc extends Passage {
@@ -177,6 +183,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const classifierWeight = options.classifierWeight ?? DEFAULT_RETRIEVER_OPTIONS.classifierWeight;
   const classOf = new Map(classifier?.classes.map((id, c) => [id, c]));
   const positionWeight = options.positionWeight ?? DEFAULT_RETRIEVER_OPTIONS.positionWeight;
+  const positionReach = options.positionReach ?? DEFAULT_RETRIEVER_OPTIONS.positionReach;
   const vocabulary = createVocabulary(vectors);
   // Every passage's views, in WebAssembly memory, scored in one call per question; reloaded after the
   // passages change. Each entry's views sit at `first` onwards, in the order of `entries`.
@@ -276,16 +283,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       const classIndex = classOf.get(id);
       const classified = learned !== null && classIndex !== undefined;
       const classifierScore = classified ? (learned[classIndex] as number) : 0;
-      const at = references.length > 0 ? positions?.get(id) : undefined;
-      const namedPosition = at && references.some((reference) => isAt(reference, at)) ? at : null;
-      const scored =
+      const score =
         mode === "classifier"
           ? classifierScore
           : classified
             ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
             : matchScore;
-      // Only a passage the question's words already reach moves up: position alone finds nothing.
-      const score = namedPosition && scored > 0 ? Math.min(1, scored + positionWeight) : scored;
       if (score > 0)
         ranked.push({
           id,
@@ -294,11 +297,24 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
           matchScore,
           classifierScore,
           classified,
-          namedPosition,
+          namedPosition: null,
           fullTextScore,
           semanticScore,
           denseScore,
         });
+    }
+    if (references.length > 0 && positions) {
+      const named = namedPassages(
+        references,
+        new Map(ranked.map((hit) => [hit.id, hit.score])),
+        positions,
+        positionReach,
+      );
+      for (const hit of ranked) {
+        if (!named.has(hit.id)) continue;
+        hit.namedPosition = positions.get(hit.id) ?? null;
+        hit.score = Math.min(1, hit.score + positionWeight);
+      }
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
     return ranked.slice(0, limit).map(({ id, ...hit }) => {
