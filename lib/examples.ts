@@ -11,6 +11,7 @@ export const QUESTION_SETS = [
       "What are the steps of retrieval augmented generation?",
       "Which approach has a retrieval component?",
       "When should I choose fine-tuning?",
+      "What is the third reason to choose RAG?",
       "How is a fine-tuned model evaluated?",
       "Who wrote the article?",
     ],

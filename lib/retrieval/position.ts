@@ -32,7 +32,8 @@ const ORDINAL_WORDS = {
 /**
  * Nouns that make an ordinal a place in the document, each with the kind of passage it counts among (null
  * leaves the kind open). An ordinal without one names no place: "the second highest salary", "when it first
- * defines fine-tuning", "the article's first explanation".
+ * defines fine-tuning", "the article's first explanation". Not "section": places count within a run of
+ * passages, and a section is many runs.
  */
 const PLACE_NOUNS = {
   row: "table-row",
@@ -48,7 +49,6 @@ const PLACE_NOUNS = {
   entry: null,
   line: null,
   part: null,
-  section: null,
   sentence: null,
   thing: null,
   one: null,

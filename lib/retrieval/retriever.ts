@@ -74,7 +74,8 @@ export interface RetrieverOptions {
   classifierWeight?: number;
   /**
    * Added to the score of a passage that stands where the question points ("the third reason", "the last
-   * row"); chosen on dev and held-out training paraphrases (docs/). It orders passages; declining ignores it.
+   * row"); chosen on dev and held-out training paraphrases (docs/). It orders passages; the decline rule reads
+   * the match scores, which it leaves alone.
    */
   positionWeight?: number;
   /**
