@@ -64,6 +64,7 @@ const KIND_NAMES = {
   paragraph: "paragraphs",
   "list-item": "list items",
   "table-row": "table rows",
+  "question-list": "question lists",
 } as const satisfies Record<PassageKind, string>;
 
 /**

@@ -33,11 +33,31 @@ describe("the article as passages", () => {
     );
   });
 
-  it("skips table-of-contents entries and the unanswered FAQ questions", () => {
+  it("skips table-of-contents entries and gathers the unanswered FAQ questions into one question list", () => {
     expect(passages.some((p) => p.text === "What is Fine Tuning in LLM?")).toBe(false);
+    const lists = passages.filter((p) => p.kind === "question-list");
+    expect(lists).toHaveLength(1);
+    const questions = lists[0]?.text.split("\n") ?? [];
+    expect(questions).toHaveLength(10);
+    expect(questions[0]).toBe(
+      "What is the difference between retrieval augmented generation and semantic search?",
+    );
+    expect(questions).toContain("What is the difference between fine-tuning and freezing?");
+    // No question stands alone as a passage, where it would read as the answer to itself.
     expect(passages.some((p) => p.text === "What is the difference between fine-tuning and freezing?")).toBe(
       false,
     );
+  });
+
+  it("ends a question list at the first item that is not a bare question", () => {
+    const [first, second, third] = toPassages({
+      id: "faq",
+      title: "FAQ",
+      text: "- Is it fast?\n- Is it cheap?\n- It is both.\n- Is it open?",
+    });
+    expect(first).toMatchObject({ kind: "question-list", text: "Is it fast?\nIs it cheap?" });
+    expect(second).toMatchObject({ kind: "list-item", text: "It is both." });
+    expect(third).toMatchObject({ kind: "question-list", text: "Is it open?" });
   });
 
   it("keeps every content line of the source article inside some passage", () => {

@@ -72,26 +72,37 @@ export function toPassages(document: SourceDocument): Passage[] {
   const headings = new Set(
     blocks.flatMap((block) => (block.type === "heading" ? [normalizeHeading(block.text)] : [])),
   );
+  const push = (kind: PassageKind, text: string) => {
+    passages.push({
+      id: `${document.id}:${passages.length + 1}`,
+      documentId: document.id,
+      documentTitle: title,
+      section,
+      kind,
+      text,
+    });
+  };
+  // The list items that are only questions (the article's FAQ list, never answered), gathered into one
+  // passage: one at a time, each read as the answer to the very question it asks.
+  let questions: string[] = [];
+  const flushQuestions = () => {
+    if (questions.length > 0) push("question-list", questions.join("\n"));
+    questions = [];
+  };
   for (const block of blocks) {
     if (block.type === "list-item" && headings.has(normalizeHeading(block.text))) continue;
-    // A list item that is only a question (the article's FAQ list, never answered) states nothing: as a
-    // passage it made unanswerable questions look covered.
-    if (block.type === "list-item" && isBareQuestion(block.text)) continue;
+    if (block.type === "list-item" && isBareQuestion(block.text)) {
+      questions.push(block.text);
+      continue;
+    }
+    flushQuestions();
     if (block.type === "heading") {
       if (block.level === 1 && passages.length === 0) title = block.text;
       section = block.text;
       continue;
     }
-    for (const { kind, text } of blockTexts(block)) {
-      passages.push({
-        id: `${document.id}:${passages.length + 1}`,
-        documentId: document.id,
-        documentTitle: title,
-        section,
-        kind,
-        text,
-      });
-    }
+    for (const { kind, text } of blockTexts(block)) push(kind, text);
   }
+  flushQuestions();
   return passages;
 }

@@ -1,4 +1,8 @@
-export const PASSAGE_KINDS = ["paragraph", "list-item", "table-row"] as const;
+/**
+ * "question-list": consecutive list items that are bare questions, kept as one passage (the article's FAQ list,
+ * whose questions it never answers): it tells what the document asks, not what it covers.
+ */
+export const PASSAGE_KINDS = ["paragraph", "list-item", "table-row", "question-list"] as const;
 export type PassageKind = (typeof PASSAGE_KINDS)[number];
 
 /** One retrievable unit of a document: a paragraph, a list item or a table row. */

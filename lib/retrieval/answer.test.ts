@@ -77,6 +77,16 @@ describe("buildExtractiveAnswer", () => {
     expect(answer?.answer).toBe("A movie is a film. [2]");
   });
 
+  it("quotes a list of questions whole, as what the document lists", () => {
+    const list = hit("a", "What is a movie?\nWhat is a rocket?");
+    const answer = buildExtractiveAnswer(
+      "movie rocket?",
+      [{ ...list, passage: { ...list.passage, kind: "question-list" } }],
+      vectors,
+    );
+    expect(answer).toEqual({ answer: "What is a movie? What is a rocket? [1]", used: [1] });
+  });
+
   it("returns null when no cited passage has a statement", () => {
     expect(buildExtractiveAnswer("movie?", [hit("a", "What is a movie?")], vectors)).toBeNull();
   });

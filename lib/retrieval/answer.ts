@@ -1,3 +1,4 @@
+import type { Passage } from "../documents/types";
 import { containsEvidence } from "../evaluation/evidence";
 import { memoizeByText } from "./memo";
 import { DEFAULT_RETRIEVER_OPTIONS, type RetrievedPassage } from "./retriever";
@@ -47,6 +48,14 @@ const answerSentences = memoizeByText((text: string) =>
   splitSentences(text).filter((sentence) => !isQuestion(sentence) && contentWords(sentence).length > 0),
 );
 
+// A list of questions the document asks answers one question only, "which questions does it list?", and
+// answers it whole: quoted as one unit, its questions are what it states.
+function answerUnits(passage: Passage): string[] {
+  return passage.kind === "question-list"
+    ? [passage.text.split("\n").join(" ")]
+    : answerSentences(passage.text);
+}
+
 /**
  * Extractive answering: the sentences of the retrieved passages that best match the question, each with its
  * citation marker. A second sentence is added only when it scores nearly as well as the first.
@@ -65,7 +74,7 @@ export function buildExtractiveAnswer(
   const matcher = createSoftMatcher(vectors, question);
   const top = citations[0]?.score ?? 0;
   const candidates = citations.flatMap((citation, index) =>
-    answerSentences(citation.passage.text).map((sentence) => {
+    answerUnits(citation.passage).map((sentence) => {
       // Retrieval already scored the written questions; those written for this sentence are its views.
       const views = citation.written
         .filter(({ evidence }) => overlaps(sentence, evidence))

@@ -224,4 +224,30 @@ describe("coverage of a question's specific words", () => {
       uncovered: ["rocket", "movie", "critic"],
     });
   });
+
+  it("counts nothing covered by a list of questions: it says what the document asks, not what it answers", async () => {
+    const filler = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((word, i) =>
+      notesPassage(i + 3, word),
+    );
+    const faq = {
+      ...notesPassage(1, "What is a rocket?\nWhat is a review?"),
+      kind: "question-list" as const,
+    };
+    const expansions = new Map([
+      ["notes:1", { questions: ["rocket critic"], evidence: ["What is a rocket?"], targets: [0] }],
+    ]);
+    const db = await buildIndex([faq, notesPassage(2, "review"), ...filler], expansions);
+    const retriever = await createRetriever(db, vectors);
+    // Retrieval still finds the list: a question about what the document lists needs it.
+    expect((await retriever.retrieve("rocket", 1))[0]?.passage.id).toBe("notes:1");
+    // But neither its questions nor those written for it cover a word; "review" covers "critic" elsewhere.
+    expect(retriever.coverage("rocket critic", ["notes:1"])).toEqual({
+      share: 0,
+      uncovered: ["rocket", "critic"],
+    });
+    expect(retriever.coverage("rocket critic", ["notes:1", "notes:2"])).toEqual({
+      share: 0.5,
+      uncovered: ["rocket"],
+    });
+  });
 });

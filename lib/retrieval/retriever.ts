@@ -353,7 +353,11 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     );
     const available = passageIds.flatMap((id) => {
       const entry = entries.get(id);
-      if (!entry) return [];
+      // A list of questions the document asks and never answers (its FAQ list) covers nothing: its words,
+      // and those of the questions written for it, name topics the document does not cover. "How does RAG
+      // differ from semantic search?" matches the list's first question, and must still be declined. It is
+      // retrieved and cited all the same, for "which questions does the FAQ list?" (docs/retrieval.md).
+      if (!entry || entry.passage.kind === "question-list") return [];
       entry.words ??= wordSet(
         vectors,
         [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word),
