@@ -34,6 +34,11 @@ export function CitationCard({
           score {citation.score.toFixed(2)}
         </span>
       </div>
+      {citation.kind === "question-list" && (
+        <p data-testid="citation-question-list" className="mb-1 text-xs text-amber-800">
+          Questions the article lists but never answers: this passage shows what it asks, not what it covers.
+        </p>
+      )}
       <p data-testid="citation-text" className="whitespace-pre-line leading-relaxed text-slate-800">
         {highlightSegments(citation.text, citation.matchedTerms).map((segment, index) =>
           segment.match ? (

@@ -55,6 +55,26 @@ test("an off-topic question is declined without citations, saying which rule dec
   await expect(reason).not.toContainText("match score");
 });
 
+test("the article's FAQ list is cited for what it lists, while a question it lists stays declined", async ({
+  app,
+}) => {
+  await app.goto("?rag=extractive");
+  await app.ask("Which questions does the FAQ list?");
+  const list = app.rag.citations.filter({ has: app.page.getByTestId("citation-question-list") });
+  await expect(list).toHaveCount(1);
+  await expect(list.getByTestId("citation-text")).toContainText("semantic search?");
+  // The answer quotes the list whole, with its marker.
+  const rank = (await list.getAttribute("id"))?.replace("citation-", "");
+  await expect(app.rag.answer).toContainText(
+    `What is the difference between fine-tuning and optimization? [${rank}]`,
+  );
+  // The list's first question, asked: the list matches it, but covers nothing, so the question is declined.
+  await app.ask("How is retrieval augmented generation different from semantic search?");
+  await expect(app.rag.declined).toContainText("don't cover");
+  await expect(app.rag.citations).toHaveCount(0);
+  await expect(app.rag.uncovered).toContainText("“semantic”");
+});
+
 test("small talk is declined by name, and a greeting before a question does not stop its answer", async ({
   app,
 }) => {

@@ -1,3 +1,4 @@
+import type { PassageKind } from "../documents/types";
 import { faithfulness } from "../evaluation/faithfulness";
 import type { Generation } from "../generation/generator";
 import {
@@ -39,6 +40,8 @@ export interface Citation {
   score: number;
   /** Question terms found in the passage, as the analyzer sees them (stemmed). */
   matchedTerms: string[];
+  /** A "question-list" (the FAQ the article never answers) is cited, but the panel says it answers nothing. */
+  kind: PassageKind;
 }
 
 /** A passage the retriever returned, whether or not the answer ended up citing it. */
@@ -180,6 +183,7 @@ export function createRagPipeline(
       text: hit.passage.text,
       score: Math.round(hit.score * 10_000) / 10_000,
       matchedTerms: matchTerms(question, hit.passage.text),
+      kind: hit.passage.kind,
     });
 
   async function answerFrom(
