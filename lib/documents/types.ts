@@ -5,7 +5,7 @@
 export const PASSAGE_KINDS = ["paragraph", "list-item", "table-row", "question-list"] as const;
 export type PassageKind = (typeof PASSAGE_KINDS)[number];
 
-/** One retrievable unit of a document: a paragraph, a list item or a table row. */
+/** One retrievable unit of a document: a paragraph, a list item, a table row or a list of bare questions. */
 export interface Passage {
   /** Stable id, `<documentId>:<n>`; n counts passages in document order from 1. */
   id: string;
