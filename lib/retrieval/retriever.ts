@@ -211,6 +211,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   // passages change.
   let documentFrequency: Map<string, number> | null = null;
   let positions: Map<string, RunPosition> | null = null;
+  // What is derived from the passages as a whole goes stale together when one is added, edited or removed.
+  const passagesChanged = () => {
+    documentFrequency = null;
+    positions = null;
+    storeCurrent = false;
+  };
   const dimensions = vectors.dimensions;
   const remember = (doc: IndexedDoc) => {
     const questions = writtenQuestions(doc);
@@ -224,9 +230,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       );
     });
     entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions });
-    documentFrequency = null;
-    positions = null;
-    storeCurrent = false;
+    passagesChanged();
   };
   function loadStore(): void {
     const views: Int32Array[] = [];
@@ -376,9 +380,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       .map((e) => e.passage.id);
     await removePassages(db, ids);
     for (const id of ids) entries.delete(id);
-    storeCurrent = false;
-    documentFrequency = null;
-    positions = null;
+    passagesChanged();
     return ids.length;
   }
 
