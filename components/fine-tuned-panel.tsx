@@ -40,7 +40,7 @@ export const FineTunedPanel = memo(function FineTunedPanel({
         />
       )}
       {load.status === "error" && (
-        <PanelError testId="fine-tuned-error" message={load.message} onRetry={onRetry} />
+        <PanelError testId="fine-tuned-error" message={load.message} detail={load.detail} onRetry={onRetry} />
       )}
       {load.status === "ready" && (
         <p data-testid="fine-tuned-ready" data-ms={load.loadMs} className="text-xs text-slate-500">
@@ -54,18 +54,29 @@ export const FineTunedPanel = memo(function FineTunedPanel({
             Ask a question to watch the model write its answer token by token.
           </p>
         )}
-        {answer.status !== "idle" && load.status !== "error" && (
+        {answer.status === "done" && answer.generation.refusal && (
           <p
-            data-testid="fine-tuned-answer"
-            aria-live="polite"
-            className="min-h-6 leading-relaxed text-slate-900"
+            data-testid="fine-tuned-refused"
+            role="alert"
+            className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900"
           >
-            {answer.status === "done" ? answer.generation.answer : answer.text}
-            {answer.status === "running" && (
-              <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
-            )}
+            {answer.generation.refusal.message}
           </p>
         )}
+        {answer.status !== "idle" &&
+          load.status !== "error" &&
+          !(answer.status === "done" && answer.generation.refusal) && (
+            <p
+              data-testid="fine-tuned-answer"
+              aria-live="polite"
+              className="min-h-6 leading-relaxed text-slate-900"
+            >
+              {answer.status === "done" ? answer.generation.answer : answer.text}
+              {answer.status === "running" && (
+                <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
+              )}
+            </p>
+          )}
         {answer.status === "running" && (
           <button
             type="button"
@@ -77,9 +88,9 @@ export const FineTunedPanel = memo(function FineTunedPanel({
           </button>
         )}
         {answer.status === "error" && (
-          <PanelError testId="fine-tuned-answer-error" message={answer.message} onRetry={onRetry} />
+          <PanelError testId="fine-tuned-answer-error" message={answer.message} detail={answer.detail} />
         )}
-        {answer.status === "done" && (
+        {answer.status === "done" && !answer.generation.refusal && (
           <>
             <details className="text-xs text-slate-600">
               <summary className="cursor-pointer">The exact prompt (the format used in training)</summary>
@@ -90,8 +101,10 @@ export const FineTunedPanel = memo(function FineTunedPanel({
                 {answer.generation.prompt}
               </pre>
             </details>
-            {answer.generation.interrupted && (
-              <p className="text-xs text-amber-700">Stopped before the answer was complete.</p>
+            {answer.generation.finish === "stopped" && (
+              <p data-testid="fine-tuned-stopped" className="text-xs text-amber-700">
+                Stopped: the answer above is incomplete.
+              </p>
             )}
             <StageTimings
               testId="fine-tuned-timings"

@@ -1,22 +1,41 @@
 "use client";
-import { type FormEvent, type KeyboardEvent, memo, useState } from "react";
+import { type FormEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
 import { describeError } from "../lib/errors";
 import type { QuestionSet } from "../lib/examples";
 import { MAX_QUESTION_CHARS, validateQuestion } from "../lib/questions/validate-question";
 import { ToggleGroup } from "./toggle-group";
 
+/**
+ * Text put in the box from outside; a new `seq` applies it. `ifUntouched`: only if the visitor has not typed
+ * since the last preset (a shared link never overwrites text being typed).
+ */
+export interface QuestionPreset {
+  text: string;
+  seq: number;
+  ifUntouched: boolean;
+}
+
 export const QuestionForm = memo(function QuestionForm({
   sets,
   onAsk,
+  onEdit,
   busy,
-  initialQuestion = "",
+  preset,
 }: {
   sets: readonly QuestionSet[];
   onAsk: (question: string) => void;
+  /** Called when the visitor edits the text: an explicit action that outranks a shared link. */
+  onEdit?: () => void;
   busy: boolean;
-  initialQuestion?: string;
+  preset?: QuestionPreset | null;
 }) {
-  const [question, setQuestion] = useState(initialQuestion);
+  const [question, setQuestion] = useState("");
+  const typed = useRef(false);
+  useEffect(() => {
+    if (!preset || (preset.ifUntouched && typed.current)) return;
+    typed.current = false;
+    setQuestion(preset.text);
+  }, [preset]);
   const [hint, setHint] = useState<string | null>(null);
   const [setId, setSetId] = useState<string>(sets[0]?.id ?? "");
   const current = sets.find((set) => set.id === setId) ?? sets[0];
@@ -58,6 +77,8 @@ export const QuestionForm = memo(function QuestionForm({
           data-testid="question-input"
           value={question}
           onChange={(event) => {
+            typed.current = true;
+            onEdit?.();
             setQuestion(event.target.value);
             if (hint) setHint(null);
           }}

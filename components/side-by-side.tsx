@@ -12,7 +12,7 @@ import { RAG_MODES, type RagMode } from "../lib/retrieval/pipeline";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
-import { QuestionForm } from "./question-form";
+import { QuestionForm, type QuestionPreset } from "./question-form";
 import { RagPanel } from "./rag-panel";
 
 // The address carries the question and the RAG mode, so a presenter can prepare and share them.
@@ -39,8 +39,13 @@ export function SideBySide({
   const busy = rag.answer.status === "running" || fineTuned.answer.status === "running";
   const presentation = usePresentationMode();
   const documents = useDocuments(rag.load.status === "ready", rag.updateDocuments);
-  const [shared, setShared] = useState<string | null>(null);
-  const askedShared = useRef(false);
+  // Text put in the question box from outside (a shared ?q= link, the classroom demo); `ifUntouched` never
+  // overwrites what the visitor is typing.
+  const [preset, setPreset] = useState<QuestionPreset | null>(null);
+  // A ?q= link's question, asked once the index can answer it, unless the visitor acted first: the last
+  // explicit action wins.
+  const sharedQuestion = useRef<string | null>(null);
+  const visitorActed = useRef(false);
 
   // Every streamed token re-renders this component. The callbacks and the table's evidence keep their identity
   // while their inputs do not change, so the memoised panels, table and forms that did not change skip the
@@ -49,12 +54,16 @@ export function SideBySide({
   const { ask: askFineTuned } = fineTuned;
   const ask = useCallback(
     (question: string) => {
+      visitorActed.current = true;
       askRag(question);
       askFineTuned(question);
       remember("q", question);
     },
     [askRag, askFineTuned],
   );
+  const onEdit = useCallback(() => {
+    visitorActed.current = true;
+  }, []);
 
   const setRagMode = useCallback(
     (mode: RagMode) => {
@@ -66,19 +75,25 @@ export function SideBySide({
 
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    setShared(params.get("q"));
+    const linked = params.get("q");
+    if (linked) {
+      sharedQuestion.current = linked;
+      setPreset((current) => ({ text: linked, seq: (current?.seq ?? 0) + 1, ifUntouched: true }));
+    }
     const mode = params.get("rag");
     if (RAG_MODES.includes(mode as RagMode)) setMode(mode as RagMode);
   }, [setMode]);
 
-  // A shared question is asked once, as soon as the index can answer it.
+  // The linked question is asked once, as soon as the index can answer it, if the visitor has not typed or
+  // asked anything in the meantime.
   useEffect(() => {
-    if (shared && rag.load.status === "ready" && !askedShared.current) {
-      askedShared.current = true;
-      askRag(shared);
-      askFineTuned(shared);
-    }
-  }, [shared, rag.load.status, askRag, askFineTuned]);
+    const linked = sharedQuestion.current;
+    if (linked === null || rag.load.status !== "ready") return;
+    sharedQuestion.current = null;
+    if (visitorActed.current) return;
+    askRag(linked);
+    askFineTuned(linked);
+  }, [rag.load.status, askRag, askFineTuned]);
 
   const passages = rag.load.status === "ready" ? rag.load.passages : null;
   const result = rag.answer.status === "done" ? rag.answer.result : null;
@@ -106,8 +121,11 @@ export function SideBySide({
   const hasClassroomFact = documents.documents.some((d) => d.title === CLASSROOM_FACT.title);
   const runScenario = useCallback(async () => {
     if (!hasClassroomFact) await addDocument(CLASSROOM_FACT.title, CLASSROOM_FACT.text);
-    askedShared.current = true;
-    setShared(CLASSROOM_FACT.question);
+    setPreset((current) => ({
+      text: CLASSROOM_FACT.question,
+      seq: (current?.seq ?? 0) + 1,
+      ifUntouched: false,
+    }));
     ask(CLASSROOM_FACT.question);
   }, [hasClassroomFact, addDocument, ask]);
 
@@ -124,7 +142,7 @@ export function SideBySide({
           {presentation.on ? "Leave presentation mode" : "Presentation mode"}
         </button>
       </div>
-      <QuestionForm key={shared ?? ""} initialQuestion={shared ?? ""} sets={sets} onAsk={ask} busy={busy} />
+      <QuestionForm preset={preset} sets={sets} onAsk={ask} onEdit={onEdit} busy={busy} />
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.9fr)] lg:grid-cols-2">
         <RagPanel
           load={rag.load}
@@ -149,7 +167,7 @@ export function SideBySide({
       </div>
       <DocumentsPanel
         documents={documents.documents}
-        status={documents.status}
+        messages={documents.messages}
         onAdd={documents.add}
         onAddFiles={documents.addFiles}
         onRemove={documents.remove}

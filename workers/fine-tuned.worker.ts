@@ -14,11 +14,13 @@ const generator = createGenerator("fine-tuned", FINE_TUNED_GENERATION);
 let queue: Promise<void> = Promise.resolve();
 let latest = 0;
 
-async function answer(id: number, question: string): Promise<void> {
+async function answer(id: number, question: string, paceMs = 0): Promise<void> {
   if (id !== latest) return;
   post({ type: "started", id });
-  const generation = await generator.generate(formatPrompt(question), (text) =>
-    post({ type: "token", id, text }),
+  const generation = await generator.generate(
+    formatPrompt(question),
+    (text) => post({ type: "token", id, text }),
+    { paceMs },
   );
   post({ type: "done", id, generation });
 }
@@ -36,7 +38,7 @@ self.addEventListener("message", (event: MessageEvent<FineTunedRequest>) => {
   const task =
     request.type === "load"
       ? () => loadModel(generator, "fine-tuned", request.threads, post)
-      : () => answer(request.id, request.question);
+      : () => answer(request.id, request.question, request.paceMs);
   queue = queue.then(task).catch((error: unknown) => {
     post({ type: "error", id: request.type === "ask" ? request.id : undefined, ...describeError(error) });
   });

@@ -3,19 +3,17 @@
  * worker nested in it: discriminated unions, shared by both sides, so a message the other side does not
  * understand is a type error rather than a silent drop.
  */
-import type { ErrorCode } from "../lib/errors";
+import type { SourceDocument } from "../lib/documents/types";
+import type { ErrorDescription } from "../lib/errors";
 import type { Generation, LoadProgress } from "../lib/generation/generator";
 import type { RagMode, RagResult } from "../lib/retrieval/pipeline";
 
-export interface WorkerError {
+/** A failure, described as the error catalogue describes it: a message for the visitor, a detail for the developer. */
+export interface WorkerError extends ErrorDescription {
   type: "error";
   /** The question's id when the error belongs to one; absent for load failures. */
   id?: number;
-  code: ErrorCode | "UNKNOWN";
-  message: string;
 }
-
-import type { SourceDocument } from "../lib/documents/types";
 
 /** WebAssembly threads for the model runtime: more than 1 only takes effect under cross-origin isolation. */
 export interface LoadRequest {
@@ -25,7 +23,8 @@ export interface LoadRequest {
 
 export type RagRequest =
   | LoadRequest
-  | { type: "ask"; id: number; question: string; mode: RagMode }
+  /** `paceMs`: a pause before each generated token (slow motion); 0 or absent for full speed. */
+  | { type: "ask"; id: number; question: string; mode: RagMode; paceMs?: number }
   /** Loads the reader model (generative answers), which the worker otherwise loads on first use. */
   | { type: "load-reader" }
   /** Stops the reader's current generation (a stop button, or a newer question). */
@@ -46,7 +45,7 @@ export type RagResponse =
   /** The reader model loads on demand, so extractive answers never wait for it. */
   | { type: "reader-progress"; progress: LoadProgress }
   | { type: "reader-ready"; loadMs: number }
-  | { type: "reader-error"; code: ErrorCode | "UNKNOWN"; message: string }
+  | ({ type: "reader-error" } & ErrorDescription)
   | { type: "document-added"; id: number; documentId: string; passages: number; ms: number }
   | { type: "document-removed"; id: number; documentId: string; ms: number }
   | { type: "passage-updated"; id: number; passageId: string; found: boolean; ms: number }
@@ -58,7 +57,7 @@ export type RagResponse =
  */
 export type ReaderRequest =
   | LoadRequest
-  | { type: "generate"; id: number; prompt: string }
+  | { type: "generate"; id: number; prompt: string; paceMs?: number }
   | { type: "count-tokens"; id: number; text: string }
   /** Stops the running generation (the search worker never asks for one that belongs to an older question). */
   | { type: "interrupt" };
@@ -73,7 +72,7 @@ export type ReaderResponse =
 
 export type FineTunedRequest =
   | LoadRequest
-  | { type: "ask"; id: number; question: string }
+  | { type: "ask"; id: number; question: string; paceMs?: number }
   | { type: "interrupt" };
 
 export type FineTunedResponse =

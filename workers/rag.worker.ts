@@ -5,7 +5,8 @@ import { QUESTION_SETS } from "../lib/examples";
 import { assembleRagPipeline } from "../lib/retrieval/assemble";
 import { parseClassifier } from "../lib/retrieval/passage-classifier";
 import type { RagPipeline } from "../lib/retrieval/pipeline";
-import { fetchWithProgress } from "./fetch-with-progress";
+import { type WordVectorMeta, wordVectorTable } from "../lib/retrieval/word-vectors";
+import { assetStore, getAll } from "./assets";
 import type { RagRequest, RagResponse } from "./protocol";
 import { createRemoteReader } from "./remote-reader";
 
@@ -57,34 +58,22 @@ const WARM_UP_QUESTIONS = QUESTION_SETS.flatMap((set) => set.questions);
 function load(): Promise<RagPipeline> {
   pipeline ??= (async () => {
     const start = performance.now();
-    // One missing file fails the load: the others stop downloading, so no progress message follows the
-    // error (the page would take it for a load still under way, and report a hang instead of the cause).
-    const stop = new AbortController();
-    const fetchAsset = (file: string) =>
-      fetchWithProgress(
-        file,
-        (loaded, total) => post({ type: "progress", file, loaded, total }),
-        stop.signal,
-      ).catch((error: unknown) => {
-        stop.abort();
-        throw error;
-      });
-    const [index, words, vectors, classifier] = await Promise.all([
-      fetchAsset(ASSETS.index),
-      fetchAsset(ASSETS.words),
-      fetchAsset(ASSETS.vectors),
-      fetchAsset(ASSETS.classifier),
-    ]);
-    const meta = JSON.parse(new TextDecoder().decode(words)) as { dimensions: number; words: string[] };
+    const files = await assetStore();
+    const [index, words, vectors, classifier] = await getAll(
+      files,
+      [ASSETS.index, ASSETS.words, ASSETS.vectors, ASSETS.classifier],
+      (file, loaded, total) => post({ type: "progress", file, loaded, total }),
+    );
+    files.release();
+    const meta = JSON.parse(new TextDecoder().decode(words)) as WordVectorMeta;
     const ready = await assembleRagPipeline(
       new TextDecoder().decode(index),
-      { dimensions: meta.dimensions, words: meta.words, data: new Int8Array(vectors) },
+      wordVectorTable(meta, new Int8Array(vectors), ASSETS.vectors),
       reader,
       parseClassifier(new TextDecoder().decode(classifier), ASSETS.classifier),
     );
     // Warm-up: the first searches run unoptimised code and compute each new word's similarities to the
-    // index's words; asking the presenter's prepared questions now keeps the first real timings honest
-    // (measured in Chromium: the first ten questions took 2-36 ms to retrieve, the same ten again 0.4-1.8 ms).
+    // index's words; asking the presenter's prepared questions now keeps the first real timings honest.
     for (const question of WARM_UP_QUESTIONS) await ready.ask(question, { mode: "extractive" });
     post({
       type: "ready",
@@ -100,7 +89,7 @@ function load(): Promise<RagPipeline> {
   return pipeline;
 }
 
-async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
+async function handle(request: RagRequest, ready: RagPipeline, readerLoaded: boolean): Promise<void> {
   switch (request.type) {
     case "load":
     case "interrupt":
@@ -112,15 +101,14 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
     case "ask": {
       if (request.id !== latest) return;
       const { id } = request;
-      const generative = request.mode === "generative" && (await loadReader());
-      // A newer question may have come while this one waited for the reader.
-      if (id !== latest) return;
+      const generative = request.mode === "generative" && readerLoaded;
       const result = await ready.ask(request.question, {
         mode: generative ? "generative" : "extractive",
         onToken: (text) => post({ type: "token", id, text }),
         // Checked just before the reader starts: a question stopped, or replaced by a newer one, while it
         // waited (for the reader to load, or for its prompt's tokens to be counted) is not generated.
         stopped: () => stopped === id || id !== latest,
+        paceMs: request.paceMs,
       });
       post({ type: "result", id, result });
       return;
@@ -167,6 +155,20 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
   }
 }
 
+/** Runs a request after those before it, once the index is loaded; a question a newer one replaced is skipped. */
+function enqueue(request: RagRequest, readerLoaded = false): void {
+  queue = queue
+    .then(async () => {
+      const ready = await load();
+      if (request.type === "load") threads = request.threads;
+      else if (request.type === "ask" && request.id !== latest) return;
+      await handle(request, ready, readerLoaded);
+    })
+    .catch((error: unknown) => {
+      post({ type: "error", id: "id" in request ? request.id : undefined, ...describeError(error) });
+    });
+}
+
 self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
   const request = event.data;
   if (request.type === "interrupt") {
@@ -177,15 +179,12 @@ self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
   if (request.type === "ask") {
     latest = request.id;
     reader.interrupt();
+    // A generative question waits for the reader outside the queue, so documents and other questions are
+    // handled while it loads; a reader that fails or stalls answers it extractively, saying why.
+    if (request.mode === "generative") {
+      void loadReader().then((loaded) => enqueue(request, loaded));
+      return;
+    }
   }
-  queue = queue
-    .then(async () => {
-      const ready = await load();
-      if (request.type === "load") threads = request.threads;
-      else if (request.type === "ask" && request.id !== latest) return;
-      await handle(request, ready);
-    })
-    .catch((error: unknown) => {
-      post({ type: "error", id: "id" in request ? request.id : undefined, ...describeError(error) });
-    });
+  enqueue(request);
 });

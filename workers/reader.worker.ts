@@ -22,7 +22,9 @@ async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): P
       return;
     case "generate": {
       const { id } = request;
-      const generation = await reader.generate(request.prompt, (text) => post({ type: "token", id, text }));
+      const generation = await reader.generate(request.prompt, (text) => post({ type: "token", id, text }), {
+        paceMs: request.paceMs,
+      });
       post({ type: "generated", id, generation });
       return;
     }

@@ -40,3 +40,12 @@ export const REQUIRED_MODEL_FILES = [
   "tokenizer_config.json",
   "onnx/model_quantized.onnx",
 ] as const;
+
+/** Read when present; Transformers.js falls back to the config's defaults without it. */
+export const OPTIONAL_MODEL_FILES = ["generation_config.json"] as const;
+
+/** The files a model loads from its folder: the required ones, and each optional one that `exists`. */
+export const modelFiles = (exists: (path: string) => boolean): string[] => [
+  ...REQUIRED_MODEL_FILES,
+  ...OPTIONAL_MODEL_FILES.filter((path) => exists(path)),
+];

@@ -6,9 +6,10 @@ import {
   type PreTrainedTokenizer,
   TextStreamer,
 } from "@huggingface/transformers";
-import { createError } from "../errors";
+import { createError, describeError, type ErrorDescription, isAppError } from "../errors";
 import { type Decoding, MODEL_DTYPE, type ModelId, SESSION_OPTIONS } from "./decoding";
 import { decodeRate } from "./speed";
+import { yieldToEventLoop } from "./yield";
 
 export interface LoadProgress {
   status: string;
@@ -23,6 +24,14 @@ export interface GenerationTimings {
   totalMs: number;
 }
 
+/**
+ * Why generation ended: the model wrote its end-of-text ("end"), it reached its token budget and the answer may
+ * be cut short ("limit"), it was stopped (the Stop button, or a newer question), or the prompt was refused
+ * before it reached the runtime because it leaves no room for an answer in the model's context ("refused").
+ */
+export const FINISH_REASONS = ["end", "limit", "stopped", "refused"] as const;
+export type FinishReason = (typeof FINISH_REASONS)[number];
+
 export interface Generation {
   answer: string;
   /** The exact text handed to the model. */
@@ -31,12 +40,17 @@ export interface Generation {
   tokens: number;
   tokensPerSecond: number;
   interrupted: boolean;
+  finish: FinishReason;
+  /** Why the prompt was refused (finish "refused"): a message to show instead of an answer. */
+  refusal?: ErrorDescription;
   timings: GenerationTimings;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export interface GeneratorOptions {
+  /** How messages name the model: "fine-tuned model", "reader model". */
+  label: string;
   decoding: Decoding;
   /** Turns the raw continuation into the answer a reader sees (end-of-text and any next turn dropped). */
   clean: (generated: string) => string;
@@ -55,13 +69,10 @@ export interface GeneratorOptions {
  * files come from is set on Transformers.js's `env` by the caller.
  */
 export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
-  let loading: Promise<{
-    tokenizer: PreTrainedTokenizer;
-    model: PreTrainedModel;
-    constraints: { bad_words_ids?: number[][] };
-    loadMs: number;
-  }> | null = null;
+  let loading: Promise<Loaded> | null = null;
   const stopping = new InterruptableStoppingCriteria();
+  // Milliseconds to wait before each token of the current generation (slow motion for a class); 0 otherwise.
+  let paceMs = 0;
 
   function load(onProgress?: (progress: LoadProgress) => void) {
     loading ??= (async () => {
@@ -74,26 +85,65 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
           session_options: SESSION_OPTIONS,
           progress_callback,
         });
+        yieldBeforeEachToken(model, () => paceMs);
         // Warm-up: the first run compiles kernels; paying for it here keeps the first answer's latency honest.
         const banned = options.bannedSequences?.((text) => tokenizer.encode(text)) ?? [];
         const constraints = banned.length > 0 ? { bad_words_ids: banned } : {};
         const warm = tokenizer(options.warmUpPrompt);
         await model.generate({ ...warm, ...constraints, max_new_tokens: 1, do_sample: false });
-        return { tokenizer, model, constraints, loadMs: round(performance.now() - start) };
+        return {
+          tokenizer,
+          model,
+          constraints,
+          contextLength: contextLengthOf(model),
+          loadMs: round(performance.now() - start),
+        };
       } catch (error) {
         loading = null;
         const detail = error instanceof Error ? error.message : String(error);
-        if (/no available backend|wasm/i.test(detail)) throw createError("RUNTIME_UNAVAILABLE", detail);
+        if (isAppError(error)) throw error;
+        if (/no available backend|wasm/i.test(detail)) throw createError("RUNTIME_UNAVAILABLE", { detail });
         const missing = /not found|404|no such file|ENOENT|Could not locate/i.test(detail);
-        throw createError(missing ? "MODEL_MISSING" : "MODEL_CORRUPT", modelId, detail);
+        throw createError(missing ? "MODEL_MISSING" : "MODEL_CORRUPT", {
+          model: options.label,
+          detail: `${modelId}: ${detail}`,
+        });
       }
     })();
     return loading;
   }
 
-  /** Generates a continuation of a prompt already in the model's format, streaming its text to `onToken`. */
-  async function generate(prompt: string, onToken?: (text: string) => void): Promise<Generation> {
-    const { tokenizer, model, constraints } = await load();
+  /** Drops the loaded model after a runtime failure, so the next question loads a fresh session. */
+  async function reset(): Promise<void> {
+    const loaded = loading;
+    loading = null;
+    await loaded?.then((current) => current.model.dispose()).catch(() => undefined);
+  }
+
+  /**
+   * Generates a continuation of a prompt already in the model's format, streaming its text to `onToken`. A
+   * prompt that leaves no room for the answer in the model's context is refused (finish "refused", with the
+   * reason) before it reaches the runtime; a runtime failure resets the model and throws GENERATION_FAILED.
+   */
+  async function generate(
+    prompt: string,
+    onToken?: (text: string) => void,
+    pacing: { paceMs?: number } = {},
+  ): Promise<Generation> {
+    const { tokenizer, model, constraints, contextLength } = await load();
+    paceMs = Math.max(0, pacing.paceMs ?? 0);
+    const inputs = tokenizer(prompt);
+    const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
+    const room = contextLength - options.decoding.max_new_tokens;
+    if (promptTokens > room) {
+      return refused(
+        prompt,
+        promptTokens,
+        describeError(
+          createError("QUESTION_TOO_MANY_TOKENS", { model: options.label, tokens: promptTokens, room }),
+        ),
+      );
+    }
     const start = performance.now();
     let firstToken = 0;
     let tokens = 0;
@@ -111,18 +161,37 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
         if (firstToken === 0) firstToken = performance.now();
       },
     });
-    const inputs = tokenizer(prompt);
     const { constraint: _shown, ...decoding } = options.decoding;
-    await model.generate({ ...inputs, ...decoding, ...constraints, streamer, stopping_criteria: [stopping] });
+    try {
+      await model.generate({
+        ...inputs,
+        ...decoding,
+        ...constraints,
+        streamer,
+        stopping_criteria: [stopping],
+      });
+    } catch (error) {
+      await reset();
+      throw createError("GENERATION_FAILED", {
+        model: options.label,
+        detail: error instanceof Error ? error.message : String(error),
+      });
+    }
     const end = performance.now();
     const generateMs = end - start;
+    const finish: FinishReason = stopping.interrupted
+      ? "stopped"
+      : tokens >= options.decoding.max_new_tokens
+        ? "limit"
+        : "end";
     return {
       answer: options.clean(text),
       prompt,
-      promptTokens: inputs.input_ids.dims.at(-1) ?? 0,
+      promptTokens,
       tokens,
       tokensPerSecond: decodeRate(tokens, firstToken, start, end),
       interrupted: stopping.interrupted,
+      finish,
       timings: {
         firstTokenMs: round((firstToken || end) - start),
         generateMs: round(generateMs),
@@ -137,7 +206,57 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
     return tokenizer(text).input_ids.dims.at(-1) ?? 0;
   }
 
-  return { load, generate, countTokens, interrupt: () => stopping.interrupt() };
+  /** Prompt tokens the model's context leaves room for, its answer budget set aside. */
+  async function promptRoom(): Promise<number> {
+    const { contextLength } = await load();
+    return contextLength - options.decoding.max_new_tokens;
+  }
+
+  return { load, generate, countTokens, promptRoom, interrupt: () => stopping.interrupt() };
+}
+
+/** A prompt refused before generation: no tokens, nothing written, and why. */
+function refused(prompt: string, promptTokens: number, refusal: ErrorDescription): Generation {
+  return {
+    answer: "",
+    prompt,
+    promptTokens,
+    tokens: 0,
+    tokensPerSecond: 0,
+    interrupted: false,
+    finish: "refused",
+    refusal,
+    timings: { firstTokenMs: 0, generateMs: 0, totalMs: 0 },
+  };
+}
+
+interface Loaded {
+  tokenizer: PreTrainedTokenizer;
+  model: PreTrainedModel;
+  constraints: { bad_words_ids?: number[][] };
+  contextLength: number;
+  loadMs: number;
+}
+
+/** The model's context in tokens, from its config (GPT-2's `n_positions`). */
+function contextLengthOf(model: PreTrainedModel): number {
+  const config = model.config as unknown as { n_positions?: number; max_position_embeddings?: number };
+  const length = config.n_positions ?? config.max_position_embeddings;
+  if (typeof length !== "number") throw new Error("the model's config gives no context length (n_positions)");
+  return length;
+}
+
+/**
+ * Each step of generation first lets the event loop run, so a Stop message is read before the next token, and
+ * waits `pace()` milliseconds when the presenter slowed generation down.
+ */
+function yieldBeforeEachToken(model: PreTrainedModel, pace: () => number): void {
+  const forward = model.forward.bind(model);
+  model.forward = async (inputs: Record<string, unknown>) => {
+    const wait = pace();
+    await (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : yieldToEventLoop());
+    return forward(inputs);
+  };
 }
 
 export type Generator = ReturnType<typeof createGenerator>;

@@ -32,3 +32,15 @@ export function requestedThreads(search: string): number {
   const threads = Number.parseInt(new URLSearchParams(search).get("threads") ?? "", 10);
   return Number.isFinite(threads) && threads >= 1 && threads <= 16 ? threads : 1;
 }
+
+/** The longest pause between tokens the address may ask for. */
+export const MAX_PACE_MS = 1000;
+
+/**
+ * Milliseconds to wait before each generated token, from a `?pace=N` address: slow motion, so a class can
+ * watch an answer being written (and stop it part way). 0, full speed, otherwise.
+ */
+export function requestedPace(search: string): number {
+  const pace = Number.parseInt(new URLSearchParams(search).get("pace") ?? "", 10);
+  return Number.isFinite(pace) && pace > 0 ? Math.min(pace, MAX_PACE_MS) : 0;
+}

@@ -22,6 +22,7 @@ export function cleanAnswer(generated: string): string {
 
 /** The fine-tuned model's generator settings: its decoding, its prompt format, its answer cleaning. */
 export const FINE_TUNED_GENERATION = {
+  label: "fine-tuned model",
   decoding: DECODING,
   clean: cleanAnswer,
   warmUpPrompt: formatPrompt("warm up"),

@@ -123,6 +123,7 @@ export const READER_DECODING = {
 
 /** The reader's generator settings: its decoding, its answer cleaning, a warm-up prompt in its format. */
 export const READER_GENERATION = {
+  label: "reader model",
   decoding: READER_DECODING,
   clean: cleanReaderAnswer,
   warmUpPrompt: formatReaderPrompt("warm up", ["A short passage."]),

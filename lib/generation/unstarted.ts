@@ -12,6 +12,7 @@ export function unstartedGeneration(prompt: string): Generation {
     tokens: 0,
     tokensPerSecond: 0,
     interrupted: true,
+    finish: "stopped",
     timings: { firstTokenMs: 0, generateMs: 0, totalMs: 0 },
   };
 }

@@ -40,6 +40,7 @@ export async function loadFineTunedAnswerer(
       first = false;
       return {
         answer: result.answer,
+        ...(result.refusal ? { refusal: result.refusal } : {}),
         timings: {
           loadMs: load,
           firstTokenMs: result.timings.firstTokenMs,

@@ -95,16 +95,16 @@ export function restoreIndex(serialized: string): PassageDb {
   try {
     raw = JSON.parse(serialized) as RawData;
   } catch (error) {
-    throw createError("INDEX_CORRUPT", error instanceof Error ? error.message : String(error));
+    throw createError("INDEX_CORRUPT", { detail: error instanceof Error ? error.message : String(error) });
   }
   if (!raw || typeof raw !== "object" || !("docs" in raw) || !("index" in raw)) {
-    throw createError("INDEX_CORRUPT", "not an Orama index");
+    throw createError("INDEX_CORRUPT", { detail: "not an Orama index" });
   }
   const db = createPassageDb();
   try {
     load(db, raw);
   } catch (error) {
-    throw createError("INDEX_CORRUPT", error instanceof Error ? error.message : String(error));
+    throw createError("INDEX_CORRUPT", { detail: error instanceof Error ? error.message : String(error) });
   }
   return db;
 }

@@ -83,7 +83,7 @@ describe("the passage classifier", () => {
     const saved = saveClassifier(model, "abc");
     for (const bad of [null, {}, { ...saved, format: 2 }, { ...saved, weights: saved.weights.slice(1) }]) {
       expect(() => loadClassifier(bad, "c.json")).toThrow(
-        expect.objectContaining({ code: "INDEX_CORRUPT", message: expect.stringContaining("c.json") }),
+        expect.objectContaining({ code: "INDEX_CORRUPT", detail: expect.stringContaining("c.json") }),
       );
     }
     expect(() => parseClassifier("{not json")).toThrow(expect.objectContaining({ code: "INDEX_CORRUPT" }));

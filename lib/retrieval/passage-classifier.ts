@@ -250,7 +250,7 @@ const isNumbers = (value: unknown, length: number): value is number[] =>
 
 /** Reads a saved model, checking its shape; a damaged one is an INDEX_CORRUPT error naming the file. */
 export function loadClassifier(saved: unknown, file = "passage-classifier.json"): PassageClassifierModel {
-  const fail = (why: string) => createError("INDEX_CORRUPT", `${file}: ${why}`);
+  const fail = (why: string) => createError("INDEX_CORRUPT", { detail: `${file}: ${why}` });
   if (!saved || typeof saved !== "object") throw fail("not a classifier");
   const { format, classes, stems, dimensions, embeddingScale, bias, scales, weights } = saved as Partial<
     Record<keyof SavedClassifier, unknown>
@@ -273,7 +273,9 @@ export function parseClassifier(text: string, file = "passage-classifier.json"):
   try {
     saved = JSON.parse(text);
   } catch (error) {
-    throw createError("INDEX_CORRUPT", `${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw createError("INDEX_CORRUPT", {
+      detail: `${file}: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   return loadClassifier(saved, file);
 }

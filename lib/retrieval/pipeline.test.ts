@@ -122,6 +122,7 @@ function scriptedReader(
           tokens: answer.split(" ").length,
           tokensPerSecond: 100,
           interrupted,
+          finish: interrupted ? ("stopped" as const) : ("end" as const),
           timings: { firstTokenMs: 1, generateMs: 2, totalMs: 2 },
         };
       },

@@ -76,9 +76,16 @@ export interface RagGeneration {
 
 /**
  * Which stage declined: a guard (the text is an instruction to the system, or small talk, not a question),
- * retrieval (the sources score too low) or the reader (it said so).
+ * retrieval (the sources score too low), the reader (it said so), or the reader's context (the question is too
+ * long to fit beside even one passage, so it never reached the model).
  */
-export const DECLINING_STAGES = ["instruction", "small-talk", "retrieval", "reader"] as const;
+export const DECLINING_STAGES = [
+  "instruction",
+  "small-talk",
+  "retrieval",
+  "reader",
+  "question-length",
+] as const;
 export type DecliningStage = (typeof DECLINING_STAGES)[number];
 /** The guards that decline before retrieval's decision counts. */
 type Guard = Extract<DecliningStage, "instruction" | "small-talk">;
@@ -120,7 +127,11 @@ export interface RagResult {
 
 /** The reader model as the pipeline needs it: a prompt in, streamed text and a generation out. */
 export interface Reader {
-  generate(prompt: string, onToken?: (text: string) => void): Promise<Generation>;
+  generate(
+    prompt: string,
+    onToken?: (text: string) => void,
+    pacing?: { paceMs?: number },
+  ): Promise<Generation>;
   countTokens(text: string): Promise<number>;
 }
 
@@ -133,6 +144,8 @@ export interface AskOptions {
    * reader to load, say), so the reader is not run and the answer says it was stopped.
    */
   stopped?: () => boolean;
+  /** A pause before each generated token (slow motion for a class); 0 or absent for full speed. */
+  paceMs?: number;
 }
 
 export const DECLINE_ANSWER = "The sources don't cover this question, so there is nothing to cite.";
@@ -192,6 +205,7 @@ export function createRagPipeline(
     mode: RagMode,
     onToken?: (text: string) => void,
     stopped?: () => boolean,
+    paceMs = 0,
   ) {
     if (!reader || mode === "extractive") {
       const all = hits.map(toCitation(question));
@@ -219,7 +233,20 @@ export function createRagPipeline(
       );
     }
     const all = given.map(toCitation(question));
-    const generated = stopped?.() ? unstartedGeneration(prompt) : await reader.generate(prompt, onToken);
+    const generated = stopped?.()
+      ? unstartedGeneration(prompt)
+      : await reader.generate(prompt, onToken, { paceMs });
+    if (generated.finish === "refused") {
+      return {
+        answer: null,
+        citations: [],
+        augmented: all,
+        prompt,
+        generation: null,
+        readerDeclined: false,
+        refusal: generated.refusal?.message ?? STOPPED_ANSWER,
+      };
+    }
     const generation: RagGeneration = {
       tokens: generated.tokens,
       promptTokens: generated.promptTokens,
@@ -265,10 +292,13 @@ export function createRagPipeline(
       if (firstToken === 0) firstToken = performance.now();
       options.onToken?.(text);
     };
-    const answered = decline ? null : await answerFrom(asked, hits, mode, onToken, options.stopped);
+    const answered = decline
+      ? null
+      : await answerFrom(asked, hits, mode, onToken, options.stopped, options.paceMs);
     const end = performance.now();
     const answer = answered?.answer ?? null;
     const stopped = answered !== null && "stopped" in answered;
+    const refusal = answered !== null && "refusal" in answered ? answered.refusal : null;
     const citations = answer === null ? [] : (answered?.citations ?? []);
     const share =
       answer === null
@@ -280,9 +310,13 @@ export function createRagPipeline(
             ),
           );
     return {
-      answer: answer ?? (stopped ? STOPPED_ANSWER : guard ? GUARD_ANSWERS[guard] : DECLINE_ANSWER),
+      answer: answer ?? refusal ?? (stopped ? STOPPED_ANSWER : guard ? GUARD_ANSWERS[guard] : DECLINE_ANSWER),
       abstained: answer === null,
-      declinedBy: stopped ? null : declinedBy(answer !== null, guard, answered?.readerDeclined ?? false),
+      declinedBy: stopped
+        ? null
+        : refusal
+          ? "question-length"
+          : declinedBy(answer !== null, guard, answered?.readerDeclined ?? false),
       mode,
       citations,
       augmented: answered?.augmented ?? [],

@@ -1,3 +1,5 @@
+import { createError } from "../errors";
+
 /**
  * A table of unit word vectors (GloVe, int8) and the soft term matching built on it: a question term that
  * is not in a passage still counts for as much as its closest word there ("film" for "movie").
@@ -21,6 +23,36 @@ export interface WordVectors {
   readonly dimensions: number;
   /** Rarer words weigh more; words without a vector weigh as the rarest. */
   weight(word: string): number;
+}
+
+/** The table's description, shipped beside its bytes (public/retrieval/word-vectors.json). */
+export interface WordVectorMeta {
+  dimensions: number;
+  words: string[];
+}
+
+// Every row is a unit vector scaled by 127, so its length is 127 up to rounding; random or shifted bytes are not.
+const ROW_LENGTH_TOLERANCE = 0.02;
+
+/**
+ * The table from its two files, checked: the bytes must hold one row per word, and every row must be a unit
+ * vector, so a truncated or damaged file fails loudly instead of quietly making retrieval worse.
+ */
+export function wordVectorTable(meta: WordVectorMeta, data: Int8Array, file: string): WordVectorTable {
+  const fail = (why: string) => createError("INDEX_CORRUPT", { detail: `${file}: ${why}` });
+  if (!Number.isInteger(meta.dimensions) || meta.dimensions <= 0 || !Array.isArray(meta.words)) {
+    throw fail("its description has no dimensions or words");
+  }
+  const expected = meta.dimensions * meta.words.length;
+  if (data.length !== expected) throw fail(`${data.length} bytes where ${expected} were expected`);
+  let bad = 0;
+  for (let row = 0; row < meta.words.length; row++) {
+    let sum = 0;
+    for (let i = row * meta.dimensions; i < (row + 1) * meta.dimensions; i++) sum += (data[i] ?? 0) ** 2;
+    if (Math.abs(Math.sqrt(sum) / 127 - 1) > ROW_LENGTH_TOLERANCE) bad++;
+  }
+  if (bad > 0) throw fail(`${bad} of ${meta.words.length} rows are not unit vectors`);
+  return { dimensions: meta.dimensions, words: meta.words, data };
 }
 
 /** Divides the dot product of two int8 rows into a cosine. */
