@@ -117,6 +117,7 @@ export const FineTunedPanel = memo(function FineTunedPanel({
             <p
               data-testid="fine-tuned-speed"
               data-tokens-per-second={answer.generation.tokensPerSecond}
+              data-tokens={answer.generation.tokens}
               className="text-xs text-slate-600"
             >
               {answer.generation.tokens} tokens at{" "}

@@ -231,6 +231,7 @@ export const RagPanel = memo(function RagPanel({
             <p
               data-testid="rag-answer-mode"
               data-tokens-per-second={answer.result.generation?.tokensPerSecond}
+              data-tokens={answer.result.generation?.tokens}
               className="text-xs text-slate-500"
             >
               {answer.result.mode === "generative"

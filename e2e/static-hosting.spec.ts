@@ -10,6 +10,10 @@ test("the static export answers in both panels, with citations and timings, from
   const response = await page.goto("/");
   expect(response?.headers()["x-powered-by"] ?? "").not.toMatch(/next/i);
   expect(response?.headers()["content-security-policy"]).toBeUndefined();
+  // No header from this host, so the page carries its policy itself, inline scripts allowed by hash only.
+  const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
+  await expect(meta).toHaveAttribute("content", /script-src 'self' 'wasm-unsafe-eval' blob: 'sha256-/);
+  expect(await meta.getAttribute("content")).not.toContain("unsafe-inline' 'wasm");
   await expect(app.rag.ready).toBeVisible();
   await app.ask("Which approach has a retrieval component?");
   await expect(app.rag.answer).toBeVisible();
