@@ -34,7 +34,7 @@ describe("the Markdown summary", () => {
       .split("\n")
       .filter((l) => l.startsWith("| ") && !l.startsWith("| Criterion") && !l.startsWith("| ---"));
     expect(rows).toHaveLength(10);
-    guide.criteria.forEach((c, i) => expect(rows[i]).toContain(c.question));
+    for (const [i, c] of guide.criteria.entries()) expect(rows[i]).toContain(c.question);
     expect(rows[0]).toContain("| Yes, and it changes after launch | RAG +2 (strong) |");
     expect(rows[1]).toContain("| Not answered | — |");
   });
