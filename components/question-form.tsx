@@ -10,15 +10,20 @@ export const QuestionForm = memo(function QuestionForm({
   onAsk,
   busy,
   initialQuestion = "",
+  initialSetId,
 }: {
   sets: readonly QuestionSet[];
   onAsk: (question: string) => void;
   busy: boolean;
   initialQuestion?: string;
+  /** The set shown first; an unknown id falls back to the first set. */
+  initialSetId?: string;
 }) {
   const [question, setQuestion] = useState(initialQuestion);
   const [hint, setHint] = useState<string | null>(null);
-  const [setId, setSetId] = useState<string>(sets[0]?.id ?? "");
+  const [setId, setSetId] = useState<string>(
+    sets.find((set) => set.id === initialSetId)?.id ?? sets[0]?.id ?? "",
+  );
   const current = sets.find((set) => set.id === setId) ?? sets[0];
   const length = [...question.trim()].length;
   const tooLong = length > MAX_QUESTION_CHARS;

@@ -40,6 +40,8 @@ export function SideBySide({
   const presentation = usePresentationMode();
   const documents = useDocuments(rag.load.status === "ready", rag.updateDocuments);
   const [shared, setShared] = useState<string | null>(null);
+  // A question set named in the address (`?set=sources`, as the decision guide links it).
+  const [sharedSet, setSharedSet] = useState<string | null>(null);
   const askedShared = useRef(false);
 
   // Every streamed token re-renders this component. The callbacks and the table's evidence keep their identity
@@ -67,6 +69,7 @@ export function SideBySide({
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     setShared(params.get("q"));
+    setSharedSet(params.get("set"));
     const mode = params.get("rag");
     if (RAG_MODES.includes(mode as RagMode)) setMode(mode as RagMode);
   }, [setMode]);
@@ -124,7 +127,14 @@ export function SideBySide({
           {presentation.on ? "Leave presentation mode" : "Presentation mode"}
         </button>
       </div>
-      <QuestionForm key={shared ?? ""} initialQuestion={shared ?? ""} sets={sets} onAsk={ask} busy={busy} />
+      <QuestionForm
+        key={`${shared ?? ""}\n${sharedSet ?? ""}`}
+        initialQuestion={shared ?? ""}
+        initialSetId={sharedSet ?? undefined}
+        sets={sets}
+        onAsk={ask}
+        busy={busy}
+      />
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.9fr)] lg:grid-cols-2">
         <RagPanel
           load={rag.load}
