@@ -6,6 +6,7 @@ import type { Verdict } from "../../lib/guide/rule";
 import type { Answers, Evidence, Guide } from "../../lib/guide/types";
 
 const FILE_NAME = "rag-or-fine-tuning-summary.md";
+const FIGURES_PER_ANSWER = 2;
 
 function download(text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
@@ -53,7 +54,6 @@ export function MeetingSummary({
       setStatus(`This browser blocked copying: use “Download Markdown” or copy the address bar.`);
     }
   };
-  const answered = verdict.reasons.filter((r) => r.choice !== null);
   return (
     <section
       data-testid="guide-summary"
@@ -104,85 +104,62 @@ export function MeetingSummary({
       </div>
       <div
         data-testid="guide-summary-sheet"
-        className="flex flex-col gap-2 text-sm print:gap-1 print:text-[8pt]"
+        className="guide-summary-sheet flex flex-col gap-2 text-sm print:gap-1"
       >
-        <h3 className="text-base font-bold text-slate-900 print:text-[13pt]">
+        <h3 className="text-base font-bold text-slate-900">
           Which should we choose: RAG or fine-tuning?
         </h3>
         <p>
           <span className="font-semibold">Recommendation: {outcome.title}.</span> {outcome.summary}
         </p>
         <p className="text-slate-700">How the guide decided: {verdict.explanation}</p>
-        <table className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300 text-xs text-slate-600 print:text-[7.5pt]">
-              <th scope="col" className="py-1 pr-2 font-semibold">
-                Question
-              </th>
-              <th scope="col" className="py-1 pr-2 font-semibold">
-                Answer
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                Counts for
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {guide.criteria.map((criterion) => {
-              const reason = verdict.reasons.find((r) => r.criterion === criterion);
+        <ol className="flex flex-col gap-1.5 print:gap-1">
+          {verdict.reasons
+            .slice()
+            .sort((a, b) => guide.criteria.indexOf(a.criterion) - guide.criteria.indexOf(b.criterion))
+            .map((reason) => {
+              const { criterion, choice } = reason;
+              // Two figures per answer keep the sheet to one page; the reasons above and the Markdown have all.
+              const figures = criterion.evidence
+                .flatMap((topic) => evidence[topic])
+                .slice(0, FIGURES_PER_ANSWER)
+                .map((line) => `${line.label}: ${line.value ?? "not measured yet"}`);
               return (
-                <tr
-                  key={criterion.id}
-                  data-testid="guide-summary-row"
-                  className="border-b border-slate-100 align-top"
-                >
-                  <th scope="row" className="py-0.5 pr-2 font-normal">
-                    <span className="font-semibold">{criterion.name}.</span> {criterion.question}
-                  </th>
-                  <td className="py-0.5 pr-2">{answerLabel(criterion, answers)}</td>
-                  <td className="py-0.5 whitespace-nowrap">{reason ? countsFor(reason) : "—"}</td>
-                </tr>
+                <li key={criterion.id} data-testid="guide-summary-row" className="break-inside-avoid">
+                  <p>
+                    <span className="font-semibold">
+                      {guide.criteria.indexOf(criterion) + 1}. {criterion.name}.
+                    </span>{" "}
+                    {criterion.question} <span className="font-semibold">Answer:</span>{" "}
+                    <span data-testid="guide-summary-answer">{answerLabel(criterion, answers)}</span>
+                    {choice && <span className="text-slate-700"> ({countsFor(reason)})</span>}
+                  </p>
+                  <p className="pl-3 text-slate-800">
+                    {choice ? "" : "To settle it: "}
+                    {reasonText(reason)}
+                    {reasonQuotes(guide, reason).map((quote) => (
+                      <span key={quote.id}>
+                        {" "}
+                        <q className="italic">{quote.text}</q>
+                      </span>
+                    ))}
+                    {choice?.silent && <span> The article is silent: {choice.silent}</span>}
+                    {choice?.caveat && <span> Caveat: {choice.caveat}</span>}
+                    {choice && figures.length > 0 && (
+                      <span className="text-slate-600"> Measured here: {figures.join("; ")}.</span>
+                    )}
+                  </p>
+                </li>
               );
             })}
-          </tbody>
-        </table>
-        {answered.length > 0 && (
-          <>
-            <h4 className="font-semibold text-slate-900">Reasons</h4>
-            <ul className="flex flex-col gap-1">
-              {answered.map((reason) => {
-                const figures = reason.criterion.evidence
-                  .flatMap((topic) => evidence[topic])
-                  .map((line) => `${line.label}: ${line.value ?? "not measured yet"}`);
-                return (
-                  <li key={reason.criterion.id} className="break-inside-avoid">
-                    <span className="font-semibold">
-                      {reason.criterion.name} ({countsFor(reason)}):
-                    </span>{" "}
-                    {reasonText(reason)}{" "}
-                    {reasonQuotes(guide, reason).map((quote) => (
-                      <q key={quote.id} className="italic">
-                        {quote.text}{" "}
-                      </q>
-                    ))}
-                    {reason.choice?.silent && <span> The article is silent: {reason.choice.silent}</span>}
-                    {reason.choice?.caveat && <span> Caveat: {reason.choice.caveat}</span>}
-                    {figures.length > 0 && (
-                      <span className="block text-slate-600">Measured here: {figures.join("; ")}.</span>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          </>
-        )}
+        </ol>
         {verdict.conflicts.length > 0 && (
           <p>
             <span className="font-semibold">Answers that pull against each other:</span>{" "}
             {verdict.conflicts.map((c) => c.note).join(" ")}
           </p>
         )}
-        <p className="text-xs text-slate-600 print:text-[7pt]">
+        <p className="text-xs text-slate-600">
           Quotes from {credit}. Reopen these answers: <span className="break-all">{href}</span>
         </p>
       </div>

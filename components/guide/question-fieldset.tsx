@@ -21,10 +21,11 @@ export const QuestionFieldset = memo(function QuestionFieldset({
       aria-describedby={hintId}
       className="rounded-lg border border-slate-200 bg-white p-3 break-inside-avoid"
     >
-      <legend className="px-1 text-sm font-semibold text-slate-900">
+      {/* Floated, the legend sits inside the box instead of on its border. */}
+      <legend className="float-left mb-1 w-full text-sm font-semibold text-slate-900">
         {number}. {criterion.question}
       </legend>
-      <p id={hintId} className="mb-2 text-xs text-slate-600">
+      <p id={hintId} className="clear-left mb-2 text-xs text-slate-600">
         {criterion.hint}{" "}
         <span className="whitespace-nowrap">
           (The article&apos;s “{criterion.name}”, a reason to choose {APPROACH_NAMES[criterion.list]}.)

@@ -78,7 +78,8 @@ export function Recommendation({
       aria-labelledby="recommendation-title"
       className="flex flex-col gap-4 print:hidden"
     >
-      <div className={`rounded-xl border-l-8 p-4 ${OUTCOME_STYLE[verdict.outcome]}`}>
+      {/* Sticky beside the questions on wide screens, so each answer's effect shows where it is given. */}
+      <div className={`rounded-xl border-l-8 p-4 xl:sticky xl:top-2 xl:z-10 ${OUTCOME_STYLE[verdict.outcome]}`}>
         <h2 id="recommendation-title" className="text-sm font-medium uppercase tracking-wide text-slate-700">
           Recommendation
         </h2>

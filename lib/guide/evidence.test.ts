@@ -65,10 +65,10 @@ describe("the guide's measured evidence", () => {
     const evidence = describeEvidence({ report, card: null, trainingPairs: null });
     expect(evidence["data-efficiency"].map((l) => [l.label, l.value])).toEqual([
       ["RAG with the article alone: citations holding the evidence (held-out test)", "61%"],
-      ["RAG with the article alone: token-F1 (held-out test)", "0.41"],
-      ["Fine-tuned on the article alone: token-F1 (held-out test)", "0.20"],
       ["RAG with the article + written questions: citations holding the evidence (held-out test)", "90%"],
+      ["RAG with the article alone: token-F1 (held-out test)", "0.41"],
       ["RAG with the article + written questions: token-F1 (held-out test)", "0.69"],
+      ["Fine-tuned on the article alone: token-F1 (held-out test)", "0.20"],
       ["Fine-tuned on the article + written questions: token-F1 (held-out test)", null],
     ]);
   });

@@ -87,27 +87,25 @@ function trainingTime(stage: { wall_time_s?: number; hardware?: string } | undef
 function dataEfficiency({ report, card, trainingPairs }: EvidenceInputs): EvidenceLine[] {
   const settings = KNOWLEDGE_SETTINGS.filter((setting) => report?.knowledge?.[setting]?.test);
   if (settings.length > 0) {
-    return KNOWLEDGE_SETTINGS.flatMap((setting) => {
-      const test = report?.knowledge?.[setting]?.test;
-      const name = KNOWLEDGE_NAMES[setting];
-      return [
-        {
-          label: `RAG with ${name}: citations holding the evidence (held-out test)`,
-          value: percent(test?.rag?.evidenceCited),
-          source: SOURCES.report,
-        },
-        {
-          label: `RAG with ${name}: token-F1 (held-out test)`,
-          value: f1(test?.rag?.tokenF1),
-          source: SOURCES.report,
-        },
-        {
-          label: `Fine-tuned on ${name}: token-F1 (held-out test)`,
-          value: f1(test?.fineTuned?.tokenF1 ?? undefined),
-          source: SOURCES.report,
-        },
-      ];
-    });
+    // Figure by figure, each setting beside the other, so the first lines already compare them.
+    const test = (setting: KnowledgeSetting) => report?.knowledge?.[setting]?.test;
+    return [
+      ...KNOWLEDGE_SETTINGS.map((setting) => ({
+        label: `RAG with ${KNOWLEDGE_NAMES[setting]}: citations holding the evidence (held-out test)`,
+        value: percent(test(setting)?.rag?.evidenceCited),
+        source: SOURCES.report,
+      })),
+      ...KNOWLEDGE_SETTINGS.map((setting) => ({
+        label: `RAG with ${KNOWLEDGE_NAMES[setting]}: token-F1 (held-out test)`,
+        value: f1(test(setting)?.rag?.tokenF1),
+        source: SOURCES.report,
+      })),
+      ...KNOWLEDGE_SETTINGS.map((setting) => ({
+        label: `Fine-tuned on ${KNOWLEDGE_NAMES[setting]}: token-F1 (held-out test)`,
+        value: f1(test(setting)?.fineTuned?.tokenF1 ?? undefined),
+        source: SOURCES.report,
+      })),
+    ];
   }
   const pairs = card?.fine_tuning?.dataset?.rows ?? trainingPairs;
   return [

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import raw from "../../data/guide/criteria.json";
 import { QUESTION_SETS } from "../examples";
-import { loadGuide, parseGuide } from "./guide-data";
+import { GUIDE_DATA, loadGuide, parseGuide } from "./guide-data";
 import { findQuote, listLabels } from "./quotes";
 import { APPROACHES, DONT_KNOW } from "./types";
 
@@ -65,7 +64,7 @@ describe("the guide's data", () => {
   });
 
   it("rejects data whose references do not resolve, naming the place", () => {
-    const copy = () => JSON.parse(JSON.stringify(raw));
+    const copy = () => JSON.parse(readFileSync(GUIDE_DATA, "utf8"));
     const badQuote = copy();
     badQuote.criteria[0].choices[0].quotes = ["no-such-quote"];
     expect(() => parseGuide(badQuote)).toThrow(/criteria\[0\]\.choices\[0\]\.quotes: unknown quote/);

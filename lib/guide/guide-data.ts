@@ -1,4 +1,5 @@
-import raw from "../../data/guide/criteria.json";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   APPROACHES,
   type Approach,
@@ -175,7 +176,12 @@ export function parseGuide(value: unknown): Guide {
   };
 }
 
-/** The guide as shipped: data/guide/criteria.json, checked. */
-export function loadGuide(): Guide {
-  return parseGuide(raw);
+export const GUIDE_DATA = join("data", "guide", "criteria.json");
+
+/**
+ * The guide as shipped: data/guide/criteria.json, read from disk (at build time for the page; in Node for the
+ * tests) and checked.
+ */
+export function loadGuide(root = process.cwd()): Guide {
+  return parseGuide(JSON.parse(readFileSync(join(root, GUIDE_DATA), "utf8")));
 }
