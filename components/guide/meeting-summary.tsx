@@ -106,9 +106,7 @@ export function MeetingSummary({
         data-testid="guide-summary-sheet"
         className="guide-summary-sheet flex flex-col gap-2 text-sm print:gap-1"
       >
-        <h3 className="text-base font-bold text-slate-900">
-          Which should we choose: RAG or fine-tuning?
-        </h3>
+        <h3 className="text-base font-bold text-slate-900">Which should we choose: RAG or fine-tuning?</h3>
         <p>
           <span className="font-semibold">Recommendation: {outcome.title}.</span> {outcome.summary}
         </p>

@@ -79,7 +79,9 @@ export function Recommendation({
       className="flex flex-col gap-4 print:hidden"
     >
       {/* Sticky beside the questions on wide screens, so each answer's effect shows where it is given. */}
-      <div className={`rounded-xl border-l-8 p-4 xl:sticky xl:top-2 xl:z-10 ${OUTCOME_STYLE[verdict.outcome]}`}>
+      <div
+        className={`rounded-xl border-l-8 p-4 xl:sticky xl:top-2 xl:z-10 ${OUTCOME_STYLE[verdict.outcome]}`}
+      >
         <h2 id="recommendation-title" className="text-sm font-medium uppercase tracking-wide text-slate-700">
           Recommendation
         </h2>

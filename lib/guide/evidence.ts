@@ -61,13 +61,14 @@ export interface EvidenceInputs {
 const REPORT = "data/evaluation/report.json";
 const CARD = "public/models/fine-tuned/model-card.json";
 const QA = "data/qa/train.jsonl";
+/** Where each figure comes from, short enough to stand beside it. */
 export const SOURCES = {
-  report: `${REPORT} (npm run eval)`,
-  card: `${CARD} (npm run train)`,
+  report: "report.json, npm run eval",
+  card: "model card, npm run train",
   qa: QA,
-  live: "measured live on the main page when you add a document; not in the report yet",
+  live: "timed live on the main page when you add a document; not in the report yet",
   scope: "this demo holds one article on one topic",
-  design: "how this demo is built (README)",
+  design: "by design",
 } as const;
 
 const f1 = (value: number | undefined) => (value === undefined ? null : value.toFixed(2));
