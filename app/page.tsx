@@ -21,6 +21,13 @@ export default function Home() {
         <Link href="/evaluation" className="text-sm font-medium text-sky-700 hover:underline">
           See how both pipelines measure up on held-out questions →
         </Link>
+        <Link
+          href="/guide"
+          data-testid="guide-link"
+          className="text-sm font-medium text-sky-700 hover:underline"
+        >
+          Which should we choose for our project? Ten questions, one recommendation →
+        </Link>
       </header>
       <SideBySide
         table={readComparisonTable()}

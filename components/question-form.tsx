@@ -21,6 +21,7 @@ export const QuestionForm = memo(function QuestionForm({
   onEdit,
   busy,
   preset,
+  presetSet,
 }: {
   sets: readonly QuestionSet[];
   onAsk: (question: string) => void;
@@ -28,6 +29,8 @@ export const QuestionForm = memo(function QuestionForm({
   onEdit?: () => void;
   busy: boolean;
   preset?: QuestionPreset | null;
+  /** A question set to show, named in the address (`?set=sources`, as the decision guide links it). */
+  presetSet?: string | null;
 }) {
   const [question, setQuestion] = useState("");
   const typed = useRef(false);
@@ -38,6 +41,9 @@ export const QuestionForm = memo(function QuestionForm({
   }, [preset]);
   const [hint, setHint] = useState<string | null>(null);
   const [setId, setSetId] = useState<string>(sets[0]?.id ?? "");
+  useEffect(() => {
+    if (presetSet && sets.some((set) => set.id === presetSet)) setSetId(presetSet);
+  }, [presetSet, sets]);
   const current = sets.find((set) => set.id === setId) ?? sets[0];
   const length = [...question.trim()].length;
   const tooLong = length > MAX_QUESTION_CHARS;

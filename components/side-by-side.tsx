@@ -46,6 +46,8 @@ export function SideBySide({
   // explicit action wins.
   const sharedQuestion = useRef<string | null>(null);
   const visitorActed = useRef(false);
+  // A question set named in the address (`?set=sources`, as the decision guide links it).
+  const [sharedSet, setSharedSet] = useState<string | null>(null);
 
   // Every streamed token re-renders this component. The callbacks and the table's evidence keep their identity
   // while their inputs do not change, so the memoised panels, table and forms that did not change skip the
@@ -80,6 +82,7 @@ export function SideBySide({
       sharedQuestion.current = linked;
       setPreset((current) => ({ text: linked, seq: (current?.seq ?? 0) + 1, ifUntouched: true }));
     }
+    setSharedSet(params.get("set"));
     const mode = params.get("rag");
     if (RAG_MODES.includes(mode as RagMode)) setMode(mode as RagMode);
   }, [setMode]);
@@ -142,7 +145,14 @@ export function SideBySide({
           {presentation.on ? "Leave presentation mode" : "Presentation mode"}
         </button>
       </div>
-      <QuestionForm preset={preset} sets={sets} onAsk={ask} onEdit={onEdit} busy={busy} />
+      <QuestionForm
+        preset={preset}
+        presetSet={sharedSet}
+        sets={sets}
+        onAsk={ask}
+        onEdit={onEdit}
+        busy={busy}
+      />
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.9fr)] lg:grid-cols-2">
         <RagPanel
           load={rag.load}

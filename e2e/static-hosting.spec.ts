@@ -41,3 +41,17 @@ test("the static export's evaluation page and its headers file are served", asyn
   const headers = await (await page.request.get("/_headers")).text();
   expect(headers).toContain("Content-Security-Policy:");
 });
+
+test("the static export's decision guide reads its answers from the address and opens the demo's question set", async ({
+  page,
+}) => {
+  await page.goto("/guide/?a=ks.changing_tr.must_rm.yes");
+  await expect(page.getByTestId("guide")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("guide-recommendation")).toHaveAttribute("data-outcome", "rag");
+  await page.getByTestId("guide-try-demo").click();
+  await expect(page).toHaveURL(/\/\?set=sources$/);
+  await expect(page.getByTestId("question-set").filter({ hasText: "Sources and freshness" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+});
