@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ArticleCredit } from "../components/article-credit";
 import { SideBySide } from "../components/side-by-side";
-import { QUESTION_SETS } from "../lib/examples";
-import { lifecycleSteps } from "../lib/generation/model-card";
+import { lifecycleSteps } from "../lib/fine-tuned/lifecycle";
 import { readComparisonTable } from "../lib/node/article";
 import { readBuildFacts, readModelCard } from "../lib/node/build-facts";
+import { QUESTION_SETS } from "../lib/questions/question-sets";
 
 export default function Home() {
   const card = readModelCard();

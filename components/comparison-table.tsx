@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { memo } from "react";
+import type { EvidenceCell } from "../lib/comparison/live-evidence";
 import type { ComparisonTable as Table } from "../lib/documents/types";
-import type { EvidenceCell } from "../lib/evidence/live-evidence";
 
 export const ComparisonTable = memo(function ComparisonTable({
   table,

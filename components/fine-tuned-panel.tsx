@@ -1,15 +1,16 @@
 "use client";
 import { memo } from "react";
 import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
+import { FINE_TUNED_DECODING } from "../lib/fine-tuned/generation";
+import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
 import { formatMs } from "../lib/format";
-import { DECODING, describeDecoding } from "../lib/generation/decoding";
-import type { LifecycleStep } from "../lib/generation/model-card";
+import { describeDecoding } from "../lib/models/decoding";
 import { FineTuningLifecycle } from "./fine-tuning-lifecycle";
 import { Badge, PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
 import { StageTimings } from "./stage-timings";
 
-const SETTINGS = describeDecoding(DECODING);
+const SETTINGS = describeDecoding(FINE_TUNED_DECODING);
 
 export const FineTunedPanel = memo(function FineTunedPanel({
   load,

@@ -1,7 +1,7 @@
 "use client";
 import { type FormEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
 import { describeError } from "../lib/errors";
-import type { QuestionSet } from "../lib/examples";
+import type { QuestionSet } from "../lib/questions/question-sets";
 import { MAX_QUESTION_CHARS, validateQuestion } from "../lib/questions/validate-question";
 import { ToggleGroup } from "./toggle-group";
 

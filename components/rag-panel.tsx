@@ -2,9 +2,9 @@
 import { memo, useState } from "react";
 import type { LoadState, RagAnswer, ReaderState } from "../hooks/use-rag-worker";
 import { formatBytes, formatMs, formatPercent, quotedWords, splitCitationMarkers } from "../lib/format";
-import { describeDecoding } from "../lib/generation/decoding";
-import { READER_DECODING } from "../lib/generation/reader-prompt";
-import { FAITHFULNESS_FLAG, type RagMode, type RagResult } from "../lib/retrieval/pipeline";
+import { describeDecoding } from "../lib/models/decoding";
+import { READER_DECODING } from "../lib/rag/answer/reader-prompt";
+import { FAITHFULNESS_FLAG, type RagMode, type RagResult } from "../lib/rag/pipeline";
 import { CitationCard } from "./citation-card";
 import { PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";

@@ -1,5 +1,5 @@
-import { QUESTION_SETS } from "../lib/examples";
 import { findInstruction } from "../lib/questions/instruction-guard";
+import { QUESTION_SETS } from "../lib/questions/question-sets";
 import { expect, test } from "./fixtures";
 
 for (const set of QUESTION_SETS) {

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
-import type { Generation } from "../lib/generation/generator";
-import { createProgressTally, requestedPace, requestedThreads } from "../lib/generation/load-progress";
+import type { Generation } from "../lib/models/generator";
+import { createProgressTally, requestedPace, requestedThreads } from "../lib/models/load-progress";
 import type { FineTunedRequest, FineTunedResponse } from "../workers/protocol";
 import { useWatchdog } from "./use-watchdog";
 import { useWorker } from "./use-worker";

@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
-import { createProgressTally, requestedPace, requestedThreads } from "../lib/generation/load-progress";
-import { DEFAULT_RAG_MODE, type RagMode, type RagResult } from "../lib/retrieval/pipeline";
+import { createProgressTally, requestedPace, requestedThreads } from "../lib/models/load-progress";
+import { DEFAULT_RAG_MODE, type RagMode, type RagResult } from "../lib/rag/pipeline";
 import type { RagRequest, RagResponse } from "../workers/protocol";
 import type { ModelLoadState } from "./use-fine-tuned-worker";
 import { useWatchdog } from "./use-watchdog";

@@ -6,7 +6,8 @@
  * line on stderr naming its line number, and the exit status is 1; every other question is still answered.
  * Bad arguments are one stderr line and exit 1 before anything is answered. Never a stack trace.
  */
-import { parseAskArgs, runAsk } from "../lib/cli";
+import { parseAskArgs } from "../lib/cli/args";
+import { runAsk } from "../lib/cli/ask";
 import { describeError, oneLine } from "../lib/errors";
 import { readText } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";

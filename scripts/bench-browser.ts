@@ -5,7 +5,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
-import { median } from "../lib/evaluation";
+import { median } from "../lib/evaluation/metrics";
 import { formatBytes } from "../lib/format";
 import { readJsonLines } from "../lib/node/assets";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./chromium";

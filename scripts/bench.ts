@@ -7,12 +7,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { persist } from "@orama/plugin-data-persistence";
-import { median, quantile } from "../lib/evaluation";
+import { median, quantile } from "../lib/evaluation/metrics";
 import { formatBytes } from "../lib/format";
 import { PATHS, readJsonLines, readText, readTrainingPairs } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
-import { buildArticleIndex } from "../lib/retrieval/assemble";
+import { buildArticleIndex } from "../lib/rag/assemble";
 import { runBrowserBench } from "./bench-browser";
 
 const ROUNDS = 3;

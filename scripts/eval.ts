@@ -7,22 +7,16 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import {
-  answerQuality,
-  containsEvidence,
-  evidenceRank,
-  latency,
-  mean,
-  rate,
-  stripMarkers,
-} from "../lib/evaluation";
+import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import { answerQuality, latency, stripMarkers } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
-import { assembleRagPipeline, buildArticleIndex } from "../lib/retrieval/assemble";
-import { trainIndexClassifier } from "../lib/retrieval/classifier-examples";
-import { RETRIEVAL_MODES } from "../lib/retrieval/retriever";
-import { createWordVectors } from "../lib/retrieval/word-vectors";
+import { assembleRagPipeline, buildArticleIndex } from "../lib/rag/assemble";
+import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
+import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
+import { createWordVectors } from "../lib/rag/store/word-vectors";
+import { containsEvidence } from "../lib/text/evidence";
 
 interface InScope {
   id: string;

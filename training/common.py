@@ -50,7 +50,7 @@ def quantize_state_dict(sd):
 
 
 def clean_answer(generated, fmt):
-    """Same as the app's cleanAnswer (lib/generation/prompt.ts): cut at end-of-text and at a new
+    """Same as the app's cleanAnswer (lib/fine-tuned/prompt.ts): cut at end-of-text and at a new
     "Question:" turn, collapse whitespace."""
     end = generated.find(fmt['eos'])
     text = generated[:end] if end >= 0 else generated

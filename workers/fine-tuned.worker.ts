@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { describeError } from "../lib/errors";
-import { createGenerator } from "../lib/generation/generator";
-import { FINE_TUNED_GENERATION, formatPrompt } from "../lib/generation/prompt";
+import { FINE_TUNED_GENERATION } from "../lib/fine-tuned/generation";
+import { formatPrompt } from "../lib/fine-tuned/prompt";
+import { createGenerator } from "../lib/models/generator";
 import { loadModel } from "./load-model";
 import type { FineTunedRequest, FineTunedResponse } from "./protocol";
 

@@ -1,5 +1,5 @@
-import { type ModelId, modelFiles } from "../lib/generation/decoding";
-import type { Generator, LoadProgress } from "../lib/generation/generator";
+import { type ModelId, modelFiles } from "../lib/models/decoding";
+import type { Generator, LoadProgress } from "../lib/models/generator";
 import { assetStore, getAll } from "./assets";
 import { configureRuntime, MODELS_URL, RUNTIME_FILES } from "./configure-runtime";
 

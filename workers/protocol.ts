@@ -5,8 +5,8 @@
  */
 import type { SourceDocument } from "../lib/documents/types";
 import type { ErrorDescription } from "../lib/errors";
-import type { Generation, LoadProgress } from "../lib/generation/generator";
-import type { RagMode, RagResult } from "../lib/retrieval/pipeline";
+import type { Generation, LoadProgress } from "../lib/models/generator";
+import type { RagMode, RagResult } from "../lib/rag/pipeline";
 
 /** A failure, described as the error catalogue describes it: a message for the visitor, a detail for the developer. */
 export interface WorkerError extends ErrorDescription {

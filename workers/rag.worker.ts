@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
 import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
-import { QUESTION_SETS } from "../lib/examples";
-import { assembleRagPipeline } from "../lib/retrieval/assemble";
-import { parseClassifier } from "../lib/retrieval/passage-classifier";
-import type { RagPipeline } from "../lib/retrieval/pipeline";
-import { type WordVectorMeta, wordVectorTable } from "../lib/retrieval/word-vectors";
+import { QUESTION_SETS } from "../lib/questions/question-sets";
+import { assembleRagPipeline } from "../lib/rag/assemble";
+import type { RagPipeline } from "../lib/rag/pipeline";
+import { parseClassifier } from "../lib/rag/rank/passage-classifier";
+import { type WordVectorMeta, wordVectorTable } from "../lib/rag/store/word-vectors";
 import { assetStore, getAll } from "./assets";
 import type { RagRequest, RagResponse } from "./protocol";
 import { createRemoteReader } from "./remote-reader";

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { isAppError } from "../lib/errors";
-import type { Generation } from "../lib/generation/generator";
+import type { Generation } from "../lib/models/generator";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
 import { createRemoteReader } from "./remote-reader";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { QUESTION_SETS } from "../../lib/examples";
 import { answerLabel } from "../../lib/guide/describe";
 import { quoteAnchor } from "../../lib/guide/quotes";
 import type { Reason, Verdict } from "../../lib/guide/rule";
 import { type Answers, APPROACH_NAMES, APPROACHES, type Evidence, type Guide } from "../../lib/guide/types";
+import { QUESTION_SETS } from "../../lib/questions/question-sets";
 import { ReasonCard } from "./reason-card";
 
 const OUTCOME_STYLE = {

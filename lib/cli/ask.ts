@@ -1,6 +1,6 @@
 import { createError, describeError, type ErrorDescription } from "../errors";
 import { validateQuestion } from "../questions/validate-question";
-import { DEFAULT_RAG_MODE, type RagMode, type RagPipeline, type RagResult } from "../retrieval/pipeline";
+import { DEFAULT_RAG_MODE, type RagMode, type RagPipeline, type RagResult } from "../rag/pipeline";
 import { type AskArgs, type PipelineChoice, parseQuestionLines, type QuestionLine } from "./args";
 
 /** What the CLI prints for the RAG panel: the documented shape, nothing internal. */

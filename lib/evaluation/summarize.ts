@@ -1,5 +1,5 @@
+import { exactMatch, tokenF1 } from "../text/token-f1";
 import { mean, quantile } from "./metrics";
-import { exactMatch, tokenF1 } from "./token-f1";
 
 export interface Latency {
   p50: number;

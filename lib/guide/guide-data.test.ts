@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { QUESTION_SETS } from "../examples";
+import { QUESTION_SETS } from "../questions/question-sets";
 import { GUIDE_DATA, loadGuide, parseGuide } from "./guide-data";
 import { findQuote, listLabels } from "./quotes";
 import { APPROACHES, DONT_KNOW } from "./types";

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARTICLE } from "../documents/article";
 import { createError } from "../errors";
-import type { QaPair } from "../retrieval/build-index";
-import { type WordVectorMeta, type WordVectorTable, wordVectorTable } from "../retrieval/word-vectors";
+import type { QaPair } from "../rag/store/build-index";
+import { type WordVectorMeta, type WordVectorTable, wordVectorTable } from "../rag/store/word-vectors";
 
 // Scripts, tests and the Next.js build all run from the project root (npm sets it).
 export const ROOT = process.cwd();

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FineTunedAnswerer } from "../cli/ask";
 import { MAX_QUESTION_CHARS, validateQuestion } from "../questions/validate-question";
-import type { RagPipeline } from "../retrieval/pipeline";
+import type { RagPipeline } from "../rag/pipeline";
 import { PATHS } from "./assets";
 import { loadFineTunedAnswerer } from "./fine-tuned";
 import { quietRuntime } from "./quiet-runtime";

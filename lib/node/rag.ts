@@ -1,9 +1,9 @@
-import { createGenerator } from "../generation/generator";
-import { READER_GENERATION } from "../generation/reader-prompt";
-import { assembleRagPipeline, buildArticleIndex } from "../retrieval/assemble";
-import { classifierFor } from "../retrieval/classifier-examples";
-import type { RagPipeline } from "../retrieval/pipeline";
-import { createWordVectors } from "../retrieval/word-vectors";
+import { createGenerator } from "../models/generator";
+import { READER_GENERATION } from "../rag/answer/reader-prompt";
+import { assembleRagPipeline, buildArticleIndex } from "../rag/assemble";
+import type { RagPipeline } from "../rag/pipeline";
+import { classifierFor } from "../rag/rank/classifier-examples";
+import { createWordVectors } from "../rag/store/word-vectors";
 import { PATHS, readSavedClassifier, readText, readTrainingPairs, readVectorTable } from "./assets";
 import { configureLocalModels, missingModelFiles } from "./fine-tuned";
 
