@@ -4,7 +4,8 @@ import type { LoadState, RagAnswer, ReaderState } from "../hooks/use-rag-worker"
 import { formatBytes, formatMs, formatPercent, quotedWords, splitCitationMarkers } from "../lib/format";
 import { describeDecoding } from "../lib/models/decoding";
 import { READER_DECODING } from "../lib/rag/answer/reader-prompt";
-import { FAITHFULNESS_FLAG, type RagMode, type RagResult } from "../lib/rag/pipeline";
+import { FAITHFULNESS_FLAG } from "../lib/rag/settings";
+import type { RagMode, RagResult } from "../lib/rag/types";
 import { CitationCard } from "./citation-card";
 import { PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";

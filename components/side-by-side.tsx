@@ -8,7 +8,7 @@ import { type EvidenceInputs, liveEvidence } from "../lib/comparison/live-eviden
 import type { ComparisonTable as Table } from "../lib/documents/types";
 import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
 import type { QuestionSet } from "../lib/questions/question-sets";
-import { RAG_MODES, type RagMode } from "../lib/rag/pipeline";
+import { RAG_MODES, type RagMode } from "../lib/rag/types";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";

@@ -2,7 +2,8 @@
 import { useCallback, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
 import { createProgressTally, requestedPace, requestedThreads } from "../lib/models/load-progress";
-import { DEFAULT_RAG_MODE, type RagMode, type RagResult } from "../lib/rag/pipeline";
+import { DEFAULT_RAG_MODE } from "../lib/rag/settings";
+import type { RagMode, RagResult } from "../lib/rag/types";
 import type { RagRequest, RagResponse } from "../workers/protocol";
 import type { ModelLoadState } from "./use-fine-tuned-worker";
 import { useWatchdog } from "./use-watchdog";

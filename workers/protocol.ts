@@ -6,7 +6,7 @@
 import type { SourceDocument } from "../lib/documents/types";
 import type { ErrorDescription } from "../lib/errors";
 import type { Generation, LoadProgress } from "../lib/models/generator";
-import type { RagMode, RagResult } from "../lib/rag/pipeline";
+import type { RagMode, RagResult } from "../lib/rag/types";
 
 /** A failure, described as the error catalogue describes it: a message for the visitor, a detail for the developer. */
 export interface WorkerError extends ErrorDescription {

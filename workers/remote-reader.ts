@@ -1,6 +1,6 @@
 import { createError, restoreError } from "../lib/errors";
 import type { Generation, LoadProgress } from "../lib/models/generator";
-import type { Reader } from "../lib/rag/pipeline";
+import type { Reader } from "../lib/rag/types";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
 
 /** How long a loading reader may stay silent (no progress at all) before it is given up as hung. */

@@ -1,5 +1,5 @@
 import { createError, describeError, type ErrorDescription } from "../errors";
-import { RAG_MODES, type RagMode } from "../rag/pipeline";
+import { RAG_MODES, type RagMode } from "../rag/types";
 
 export const PIPELINE_CHOICES = ["rag", "fine-tuned", "both"] as const;
 export type PipelineChoice = (typeof PIPELINE_CHOICES)[number];

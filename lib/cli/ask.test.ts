@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createError } from "../errors";
 import { loadRagPipeline } from "../node/rag";
-import { COVERAGE_THRESHOLD } from "../rag/decline/decline";
 import type { RagPipeline } from "../rag/pipeline";
+import { COVERAGE_THRESHOLD } from "../rag/settings";
 import { type AskDependencies, runAsk } from "./ask";
 
 let rag: RagPipeline;

@@ -1,6 +1,8 @@
 import { createError, describeError, type ErrorDescription } from "../errors";
 import { validateQuestion } from "../questions/validate-question";
-import { DEFAULT_RAG_MODE, type RagMode, type RagPipeline, type RagResult } from "../rag/pipeline";
+import type { RagPipeline } from "../rag/pipeline";
+import { DEFAULT_RAG_MODE } from "../rag/settings";
+import type { RagMode, RagResult } from "../rag/types";
 import { type AskArgs, type PipelineChoice, parseQuestionLines, type QuestionLine } from "./args";
 
 /** What the CLI prints for the RAG panel: the documented shape, nothing internal. */

@@ -1,12 +1,13 @@
 import { articleDocument } from "../documents/article";
 import { toPassages } from "../documents/to-passages";
 import { matchedTerms } from "./answer/highlight";
-import { createRagPipeline, type RagPipeline, type Reader } from "./pipeline";
+import { createRagPipeline, type RagPipeline } from "./pipeline";
 import { createPassageClassifier, type PassageClassifierModel } from "./rank/passage-classifier";
 import { createRetriever } from "./rank/retriever";
 import { buildIndex, expansionsFromQa, type QaPair, restoreIndex } from "./store/build-index";
 import type { PassageDb } from "./store/schema";
 import { createWordVectors, type WordVectorTable } from "./store/word-vectors";
+import type { Reader } from "./types";
 
 /** The article's index: its passages, expanded with the training questions written for them. */
 export async function buildArticleIndex(

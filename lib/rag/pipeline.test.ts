@@ -4,11 +4,13 @@ import { isAppError } from "../errors";
 import { PATHS, readTrainingPairs, readVectorTable } from "../node/assets";
 import { loadRagPipeline } from "../node/rag";
 import { containsEvidence } from "../text/evidence";
-import { READER_PASSAGES } from "./answer/reader-prompt";
+import { READER_PASSAGE_COUNT as READER_PASSAGES } from "./answer/reader-prompt";
 import { assembleRagPipeline, buildArticleIndex } from "./assemble";
-import { DEFAULT_RAG_MODE, type RagPipeline, STOPPED_ANSWER } from "./pipeline";
+import type { RagPipeline } from "./pipeline";
 import { parseClassifier } from "./rank/passage-classifier";
+import { DEFAULT_RAG_MODE } from "./settings";
 import { restoreIndex, serializeIndex } from "./store/build-index";
+import { STOPPED_ANSWER } from "./types";
 
 let pipeline: RagPipeline;
 beforeAll(async () => {

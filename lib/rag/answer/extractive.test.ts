@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../documents/types";
-import type { RetrievedPassage } from "../rank/retriever";
 import { testVectors } from "../test-vectors";
+import type { RetrievedPassage } from "../types";
 import { buildExtractiveAnswer, splitSentences } from "./extractive";
 
 // "movie" and "film" point the same way, "rocket" elsewhere.

@@ -1,9 +1,17 @@
 import type { Passage } from "../../documents/types";
 import { memoizeByText } from "../../memo";
 import { containsEvidence } from "../../text/evidence";
-import { DEFAULT_RETRIEVER_OPTIONS, type RetrievedPassage } from "../rank/retriever";
-import { contentWords, createSoftMatcher } from "../rank/semantic";
+import { createSoftMatcher } from "../rank/semantic";
+import {
+  EXTRACTIVE_CLOSENESS,
+  EXTRACTIVE_MAX_SENTENCES,
+  EXTRACTIVE_RANK_PRIOR,
+  TOP_VIEWS,
+} from "../settings";
 import type { WordVectors } from "../store/word-vectors";
+import { contentWords } from "../store/words";
+import type { Citation, RetrievedPassage } from "../types";
+import type { AnswerOutcome } from "./outcome";
 
 export interface ExtractiveAnswer {
   /** The chosen sentences, each followed by the marker [n] of the citation it came from. */
@@ -63,13 +71,13 @@ function answerUnits(passage: Passage): string[] {
  * A sentence scores the higher of its own match with the question and the mean of its best-matching written
  * questions (those whose evidence is in the sentence), as retrieval scores a passage by its views: a question
  * worded unlike the article ("Who's behind this piece?") is often worded like a question written for the
- * right sentence. Dev token-F1 0.362 -> 0.591 (docs/retrieval.md).
+ * right sentence.
  */
 export function buildExtractiveAnswer(
   question: string,
   citations: readonly RetrievedPassage[],
   vectors: WordVectors,
-  { maxSentences = 2, closeness = 0.9 } = {},
+  { maxSentences = EXTRACTIVE_MAX_SENTENCES, closeness = EXTRACTIVE_CLOSENESS } = {},
 ): ExtractiveAnswer | null {
   const matcher = createSoftMatcher(vectors, question);
   const top = citations[0]?.score ?? 0;
@@ -80,13 +88,12 @@ export function buildExtractiveAnswer(
         .filter(({ evidence }) => overlaps(sentence, evidence))
         .map((w) => w.score);
       const own = matcher.score([...new Set(contentWords(`${citation.passage.section} ${sentence}`))]);
-      const score = Math.max(own, meanOfHighest(views, DEFAULT_RETRIEVER_OPTIONS.topViews));
-      // A sentence counts for as much as retrieval trusts its passage, relative to the best one: a sentence
-      // that shares the question's topic words in a passage retrieval ranked well below the first used to
-      // outrank the first passage's answer (token-F1 on dev 0.605 -> 0.632; docs/retrieval.md). Earlier
-      // citations are likelier to be right; the prior breaks near-ties in their favour.
+      const score = Math.max(own, meanOfHighest(views, TOP_VIEWS));
+      // A sentence counts for as much as retrieval trusts its passage, relative to the best one: otherwise a
+      // sentence sharing the question's topic words in a passage ranked well below the first outranked the
+      // first passage's answer. Earlier citations are likelier to be right; the prior breaks near-ties.
       const trust = top > 0 ? citation.score / top : 1;
-      return { sentence, rank: index + 1, score: score * trust * (1 - 0.05 * index) };
+      return { sentence, rank: index + 1, score: score * trust * (1 - EXTRACTIVE_RANK_PRIOR * index) };
     }),
   );
   if (candidates.length === 0) return null;
@@ -102,4 +109,19 @@ export function buildExtractiveAnswer(
     answer: chosen.map((c) => `${c.sentence} [${c.rank}]`).join(" "),
     used: [...new Set(chosen.map((c) => c.rank))].sort((a, b) => a - b),
   };
+}
+
+/** The extractive answer as an outcome: it cites every passage handed on, or none when no sentence answers. */
+export function extractiveAnswer(
+  question: string,
+  hits: readonly RetrievedPassage[],
+  vectors: WordVectors,
+  toCitation: (hit: RetrievedPassage, index: number) => Citation,
+): AnswerOutcome {
+  const augmented = hits.map(toCitation);
+  const extractive = buildExtractiveAnswer(question, hits, vectors);
+  const base = { augmented, prompt: null, generation: null };
+  return extractive
+    ? { kind: "answered", answer: extractive.answer, citations: augmented, ...base }
+    : { kind: "unanswered", readerDeclined: false, ...base };
 }

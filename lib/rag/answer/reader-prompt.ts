@@ -1,5 +1,6 @@
 import readerFormat from "../../../data/reader-prompt-format.json";
 import type { Decoding } from "../../models/decoding";
+import { READER_PASSAGES } from "../settings";
 
 /**
  * The reader's prompt format is data shared with training (training/reader/ reads the same JSON), so the
@@ -83,13 +84,8 @@ export function citedRanks(answer: string, passages: number): number[] {
   return ranks;
 }
 
-/**
- * How many of the top passages the app hands the reader. Training showed it 1 to 3 (`maxPassages`); on the
- * article's held-out dev questions, 2 gave the best answers: generative token-F1 with 1 / 2 / 3 passages
- * 0.180 / 0.189 / 0.161, faithfulness 0.98 / 0.94 / 0.88 (docs/generative-rag.md). Fewer passages leave
- * fewer wrong sentences to copy, and the retrieval's second passage holds the evidence often enough to keep.
- */
-export const READER_PASSAGES = Math.min(2, READER_FORMAT.maxPassages);
+/** How many of the top passages the reader is handed: the setting, within what training showed it. */
+export const READER_PASSAGE_COUNT = Math.min(READER_PASSAGES, READER_FORMAT.maxPassages);
 
 /** Whether a prompt of this many tokens leaves room for the answer in the reader's context. */
 export const promptFits = (promptTokens: number) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { RetrievedPassage } from "../rank/retriever";
-import { COVERAGE_THRESHOLD, DECLINE_THRESHOLD, decideDecline } from "./decline";
+import { COVERAGE_THRESHOLD, DECLINE_THRESHOLD } from "../settings";
+import type { RetrievedPassage } from "../types";
+import { decideDecline } from "./decline";
 
 const hit = (id: string, score: number): RetrievedPassage => ({
   passage: { id, documentId: "d", documentTitle: "D", section: "S", kind: "paragraph", text: id },

@@ -1,14 +1,12 @@
-import type { Coverage, RetrievedPassage } from "../rank/retriever";
+import { COVERAGE_THRESHOLD, DECLINE_THRESHOLD } from "../settings";
+import type { RetrievedPassage } from "../types";
+import type { Coverage } from "./coverage";
 
-/**
- * When the sources do not cover a question, the honest answer is to say so. Two constants, calibrated on
- * held-out questions, in scope and off topic (docs/retrieval.md), decide it: the best passage must match
- * well enough, and the retrieved passages together must cover the question's specific words, not only the
- * collection's topic words.
+/*
+ * When the sources do not cover a question, the honest answer is to say so. Two settings decide it: the best
+ * passage must match well enough, and the retrieved passages together must cover the question's specific
+ * words, not only the collection's topic words.
  */
-export const DECLINE_THRESHOLD = 0.54;
-/** Below this share of the question's specific words found in the retrieved passages, the question is declined. */
-export const COVERAGE_THRESHOLD = 0.75;
 
 export interface DeclineDecision {
   decline: boolean;

@@ -1,8 +1,9 @@
 import { count, search } from "@orama/orama";
 import { analyze } from "../store/analyzer";
+import { embed } from "../store/dense";
 import type { PassageDb } from "../store/schema";
 import type { WordVectors } from "../store/word-vectors";
-import { embed } from "./dense";
+import { contentWords } from "../store/words";
 import {
   type ClassifierExample,
   loadClassifier,
@@ -10,7 +11,6 @@ import {
   saveClassifier,
   trainPassageClassifier,
 } from "./passage-classifier";
-import { contentWords } from "./semantic";
 
 /** A question (or a passage's own words) as the classifier reads it: its stems and its averaged word vector. */
 export function classifierInput(vectors: WordVectors, text: string): Omit<ClassifierExample, "labels"> {

@@ -1,4 +1,5 @@
 import { createError } from "../../errors";
+import { CLASSIFIER_TRAINING } from "../settings";
 
 /**
  * A passage classifier: softmax regression from a question's words to the passage that answers it, learned
@@ -38,14 +39,6 @@ export interface TrainingOptions {
   weightDecay?: number;
   embeddingScale?: number;
 }
-
-/** Chosen on dev and on held-out training paraphrases (docs/retrieval.md). */
-export const DEFAULT_TRAINING = {
-  epochs: 200,
-  learningRate: 0.05,
-  weightDecay: 1e-4,
-  embeddingScale: 3,
-} as const;
 
 /** A question's features as indices (stems) and one dense block (the embedding), ready for the model. */
 interface Encoded {
@@ -110,7 +103,7 @@ export function trainPassageClassifier(
   dimensions: number,
   options: TrainingOptions = {},
 ): PassageClassifierModel {
-  const { epochs, learningRate, weightDecay, embeddingScale } = { ...DEFAULT_TRAINING, ...options };
+  const { epochs, learningRate, weightDecay, embeddingScale } = { ...CLASSIFIER_TRAINING, ...options };
   const classes = [...new Set(examples.flatMap((example) => example.labels))];
   const classIndex = new Map(classes.map((id, i) => [id, i]));
   const stems = [...new Set(examples.flatMap((example) => example.stems))];

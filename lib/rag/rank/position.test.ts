@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage, PassageKind } from "../../documents/types";
-import { isAt, namedPassages, positionReferences, runPositions } from "./position";
+import { runPositions } from "../store/runs";
+import { isAt, namedPassages, positionReferences } from "./position";
 
 describe("positionReferences", () => {
   it.each([

@@ -1,10 +1,11 @@
-import type { Passage, PassageKind } from "../../documents/types";
+import type { PassageKind } from "../../documents/types";
+import type { RunPosition } from "../store/runs";
 
 /**
  * Where a question points inside a document's structure: "the third reason to choose RAG", "the last step",
  * "the fourth row of the table". Word matching cannot tell the third of five reasons from the others (they
  * share the section's words, and "first" and "third" are close word vectors), but the passages know their
- * place in their list. docs/retrieval.md has the measurements.
+ * place in their list (store/runs.ts).
  */
 
 /** Ordinal words and the position each names: from the start when positive; -1 is the last, -2 the one before. */
@@ -63,16 +64,6 @@ export interface PositionReference {
   kind: PassageKind | null;
 }
 
-/** A passage's place in its run: the consecutive passages of one kind under one heading of one document. */
-export interface RunPosition {
-  /** The run's first passage: the run's name. */
-  run: string;
-  /** 1-based. */
-  index: number;
-  count: number;
-  kind: PassageKind;
-}
-
 function isOrdinal(word: string): word is keyof typeof ORDINAL_WORDS {
   return Object.hasOwn(ORDINAL_WORDS, word);
 }
@@ -116,44 +107,6 @@ export function positionReferences(question: string): PositionReference[] {
       references.push({ position: Number(number[0]), kind });
   });
   return references;
-}
-
-/** The passage's number in its document: ids are `<documentId>:<n>`, n counting in document order. */
-function orderOf(passage: Passage): number {
-  return Number(passage.id.slice(passage.id.lastIndexOf(":") + 1));
-}
-
-/**
- * Each passage's place in its run. A run is broken by a new heading, another kind of passage, or another
- * document, so "the first paragraph" after a list starts counting again, and two sections that share a
- * heading count separately.
- */
-export function runPositions(passages: readonly Passage[]): Map<string, RunPosition> {
-  const ordered = [...passages].sort(
-    (a, b) => a.documentId.localeCompare(b.documentId) || orderOf(a) - orderOf(b),
-  );
-  const positions = new Map<string, RunPosition>();
-  let run: Passage[] = [];
-  const close = () => {
-    const name = run[0]?.id ?? "";
-    run.forEach((passage, i) => {
-      positions.set(passage.id, { run: name, index: i + 1, count: run.length, kind: passage.kind });
-    });
-    run = [];
-  };
-  for (const passage of ordered) {
-    const previous = run.at(-1);
-    const continues =
-      previous !== undefined &&
-      previous.documentId === passage.documentId &&
-      previous.section === passage.section &&
-      previous.kind === passage.kind &&
-      orderOf(passage) === orderOf(previous) + 1;
-    if (!continues) close();
-    run.push(passage);
-  }
-  close();
-  return positions;
 }
 
 /** Whether a passage stands where a reference points. A run of one has no order, so nothing is "first" in it. */

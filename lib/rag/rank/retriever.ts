@@ -1,23 +1,26 @@
-import { count, search } from "@orama/orama";
 import type { Passage } from "../../documents/types";
+import { type Coverage, coverage } from "../decline/coverage";
+import {
+  CLASSIFIER_WEIGHT,
+  DENSE_WEIGHT,
+  FIELD_BOOST,
+  FULL_TEXT_WEIGHT,
+  POSITION_REACH,
+  POSITION_WEIGHT,
+  TOP_VIEWS,
+} from "../settings";
 import { analyze } from "../store/analyzer";
-import { addPassages, insertIndexDocument, removePassages } from "../store/build-index";
+import { embed } from "../store/dense";
+import { createPassageStore, type PassageEntry } from "../store/passage-store";
 import type { PassageDb } from "../store/schema";
+import { createVocabulary } from "../store/vocabulary";
 import type { WordVectors } from "../store/word-vectors";
-import { embed } from "./dense";
+import { contentWords } from "../store/words";
+import type { RetrievedPassage } from "../types";
 import { fullTextScores } from "./full-text";
 import type { PassageClassifier } from "./passage-classifier";
-import { namedPassages, positionReferences, type RunPosition, runPositions } from "./position";
-import {
-  contentWords,
-  createVocabulary,
-  isCloseToAny,
-  scoreViews,
-  type Vocabulary,
-  type WordSet,
-  wordSet,
-} from "./semantic";
-import { createViewStore } from "./view-store";
+import { namedPassages, positionReferences } from "./position";
+import { scoreViews } from "./semantic";
 
 /**
  * How `retrieve` ranks: "hybrid" (the product's) fuses the signals; each other mode ranks by one signal alone,
@@ -25,37 +28,6 @@ import { createViewStore } from "./view-store";
  */
 export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier"] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
-
-export interface RetrievedPassage {
-  passage: Passage;
-  /** The combined score the ranking used, in [0, 1]. */
-  score: number;
-  /**
-   * The matching signals' score (BM25, soft matching, dense), in [0, 1]: what `score` is without the classifier,
-   * and what the decline rule reads, since every passage has it (a user's documents have no class).
-   */
-  matchScore: number;
-  /** The passage classifier's probability for this passage (0 without a classifier or a class), in [0, 1]. */
-  classifierScore: number;
-  /** Whether the classifier has a class for this passage (a user's documents have none) and took part. */
-  classified: boolean;
-  /**
-   * The passage's place in its run (position.ts) when it stands where the question points ("the third
-   * reason"), which added `positionWeight` to its score; null otherwise.
-   */
-  namedPosition: RunPosition | null;
-  /** Orama's BM25 score (0 when no term matched). */
-  fullTextScore: number;
-  /** Soft word-vector similarity of the question to the passage and the questions written for it, in [0, 1]. */
-  semanticScore: number;
-  /** Cosine of the question's and the views' averaged word vectors (dense.ts), the mean of the best views. */
-  denseScore: number;
-  /**
-   * The passage's written questions whose evidence the index knows, each with its similarity to the question:
-   * the extractive answer uses them to tell which sentence those questions were written for.
-   */
-  written: readonly { evidence: string; score: number }[];
-}
 
 export interface RetrieverOptions {
   /** Weight of the max-normalised BM25 score against the semantic score; chosen on the dev set (docs/). */
@@ -86,61 +58,17 @@ export interface RetrieverOptions {
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
-  fullTextWeight: 0.15,
-  denseWeight: 0.4,
-  boost: { text: 1, section: 1, keywords: 2 },
-  topViews: 5,
-  classifierWeight: 0.25,
-  positionWeight: 0.2,
-  positionReach: 6,
+  fullTextWeight: FULL_TEXT_WEIGHT,
+  denseWeight: DENSE_WEIGHT,
+  boost: FIELD_BOOST,
+  topViews: TOP_VIEWS,
+  classifierWeight: CLASSIFIER_WEIGHT,
+  positionWeight: POSITION_WEIGHT,
+  positionReach: POSITION_REACH,
 } as const;
 
-interface IndexedDoc extends Passage {
-  keywords: string;
-  /** Outside the schema (build-index.ts); absent from documents a user adds. */
-  evidence?: string[];
-  targets?: number[];
-}
-
-/** A question written for a passage and the evidence it asks about (null when the index does not say). */
-interface WrittenQuestion {
-  question: string;
-  evidence: string | null;
-}
-
-function writtenQuestions(doc: IndexedDoc): WrittenQuestion[] {
-  const lines = doc.keywords ? doc.keywords.split("\n") : [];
-  return lines.flatMap((question, i) =>
-    question.trim() ? [{ question, evidence: doc.evidence?.[doc.targets?.[i] ?? -1] ?? null }] : [],
-  );
-}
-
-/** The fields full-text search reads, each with its boost (DEFAULT_RETRIEVER_OPTIONS). */
+/** The fields full-text search reads, each with its boost (FIELD_BOOST). */
 const SEARCHED = ["text", "section", "keywords"] as const;
-
-/** A stem in at least this share of passages is the collection's topic, not what a question is about. */
-export const TOPICAL_SHARE = 0.15;
-/** Cosine from which two words count as the same idea for coverage ("film" and "movie"). */
-export const CLOSE_WORD = 0.6;
-
-/** How much of a question's specific words some passages cover, and the words they leave uncovered. */
-export interface Coverage {
-  share: number;
-  /** The question's specific words with no close word in those passages, in the question's order. */
-  uncovered: string[];
-}
-
-/** A passage's views: its section with its text, then each question written for it, in order. */
-function viewsOf(
-  doc: IndexedDoc,
-  questions: readonly WrittenQuestion[],
-  vocabulary: Vocabulary,
-): Int32Array[] {
-  return [
-    vocabulary.encode(contentWords(`${doc.section} ${doc.text}`)),
-    ...questions.map(({ question }) => vocabulary.encode(contentWords(question))),
-  ];
-}
 
 /**
  * The mean of a passage's `best.length` best view scores (all of them when it has fewer). Several questions
@@ -169,99 +97,49 @@ function meanOfBest(scores: Float64Array, first: number, views: number, best: Fl
   return sum / Math.min(best.length, views);
 }
 
-function toPassage(doc: IndexedDoc): Passage {
-  const { id, documentId, documentTitle, section, kind, text } = doc;
-  return { id, documentId, documentTitle, section, kind, text };
+/** What the question looks like to each signal, computed once per question over every view. */
+interface Signals {
+  bm25: Map<string, number>;
+  maxBm25: number;
+  /** Soft-matching score of each view (semantic.ts), in view-store order. */
+  scores: Float64Array;
+  /** Cosine of each view's averaged vector with the question's (dense.ts), in view-store order. */
+  cosines: Float64Array;
+  /** The classifier's probability per class, or null without a classifier or in a mode that ignores it. */
+  learned: Float64Array | number[] | null;
 }
 
-/** Hybrid retrieval over an Orama index: BM25 full-text search fused with soft word-vector matching. */
+type Ranked = Omit<RetrievedPassage, "written"> & { id: string };
+
+/**
+ * Hybrid retrieval over an Orama index: BM25 full-text search fused with soft word-vector matching, the
+ * cosine of averaged word vectors and, when given, a passage classifier; a named place ("the third reason")
+ * lifts the passage standing there.
+ */
 export async function createRetriever(db: PassageDb, vectors: WordVectors, options: RetrieverOptions = {}) {
-  const fullTextWeight = options.fullTextWeight ?? DEFAULT_RETRIEVER_OPTIONS.fullTextWeight;
-  const boost = { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost };
-  const topViews = Math.max(1, options.topViews ?? DEFAULT_RETRIEVER_OPTIONS.topViews);
-  const denseWeight = options.denseWeight ?? DEFAULT_RETRIEVER_OPTIONS.denseWeight;
+  const settings = {
+    fullTextWeight: options.fullTextWeight ?? DEFAULT_RETRIEVER_OPTIONS.fullTextWeight,
+    boost: { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost },
+    topViews: Math.max(1, options.topViews ?? DEFAULT_RETRIEVER_OPTIONS.topViews),
+    denseWeight: options.denseWeight ?? DEFAULT_RETRIEVER_OPTIONS.denseWeight,
+    classifierWeight: options.classifierWeight ?? DEFAULT_RETRIEVER_OPTIONS.classifierWeight,
+    positionWeight: options.positionWeight ?? DEFAULT_RETRIEVER_OPTIONS.positionWeight,
+    positionReach: options.positionReach ?? DEFAULT_RETRIEVER_OPTIONS.positionReach,
+  };
   const classifier = options.classifier ?? null;
-  const classifierWeight = options.classifierWeight ?? DEFAULT_RETRIEVER_OPTIONS.classifierWeight;
   const classOf = new Map(classifier?.classes.map((id, c) => [id, c]));
-  const positionWeight = options.positionWeight ?? DEFAULT_RETRIEVER_OPTIONS.positionWeight;
-  const positionReach = options.positionReach ?? DEFAULT_RETRIEVER_OPTIONS.positionReach;
   const vocabulary = createVocabulary(vectors);
-  // Every passage's views, in WebAssembly memory, scored in one call per question; reloaded after the
-  // passages change. Each entry's views sit at `first` onwards, in the order of `entries`.
-  const store = createViewStore();
-  let storeCurrent = false;
-  const entries = new Map<
-    string,
-    {
-      passage: Passage;
-      views: Int32Array[];
-      first: number;
-      /** Each view's averaged word vector (dense.ts), one after another. */
-      embeddings: Float32Array;
-      doc: IndexedDoc;
-      questions: WrittenQuestion[];
-      /** The distinct words of all its views as `coverage` reads them, made on first use. */
-      words?: WordSet;
-    }
-  >();
-  // Passages a user has edited, as they were, so an edit can be undone.
-  const originals = new Map<string, IndexedDoc>();
-
-  // How many passages each stem occurs in, and each passage's place in its run; recomputed after the
-  // passages change.
-  let documentFrequency: Map<string, number> | null = null;
-  let positions: Map<string, RunPosition> | null = null;
-  // What is derived from the passages as a whole goes stale together when one is added, edited or removed.
-  const passagesChanged = () => {
-    documentFrequency = null;
-    positions = null;
-    storeCurrent = false;
-  };
-  const dimensions = vectors.dimensions;
-  const remember = (doc: IndexedDoc) => {
-    const questions = writtenQuestions(doc);
-    const views = viewsOf(doc, questions, vocabulary);
-    const embeddings = new Float32Array(views.length * dimensions);
-    views.forEach((view, v) => {
-      embed(
-        vectors,
-        Array.from(view, vocabulary.word),
-        embeddings.subarray(v * dimensions, (v + 1) * dimensions),
-      );
-    });
-    entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions });
-    passagesChanged();
-  };
-  function loadStore(): void {
-    const views: Int32Array[] = [];
-    const embeddings: Float32Array[] = [];
-    for (const entry of entries.values()) {
-      entry.first = views.length;
-      views.push(...entry.views);
-      for (let v = 0; v < entry.views.length; v++)
-        embeddings.push(entry.embeddings.subarray(v * dimensions, (v + 1) * dimensions));
-    }
-    store.load(views, vocabulary.weights, embeddings, dimensions);
-    storeCurrent = true;
-  }
+  const store = await createPassageStore(db, vectors, vocabulary);
   // The question's averaged word vector, reused from question to question.
-  const questionEmbedding = new Float32Array(dimensions);
-  const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
-  for (const hit of all.hits) remember(hit.document as IndexedDoc);
+  const questionEmbedding = new Float32Array(vectors.dimensions);
 
-  async function retrieve(
-    question: string,
-    limit = 3,
-    mode: RetrievalMode = "hybrid",
-  ): Promise<RetrievedPassage[]> {
-    const bm25 = fullTextScores(db, question, SEARCHED, boost);
-    const maxBm25 = Math.max(0, ...bm25.values());
-    if (!storeCurrent) loadStore();
-    // Both valid until the store is next prepared or loaded: read before this function next awaits.
-    const words = contentWords(question);
-    const scores = scoreViews(vectors, vocabulary, store, words);
+  /** Scores every view for the question; valid until the view store next changes. */
+  function signalsFor(question: string, words: string[], mode: RetrievalMode): Signals {
+    const bm25 = fullTextScores(db, question, SEARCHED, settings.boost);
+    const views = store.views();
+    const scores = scoreViews(vectors, vocabulary, views, words);
     embed(vectors, words, questionEmbedding);
-    const cosines = store.cosines(questionEmbedding);
+    const cosines = views.cosines(questionEmbedding);
     const learned =
       classifier && (mode === "hybrid" || mode === "classifier")
         ? classifier.probabilities({
@@ -269,162 +147,103 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
             embedding: questionEmbedding,
           })
         : null;
-    const references = mode === "hybrid" ? positionReferences(question) : [];
-    if (references.length > 0) positions ??= runPositions([...entries.values()].map((e) => e.passage));
-    const best = new Float64Array(topViews);
+    return { bm25, maxBm25: Math.max(0, ...bm25.values()), scores, cosines, learned };
+  }
+
+  /** One passage's fused score from the signals, or null when nothing matched it. */
+  function fuse(
+    id: string,
+    entry: PassageEntry,
+    signals: Signals,
+    mode: RetrievalMode,
+    best: Float64Array,
+  ): Ranked | null {
+    const { fullTextWeight, denseWeight, classifierWeight } = settings;
     const weights = {
       fullText: mode === "hybrid" ? fullTextWeight * (1 - denseWeight) : mode === "full-text" ? 1 : 0,
       semantic: mode === "hybrid" ? (1 - fullTextWeight) * (1 - denseWeight) : mode === "semantic" ? 1 : 0,
       dense: mode === "hybrid" ? denseWeight : mode === "dense" ? 1 : 0,
     };
-    const ranked: (Omit<RetrievedPassage, "written"> & { id: string })[] = [];
-    for (const [id, entry] of entries) {
-      const fullTextScore = bm25.get(id) ?? 0;
-      const semanticScore = meanOfBest(scores, entry.first, entry.views.length, best);
-      const denseScore = meanOfBest(cosines, entry.first, entry.views.length, best);
-      const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
-      const matchScore =
-        weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
-      const classIndex = classOf.get(id);
-      const classified = learned !== null && classIndex !== undefined;
-      const classifierScore = classified ? (learned[classIndex] as number) : 0;
-      const score =
-        mode === "classifier"
-          ? classifierScore
-          : classified
-            ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
-            : matchScore;
-      if (score > 0)
-        ranked.push({
-          id,
-          passage: entry.passage,
-          score,
-          matchScore,
-          classifierScore,
-          classified,
-          namedPosition: null,
-          fullTextScore,
-          semanticScore,
-          denseScore,
-        });
+    const fullTextScore = signals.bm25.get(id) ?? 0;
+    const semanticScore = meanOfBest(signals.scores, entry.first, entry.views.length, best);
+    const denseScore = meanOfBest(signals.cosines, entry.first, entry.views.length, best);
+    const normalised = signals.maxBm25 > 0 ? fullTextScore / signals.maxBm25 : 0;
+    const matchScore =
+      weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
+    const classIndex = classOf.get(id);
+    const classified = signals.learned !== null && classIndex !== undefined;
+    const classifierScore = classified ? (signals.learned?.[classIndex] as number) : 0;
+    const score =
+      mode === "classifier"
+        ? classifierScore
+        : classified
+          ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
+          : matchScore;
+    if (score <= 0) return null;
+    return {
+      id,
+      passage: entry.passage,
+      score,
+      matchScore,
+      classifierScore,
+      classified,
+      namedPosition: null,
+      fullTextScore,
+      semanticScore,
+      denseScore,
+    };
+  }
+
+  /** Lifts the passages standing where the question points, within the runs of the best-scoring ones. */
+  function liftNamedPlaces(question: string, ranked: Ranked[]): void {
+    const references = positionReferences(question);
+    if (references.length === 0) return;
+    const places = store.runPlaces();
+    const scores = new Map(ranked.map((hit) => [hit.id, hit.score]));
+    const named = namedPassages(references, scores, places, settings.positionReach);
+    for (const hit of ranked) {
+      if (!named.has(hit.id)) continue;
+      hit.namedPosition = places.get(hit.id) ?? null;
+      hit.score = Math.min(1, hit.score + settings.positionWeight);
     }
-    if (references.length > 0 && positions) {
-      const named = namedPassages(
-        references,
-        new Map(ranked.map((hit) => [hit.id, hit.score])),
-        positions,
-        positionReach,
-      );
-      for (const hit of ranked) {
-        if (!named.has(hit.id)) continue;
-        hit.namedPosition = positions.get(hit.id) ?? null;
-        hit.score = Math.min(1, hit.score + positionWeight);
-      }
+  }
+
+  async function retrieve(
+    question: string,
+    limit = 3,
+    mode: RetrievalMode = "hybrid",
+  ): Promise<RetrievedPassage[]> {
+    const words = contentWords(question);
+    const signals = signalsFor(question, words, mode);
+    const best = new Float64Array(settings.topViews);
+    const ranked: Ranked[] = [];
+    for (const [id, entry] of store.entries) {
+      const hit = fuse(id, entry, signals, mode, best);
+      if (hit) ranked.push(hit);
     }
+    if (mode === "hybrid") liftNamedPlaces(question, ranked);
     ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
     return ranked.slice(0, limit).map(({ id, ...hit }) => {
-      const entry = entries.get(id);
+      const entry = store.entries.get(id);
       const first = entry?.first ?? 0;
+      // The written questions' own scores: the extractive answer reads which sentence each was written for.
       const written = (entry?.questions ?? []).flatMap(({ evidence }, i) =>
-        evidence === null ? [] : [{ evidence, score: scores[first + i + 1] ?? 0 }],
+        evidence === null ? [] : [{ evidence, score: signals.scores[first + i + 1] ?? 0 }],
       );
       return { ...hit, written };
     });
   }
 
-  function topicality(stem: string): number {
-    if (!documentFrequency) {
-      documentFrequency = new Map();
-      for (const { passage } of entries.values()) {
-        for (const term of new Set(analyze(`${passage.section} ${passage.text}`))) {
-          documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-        }
-      }
-    }
-    return (documentFrequency.get(stem) ?? 0) / Math.max(1, entries.size);
-  }
-
-  /**
-   * The share of the question's specific words (those not spread across the whole collection, such as "RAG"
-   * or "model" here) that have a close word in any of the given passages or the questions written for them.
-   * An answerable question's specific words are found in what retrieval hands on, though not always in one
-   * passage: "what is the stage called, and what's done there?" may find its name in one and its work in
-   * another. "What is prompt tuning?" leaves "prompt" unmatched wherever it looks.
-   */
-  function coverage(question: string, passageIds: readonly string[]): Coverage {
-    const specific = [...new Set(contentWords(question))].filter(
-      (word) => topicality(analyze(word)[0] ?? word) < TOPICAL_SHARE,
-    );
-    const available = passageIds.flatMap((id) => {
-      const entry = entries.get(id);
-      // A list of questions the document asks and never answers (its FAQ list) covers nothing: its words,
-      // and those of the questions written for it, name topics the document does not cover. "How does RAG
-      // differ from semantic search?" matches the list's first question, and must still be declined. It is
-      // retrieved and cited all the same, for "which questions does the FAQ list?" (docs/retrieval.md).
-      if (!entry || entry.passage.kind === "question-list") return [];
-      entry.words ??= wordSet(
-        vectors,
-        [...new Set(entry.views.flatMap((view) => [...view]))].map(vocabulary.word),
-      );
-      return [entry.words];
-    });
-    if (available.length === 0) return { share: 0, uncovered: specific };
-    if (specific.length === 0) return { share: 1, uncovered: [] };
-    const uncovered = specific.filter((word) => !isCloseToAny(vectors, word, available, CLOSE_WORD));
-    return { share: (specific.length - uncovered.length) / specific.length, uncovered };
-  }
-
-  async function removeDocument(documentId: string): Promise<number> {
-    const ids = [...entries.values()]
-      .filter((e) => e.passage.documentId === documentId)
-      .map((e) => e.passage.id);
-    await removePassages(db, ids);
-    for (const id of ids) entries.delete(id);
-    passagesChanged();
-    return ids.length;
-  }
-
-  async function replace(doc: IndexedDoc): Promise<void> {
-    await removePassages(db, [doc.id]);
-    await insertIndexDocument(db, doc);
-    remember(doc);
-  }
-
-  /** Replaces a passage's text in the index (a knowledge update); false when there is no such passage. */
-  async function editPassage(id: string, text: string): Promise<boolean> {
-    const entry = entries.get(id);
-    if (!entry) return false;
-    if (!originals.has(id)) originals.set(id, entry.doc);
-    // The questions still find the passage, but no longer say which of the new sentences each was written for.
-    await replace({ ...entry.doc, text, evidence: [], targets: [] });
-    return true;
-  }
-
-  /** Undoes an edit; false when the passage was not edited. */
-  async function restorePassage(id: string): Promise<boolean> {
-    const original = originals.get(id);
-    if (!original) return false;
-    originals.delete(id);
-    await replace(original);
-    return true;
-  }
-
   return {
     retrieve,
-    coverage,
-    editPassage,
-    restorePassage,
-    size: () => entries.size,
-    passages: () => [...entries.values()].map((entry) => entry.passage),
-    removeDocument,
-    /** Adds a document's passages, replacing any earlier version of the same document. */
-    async addDocument(passages: readonly Passage[]): Promise<number> {
-      const documentIds = new Set(passages.map((passage) => passage.documentId));
-      for (const documentId of documentIds) await removeDocument(documentId);
-      await addPassages(db, passages);
-      for (const passage of passages) remember({ ...passage, keywords: "" });
-      return passages.length;
-    },
+    coverage: (question: string, passageIds: readonly string[]): Coverage =>
+      coverage(store, vectors, vocabulary, question, passageIds),
+    editPassage: store.editPassage,
+    restorePassage: store.restorePassage,
+    removeDocument: store.removeDocument,
+    addDocument: store.addDocument,
+    size: store.size,
+    passages: store.passages,
   };
 }
 

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createViewStore } from "../store/view-store";
+import { createVocabulary } from "../store/vocabulary";
+import { contentWords, isCloseToAny, relatedness, wordSet } from "../store/words";
 import { testVectors } from "../test-vectors";
-import {
-  contentWords,
-  createSoftMatcher,
-  createVocabulary,
-  isCloseToAny,
-  relatedness,
-  scoreViews,
-  wordSet,
-} from "./semantic";
-import { createViewStore } from "./view-store";
+import { createSoftMatcher, scoreViews } from "./semantic";
 
 const vectors = testVectors({
   movie: [1, 0, 0],

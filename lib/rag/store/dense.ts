@@ -1,4 +1,4 @@
-import type { WordVectors } from "../store/word-vectors";
+import type { WordVectors } from "./word-vectors";
 
 /**
  * A text's meaning as one vector: the sum of its distinct words' vectors, each weighted by its rarity, scaled to

@@ -1,0 +1,189 @@
+import { count, search } from "@orama/orama";
+import type { Passage } from "../../documents/types";
+import { analyze } from "./analyzer";
+import { addPassages, insertIndexDocument, removePassages } from "./build-index";
+import { embed } from "./dense";
+import { type RunPosition, runPositions } from "./runs";
+import type { PassageDb } from "./schema";
+import { createViewStore, type ViewStore } from "./view-store";
+import type { Vocabulary } from "./vocabulary";
+import type { WordVectors } from "./word-vectors";
+import { contentWords, type WordSet } from "./words";
+
+/** A passage as the index stores it: its text, and the questions written for it (the expansion). */
+export interface IndexedDoc extends Passage {
+  keywords: string;
+  /** Outside the schema (build-index.ts); absent from documents a user adds. */
+  evidence?: string[];
+  targets?: number[];
+}
+
+/** A question written for a passage and the evidence it asks about (null when the index does not say). */
+export interface WrittenQuestion {
+  question: string;
+  evidence: string | null;
+}
+
+/** A passage with what ranking and coverage read of it, made once when it is stored. */
+export interface PassageEntry {
+  passage: Passage;
+  /** Its views: its section with its text, then each question written for it, as vocabulary numbers. */
+  views: Int32Array[];
+  /** Where its views start in the view store (valid while the store is current). */
+  first: number;
+  /** Each view's averaged word vector (dense.ts), one after another. */
+  embeddings: Float32Array;
+  doc: IndexedDoc;
+  questions: WrittenQuestion[];
+  /** The distinct words of all its views as coverage reads them, made on first use. */
+  words?: WordSet;
+}
+
+function writtenQuestions(doc: IndexedDoc): WrittenQuestion[] {
+  const lines = doc.keywords ? doc.keywords.split("\n") : [];
+  return lines.flatMap((question, i) =>
+    question.trim() ? [{ question, evidence: doc.evidence?.[doc.targets?.[i] ?? -1] ?? null }] : [],
+  );
+}
+
+function toPassage(doc: IndexedDoc): Passage {
+  const { id, documentId, documentTitle, section, kind, text } = doc;
+  return { id, documentId, documentTitle, section, kind, text };
+}
+
+/**
+ * The passages retrieval ranks, kept beside the Orama index: each with its views and their word vectors, and
+ * what is derived from all of them together (each stem's document frequency, each passage's place in its run,
+ * the views in WebAssembly memory), which goes stale together whenever a passage is added, edited or removed.
+ */
+export async function createPassageStore(db: PassageDb, vectors: WordVectors, vocabulary: Vocabulary) {
+  const entries = new Map<string, PassageEntry>();
+  // Passages a user has edited, as they were, so an edit can be undone.
+  const originals = new Map<string, IndexedDoc>();
+  const viewStore = createViewStore();
+  const dimensions = vectors.dimensions;
+  let viewsCurrent = false;
+  let documentFrequency: Map<string, number> | null = null;
+  let positions: Map<string, RunPosition> | null = null;
+
+  const passagesChanged = () => {
+    documentFrequency = null;
+    positions = null;
+    viewsCurrent = false;
+  };
+
+  function remember(doc: IndexedDoc): void {
+    const questions = writtenQuestions(doc);
+    const views = [
+      vocabulary.encode(contentWords(`${doc.section} ${doc.text}`)),
+      ...questions.map(({ question }) => vocabulary.encode(contentWords(question))),
+    ];
+    const embeddings = new Float32Array(views.length * dimensions);
+    views.forEach((view, v) => {
+      embed(
+        vectors,
+        Array.from(view, vocabulary.word),
+        embeddings.subarray(v * dimensions, (v + 1) * dimensions),
+      );
+    });
+    entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions });
+    passagesChanged();
+  }
+
+  /** Every passage's views, loaded into WebAssembly memory once after each change. */
+  function views(): ViewStore {
+    if (viewsCurrent) return viewStore;
+    const all: Int32Array[] = [];
+    const embeddings: Float32Array[] = [];
+    for (const entry of entries.values()) {
+      entry.first = all.length;
+      all.push(...entry.views);
+      for (let v = 0; v < entry.views.length; v++)
+        embeddings.push(entry.embeddings.subarray(v * dimensions, (v + 1) * dimensions));
+    }
+    viewStore.load(all, vocabulary.weights, embeddings, dimensions);
+    viewsCurrent = true;
+    return viewStore;
+  }
+
+  /** The share of passages a stem occurs in. */
+  function topicality(stem: string): number {
+    if (!documentFrequency) {
+      documentFrequency = new Map();
+      for (const { passage } of entries.values()) {
+        for (const term of new Set(analyze(`${passage.section} ${passage.text}`))) {
+          documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+        }
+      }
+    }
+    return (documentFrequency.get(stem) ?? 0) / Math.max(1, entries.size);
+  }
+
+  /** Each passage's place in its run (position.ts). */
+  function runPlaces(): Map<string, RunPosition> {
+    positions ??= runPositions([...entries.values()].map((e) => e.passage));
+    return positions;
+  }
+
+  async function removeDocument(documentId: string): Promise<number> {
+    const ids = [...entries.values()]
+      .filter((e) => e.passage.documentId === documentId)
+      .map((e) => e.passage.id);
+    await removePassages(db, ids);
+    for (const id of ids) entries.delete(id);
+    passagesChanged();
+    return ids.length;
+  }
+
+  async function replace(doc: IndexedDoc): Promise<void> {
+    await removePassages(db, [doc.id]);
+    await insertIndexDocument(db, doc);
+    remember(doc);
+  }
+
+  /** Replaces a passage's text (a knowledge update); false when there is no such passage. */
+  async function editPassage(id: string, text: string): Promise<boolean> {
+    const entry = entries.get(id);
+    if (!entry) return false;
+    if (!originals.has(id)) originals.set(id, entry.doc);
+    // The questions still find the passage, but no longer say which of the new sentences each was written for.
+    await replace({ ...entry.doc, text, evidence: [], targets: [] });
+    return true;
+  }
+
+  /** Undoes an edit; false when the passage was not edited. */
+  async function restorePassage(id: string): Promise<boolean> {
+    const original = originals.get(id);
+    if (!original) return false;
+    originals.delete(id);
+    await replace(original);
+    return true;
+  }
+
+  /** Adds a document's passages, replacing any earlier version of the same document. */
+  async function addDocument(passages: readonly Passage[]): Promise<number> {
+    const documentIds = new Set(passages.map((passage) => passage.documentId));
+    for (const documentId of documentIds) await removeDocument(documentId);
+    await addPassages(db, passages);
+    for (const passage of passages) remember({ ...passage, keywords: "" });
+    return passages.length;
+  }
+
+  const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
+  for (const hit of all.hits) remember(hit.document as IndexedDoc);
+
+  return {
+    entries: entries as ReadonlyMap<string, PassageEntry>,
+    views,
+    topicality,
+    runPlaces,
+    addDocument,
+    removeDocument,
+    editPassage,
+    restorePassage,
+    size: () => entries.size,
+    passages: () => [...entries.values()].map((entry) => entry.passage),
+  };
+}
+
+export type PassageStore = Awaited<ReturnType<typeof createPassageStore>>;
