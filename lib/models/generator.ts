@@ -75,41 +75,10 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
   let paceMs = 0;
 
   function load(onProgress?: (progress: LoadProgress) => void) {
-    loading ??= (async () => {
-      const start = performance.now();
-      try {
-        const progress_callback = (info: unknown) => onProgress?.(info as LoadProgress);
-        const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
-        const model = await AutoModelForCausalLM.from_pretrained(modelId, {
-          dtype: MODEL_DTYPE,
-          session_options: SESSION_OPTIONS,
-          progress_callback,
-        });
-        yieldBeforeEachToken(model, () => paceMs);
-        // Warm-up: the first run compiles kernels; paying for it here keeps the first answer's latency honest.
-        const banned = options.bannedSequences?.((text) => tokenizer.encode(text)) ?? [];
-        const constraints = banned.length > 0 ? { bad_words_ids: banned } : {};
-        const warm = tokenizer(options.warmUpPrompt);
-        await model.generate({ ...warm, ...constraints, max_new_tokens: 1, do_sample: false });
-        return {
-          tokenizer,
-          model,
-          constraints,
-          contextLength: contextLengthOf(model),
-          loadMs: round(performance.now() - start),
-        };
-      } catch (error) {
-        loading = null;
-        const detail = error instanceof Error ? error.message : String(error);
-        if (isAppError(error)) throw error;
-        if (/no available backend|wasm/i.test(detail)) throw createError("RUNTIME_UNAVAILABLE", { detail });
-        const missing = /not found|404|no such file|ENOENT|Could not locate/i.test(detail);
-        throw createError(missing ? "MODEL_MISSING" : "MODEL_CORRUPT", {
-          model: options.label,
-          detail: `${modelId}: ${detail}`,
-        });
-      }
-    })();
+    loading ??= loadModel(modelId, options, () => paceMs, onProgress).catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
     return loading;
   }
 
@@ -134,40 +103,18 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
     paceMs = Math.max(0, pacing.paceMs ?? 0);
     const inputs = tokenizer(prompt);
     const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
-    const room = contextLength - options.decoding.max_new_tokens;
-    if (promptTokens > room) {
-      return refused(
-        prompt,
-        promptTokens,
-        describeError(
-          createError("QUESTION_TOO_MANY_TOKENS", { model: options.label, tokens: promptTokens, room }),
-        ),
-      );
-    }
+    const refusal = refuseOverflow(prompt, promptTokens, contextLength, options);
+    if (refusal) return refusal;
     const start = performance.now();
-    let firstToken = 0;
-    let tokens = 0;
-    let text = "";
     stopping.reset();
-    const streamer = new TextStreamer(tokenizer, {
-      skip_prompt: true,
-      skip_special_tokens: true,
-      callback_function: (piece: string) => {
-        text += piece;
-        onToken?.(piece);
-      },
-      token_callback_function: () => {
-        tokens++;
-        if (firstToken === 0) firstToken = performance.now();
-      },
-    });
+    const record = recorder(tokenizer, onToken);
     const { constraint: _shown, ...decoding } = options.decoding;
     try {
       await model.generate({
         ...inputs,
         ...decoding,
         ...constraints,
-        streamer,
+        streamer: record.streamer,
         stopping_criteria: [stopping],
       });
     } catch (error) {
@@ -178,23 +125,19 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
       });
     }
     const end = performance.now();
-    const generateMs = end - start;
-    const finish: FinishReason = stopping.interrupted
-      ? "stopped"
-      : tokens >= options.decoding.max_new_tokens
-        ? "limit"
-        : "end";
+    const { tokens, firstToken, text } = record;
+    const finish = finishOf(stopping.interrupted, tokens(), options.decoding.max_new_tokens);
     return {
-      answer: options.clean(text),
+      answer: options.clean(text()),
       prompt,
       promptTokens,
-      tokens,
-      tokensPerSecond: decodeRate(tokens, firstToken, start, end),
+      tokens: tokens(),
+      tokensPerSecond: decodeRate(tokens(), firstToken(), start, end),
       interrupted: stopping.interrupted,
       finish,
       timings: {
-        firstTokenMs: round((firstToken || end) - start),
-        generateMs: round(generateMs),
+        firstTokenMs: round((firstToken() || end) - start),
+        generateMs: round(end - start),
         totalMs: round(end - start),
       },
     };
@@ -213,6 +156,93 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
   }
 
   return { load, generate, countTokens, promptRoom, interrupt: () => stopping.interrupt() };
+}
+
+/** Loads a model's tokenizer and weights, then warms it up: the first run compiles its kernels. */
+async function loadModel(
+  modelId: ModelId,
+  options: GeneratorOptions,
+  pace: () => number,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<Loaded> {
+  const start = performance.now();
+  try {
+    const progress_callback = (info: unknown) => onProgress?.(info as LoadProgress);
+    const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
+    const model = await AutoModelForCausalLM.from_pretrained(modelId, {
+      dtype: MODEL_DTYPE,
+      session_options: SESSION_OPTIONS,
+      progress_callback,
+    });
+    yieldBeforeEachToken(model, pace);
+    const banned = options.bannedSequences?.((text) => tokenizer.encode(text)) ?? [];
+    const constraints = banned.length > 0 ? { bad_words_ids: banned } : {};
+    // Paying for the first run here keeps the first answer's latency honest.
+    await model.generate({
+      ...tokenizer(options.warmUpPrompt),
+      ...constraints,
+      max_new_tokens: 1,
+      do_sample: false,
+    });
+    return {
+      tokenizer,
+      model,
+      constraints,
+      contextLength: contextLengthOf(model),
+      loadMs: round(performance.now() - start),
+    };
+  } catch (error) {
+    throw loadFailure(error, modelId, options.label);
+  }
+}
+
+/** A load failure as a coded error: the runtime, a missing file, or files that could not be read. */
+function loadFailure(error: unknown, modelId: ModelId, label: string): Error {
+  if (isAppError(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/no available backend|wasm/i.test(detail)) return createError("RUNTIME_UNAVAILABLE", { detail });
+  const missing = /not found|404|no such file|ENOENT|Could not locate/i.test(detail);
+  return createError(missing ? "MODEL_MISSING" : "MODEL_CORRUPT", {
+    model: label,
+    detail: `${modelId}: ${detail}`,
+  });
+}
+
+/** A streamer that passes each piece of text on and records the text, the tokens and the first token's time. */
+function recorder(tokenizer: PreTrainedTokenizer, onToken?: (text: string) => void) {
+  let firstToken = 0;
+  let tokens = 0;
+  let text = "";
+  const streamer = new TextStreamer(tokenizer, {
+    skip_prompt: true,
+    skip_special_tokens: true,
+    callback_function: (piece: string) => {
+      text += piece;
+      onToken?.(piece);
+    },
+    token_callback_function: () => {
+      tokens++;
+      if (firstToken === 0) firstToken = performance.now();
+    },
+  });
+  return { streamer, tokens: () => tokens, firstToken: () => firstToken, text: () => text };
+}
+
+/** Why generation ended: stopped, out of token budget, or the model's own end. */
+const finishOf = (interrupted: boolean, tokens: number, budget: number): FinishReason =>
+  interrupted ? "stopped" : tokens >= budget ? "limit" : "end";
+
+/** The refusal of a prompt that leaves no room for the answer in the model's context, or null when it fits. */
+function refuseOverflow(
+  prompt: string,
+  promptTokens: number,
+  contextLength: number,
+  options: GeneratorOptions,
+): Generation | null {
+  const room = contextLength - options.decoding.max_new_tokens;
+  if (promptTokens <= room) return null;
+  const error = createError("QUESTION_TOO_MANY_TOKENS", { model: options.label, tokens: promptTokens, room });
+  return refused(prompt, promptTokens, describeError(error));
 }
 
 /** A prompt refused before generation: no tokens, nothing written, and why. */

@@ -111,6 +111,54 @@ interface Signals {
 
 type Ranked = Omit<RetrievedPassage, "written"> & { id: string };
 
+interface FusionContext {
+  mode: RetrievalMode;
+  settings: { fullTextWeight: number; denseWeight: number; classifierWeight: number };
+  /** Each passage's class in the classifier, by passage id. */
+  classOf: ReadonlyMap<string, number>;
+  /** Scratch space for meanOfBest, reused across passages. */
+  best: Float64Array;
+}
+
+/** One passage's fused score from the signals, or null when nothing matched it. */
+function fuse(id: string, entry: PassageEntry, signals: Signals, context: FusionContext): Ranked | null {
+  const { mode, best, classOf } = context;
+  const { fullTextWeight, denseWeight, classifierWeight } = context.settings;
+  const weights = {
+    fullText: mode === "hybrid" ? fullTextWeight * (1 - denseWeight) : mode === "full-text" ? 1 : 0,
+    semantic: mode === "hybrid" ? (1 - fullTextWeight) * (1 - denseWeight) : mode === "semantic" ? 1 : 0,
+    dense: mode === "hybrid" ? denseWeight : mode === "dense" ? 1 : 0,
+  };
+  const fullTextScore = signals.bm25.get(id) ?? 0;
+  const semanticScore = meanOfBest(signals.scores, entry.first, entry.views.length, best);
+  const denseScore = meanOfBest(signals.cosines, entry.first, entry.views.length, best);
+  const normalised = signals.maxBm25 > 0 ? fullTextScore / signals.maxBm25 : 0;
+  const matchScore =
+    weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
+  const classIndex = classOf.get(id);
+  const classified = signals.learned !== null && classIndex !== undefined;
+  const classifierScore = classified ? (signals.learned?.[classIndex] as number) : 0;
+  const score =
+    mode === "classifier"
+      ? classifierScore
+      : classified
+        ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
+        : matchScore;
+  if (score <= 0) return null;
+  return {
+    id,
+    passage: entry.passage,
+    score,
+    matchScore,
+    classifierScore,
+    classified,
+    namedPosition: null,
+    fullTextScore,
+    semanticScore,
+    denseScore,
+  };
+}
+
 /**
  * Hybrid retrieval over an Orama index: BM25 full-text search fused with soft word-vector matching, the
  * cosine of averaged word vectors and, when given, a passage classifier; a named place ("the third reason")
@@ -150,50 +198,6 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     return { bm25, maxBm25: Math.max(0, ...bm25.values()), scores, cosines, learned };
   }
 
-  /** One passage's fused score from the signals, or null when nothing matched it. */
-  function fuse(
-    id: string,
-    entry: PassageEntry,
-    signals: Signals,
-    mode: RetrievalMode,
-    best: Float64Array,
-  ): Ranked | null {
-    const { fullTextWeight, denseWeight, classifierWeight } = settings;
-    const weights = {
-      fullText: mode === "hybrid" ? fullTextWeight * (1 - denseWeight) : mode === "full-text" ? 1 : 0,
-      semantic: mode === "hybrid" ? (1 - fullTextWeight) * (1 - denseWeight) : mode === "semantic" ? 1 : 0,
-      dense: mode === "hybrid" ? denseWeight : mode === "dense" ? 1 : 0,
-    };
-    const fullTextScore = signals.bm25.get(id) ?? 0;
-    const semanticScore = meanOfBest(signals.scores, entry.first, entry.views.length, best);
-    const denseScore = meanOfBest(signals.cosines, entry.first, entry.views.length, best);
-    const normalised = signals.maxBm25 > 0 ? fullTextScore / signals.maxBm25 : 0;
-    const matchScore =
-      weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
-    const classIndex = classOf.get(id);
-    const classified = signals.learned !== null && classIndex !== undefined;
-    const classifierScore = classified ? (signals.learned?.[classIndex] as number) : 0;
-    const score =
-      mode === "classifier"
-        ? classifierScore
-        : classified
-          ? (1 - classifierWeight) * matchScore + classifierWeight * classifierScore
-          : matchScore;
-    if (score <= 0) return null;
-    return {
-      id,
-      passage: entry.passage,
-      score,
-      matchScore,
-      classifierScore,
-      classified,
-      namedPosition: null,
-      fullTextScore,
-      semanticScore,
-      denseScore,
-    };
-  }
-
   /** Lifts the passages standing where the question points, within the runs of the best-scoring ones. */
   function liftNamedPlaces(question: string, ranked: Ranked[]): void {
     const references = positionReferences(question);
@@ -218,7 +222,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const best = new Float64Array(settings.topViews);
     const ranked: Ranked[] = [];
     for (const [id, entry] of store.entries) {
-      const hit = fuse(id, entry, signals, mode, best);
+      const hit = fuse(id, entry, signals, { mode, settings, classOf, best });
       if (hit) ranked.push(hit);
     }
     if (mode === "hybrid") liftNamedPlaces(question, ranked);

@@ -51,6 +51,54 @@ function toPassage(doc: IndexedDoc): Passage {
   return { id, documentId, documentTitle, section, kind, text };
 }
 
+/** A stored passage's entry: its views (its section and text, then each question written for it) and their vectors. */
+function entryOf(doc: IndexedDoc, vectors: WordVectors, vocabulary: Vocabulary): PassageEntry {
+  const questions = writtenQuestions(doc);
+  const views = [
+    vocabulary.encode(contentWords(`${doc.section} ${doc.text}`)),
+    ...questions.map(({ question }) => vocabulary.encode(contentWords(question))),
+  ];
+  const { dimensions } = vectors;
+  const embeddings = new Float32Array(views.length * dimensions);
+  views.forEach((view, v) => {
+    embed(
+      vectors,
+      Array.from(view, vocabulary.word),
+      embeddings.subarray(v * dimensions, (v + 1) * dimensions),
+    );
+  });
+  return { passage: toPassage(doc), views, first: 0, embeddings, doc, questions };
+}
+
+/** Loads every entry's views into the view store, noting where each entry's views start. */
+function loadViews(
+  viewStore: ViewStore,
+  entries: ReadonlyMap<string, PassageEntry>,
+  vocabulary: Vocabulary,
+  dimensions: number,
+): void {
+  const all: Int32Array[] = [];
+  const embeddings: Float32Array[] = [];
+  for (const entry of entries.values()) {
+    entry.first = all.length;
+    all.push(...entry.views);
+    for (let v = 0; v < entry.views.length; v++)
+      embeddings.push(entry.embeddings.subarray(v * dimensions, (v + 1) * dimensions));
+  }
+  viewStore.load(all, vocabulary.weights, embeddings, dimensions);
+}
+
+/** How many passages each stem occurs in. */
+function documentFrequencies(entries: ReadonlyMap<string, PassageEntry>): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const { passage } of entries.values()) {
+    for (const term of new Set(analyze(`${passage.section} ${passage.text}`))) {
+      frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    }
+  }
+  return frequency;
+}
+
 /**
  * The passages retrieval ranks, kept beside the Orama index: each with its views and their word vectors, and
  * what is derived from all of them together (each stem's document frequency, each passage's place in its run,
@@ -73,49 +121,20 @@ export async function createPassageStore(db: PassageDb, vectors: WordVectors, vo
   };
 
   function remember(doc: IndexedDoc): void {
-    const questions = writtenQuestions(doc);
-    const views = [
-      vocabulary.encode(contentWords(`${doc.section} ${doc.text}`)),
-      ...questions.map(({ question }) => vocabulary.encode(contentWords(question))),
-    ];
-    const embeddings = new Float32Array(views.length * dimensions);
-    views.forEach((view, v) => {
-      embed(
-        vectors,
-        Array.from(view, vocabulary.word),
-        embeddings.subarray(v * dimensions, (v + 1) * dimensions),
-      );
-    });
-    entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions });
+    entries.set(doc.id, entryOf(doc, vectors, vocabulary));
     passagesChanged();
   }
 
   /** Every passage's views, loaded into WebAssembly memory once after each change. */
   function views(): ViewStore {
-    if (viewsCurrent) return viewStore;
-    const all: Int32Array[] = [];
-    const embeddings: Float32Array[] = [];
-    for (const entry of entries.values()) {
-      entry.first = all.length;
-      all.push(...entry.views);
-      for (let v = 0; v < entry.views.length; v++)
-        embeddings.push(entry.embeddings.subarray(v * dimensions, (v + 1) * dimensions));
-    }
-    viewStore.load(all, vocabulary.weights, embeddings, dimensions);
+    if (!viewsCurrent) loadViews(viewStore, entries, vocabulary, dimensions);
     viewsCurrent = true;
     return viewStore;
   }
 
   /** The share of passages a stem occurs in. */
   function topicality(stem: string): number {
-    if (!documentFrequency) {
-      documentFrequency = new Map();
-      for (const { passage } of entries.values()) {
-        for (const term of new Set(analyze(`${passage.section} ${passage.text}`))) {
-          documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-        }
-      }
-    }
+    documentFrequency ??= documentFrequencies(entries);
     return (documentFrequency.get(stem) ?? 0) / Math.max(1, entries.size);
   }
 
