@@ -9,7 +9,9 @@
 #   bash training/train.sh --gpu      full run with the two long stages (pretraining, reader) on a CUDA GPU
 #                                     (training/gpu-stages.sh): how the shipped models were made
 #
-# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (5), FT_DROPOUT (0.1), FT_MINUTES (32).
+# Every stage's settings come from the profile, training/profiles/{cpu,smoke,gpu}.json (training/recipe.py reads
+# them); this script only wires the stages' files together. One-off overrides of the cpu and gpu profiles:
+# PRETRAIN_MINUTES, FT_EPOCHS, FT_DROPOUT, FT_MINUTES, READER_MINUTES (the CPU reader).
 set -euo pipefail
 
 SMOKE=0
@@ -23,6 +25,10 @@ for arg in "$@"; do
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
+if [ "$SMOKE" = 1 ] && [ "$GPU" = 1 ]; then echo "--smoke and --gpu are two profiles: choose one" >&2; exit 2; fi
+PROFILE=cpu
+[ "$SMOKE" = 1 ] && PROFILE=smoke
+[ "$GPU" = 1 ] && PROFILE=gpu
 
 TRAINING="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$TRAINING")"
@@ -30,14 +36,17 @@ cd "$ROOT"
 PY=/usr/bin/python3
 T0=$(date +%s)
 log() { echo "[train.sh +$(( $(date +%s) - T0 ))s] $*"; }
+prof() { "$PY" "$TRAINING/recipe.py" "$PROFILE" "$@"; }
+args_of() {  # args_of ARRAY SECTION: the profile's settings for a stage, as an array of arguments
+  local out
+  out=$(prof args "$2") || { echo "profile $PROFILE has no usable section $2" >&2; exit 1; }
+  if [ -n "$out" ]; then mapfile -t "$1" <<< "$out"; else eval "$1=()"; fi
+}
 
 # ---------------------------------------------------------------- apt packages
+# The profile adds the documentation packages its corpus reads (recipe.py needs only the standard library).
 APT_PKGS="python3-torch python3-onnx python3-regex python3-numpy libopenblas0-pthread python3-matplotlib wordnet-base python-sklearn-doc"
-if [ "$SMOKE" = 0 ]; then
-  APT_PKGS="$APT_PKGS python3.11-doc python-pandas-doc python-django-doc"
-else
-  APT_PKGS="$APT_PKGS python3.11-doc"
-fi
+APT_PKGS="$APT_PKGS $(prof get apt.packages)"
 missing=""
 for p in $APT_PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -56,48 +65,48 @@ if [ ! -d "$ROOT/node_modules/@huggingface/transformers" ]; then
   (cd "$ROOT" && npm_config_onnxruntime_node_install=skip ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund)
 fi
 
-# ---------------------------------------------------------------- settings
+# ---------------------------------------------------------------- settings (training/profiles/$PROFILE.json)
+args_of CORPUS_ARGS corpus
+args_of TOK_ARGS tokenizer
+args_of PRE_ARGS pretrain
+args_of FT_ARGS finetune
+args_of EVAL_ARGS evaluate
+args_of EXPORT_ARGS export
+args_of RC_ARGS reader_data
+args_of READER_ARGS reader
+args_of READER_EVAL_ARGS reader_eval
+args_of READER_EXPORT_ARGS reader_export
+VOCAB=$(prof get tokenizer.vocab)
+VERIFY_TIE=$(prof get verify.tie)
 if [ "$SMOKE" = 1 ]; then
-  VERIFY_TIE=1e-2
   W="$TRAINING/work/smoke"
   MODELS="$W/models"
   PROV="$W/corpus-provenance"
-  CORPUS_ARGS="--max-files 25"
-  VOCAB=512
-  PRE_ARGS="--d 64 --layers 2 --heads 4 --ctx 128 --batch 8 --minutes 0.5 --max-steps 40 --log-every 5 --eval-seqs 16 --eval-points 0.5,1.0 --lr 3e-3 --copy-frac 0.5"
-  FT_ARGS="--epochs 2 --minutes 1 --max-rows 48 --batch 8 --lr 3e-3 --warmup-steps 2 --augment-variants 1 --augment-from-answer 1"
-  EVAL_ARGS="--max-rows 4 --max-new-tokens 12"
-  EXPORT_ARGS="--max-new-tokens 12"
   RESUME=0
   rm -rf "$W"
 else
   W="$TRAINING/work"
   MODELS="$ROOT/public/models"
-  VERIFY_TIE=2e-3
   PROV="$TRAINING/corpus-provenance"
-  CORPUS_ARGS=""
-  VOCAB=4096
-  # The GPU profile's recipe (gpu-stages.sh) at CPU scale: same architecture, 512-token context, copy-rich windows.
-  PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 512 --batch 16 --lr 1e-3 --copy-frac 0.5 --minutes ${PRETRAIN_MINUTES:-75}"
-  # Chosen on heldout-dev among 12 runs on this base (training/finetune-selection.json, gpu-finetune-search.sh;
-  # 15 earlier runs on the CPU-pretrained base are kept there too): generated question variants,
-  # drawn afresh each epoch, and NEFTune noise are what let the model answer questions worded differently.
-  FT_ARGS="--epochs ${FT_EPOCHS:-5} --minutes ${FT_MINUTES:-32} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1} \
-    --neftune 5 --augment-variants 4 --augment-from-answer 24 --augment-fresh --augment-hyper"
-  EVAL_ARGS=""
-  EXPORT_ARGS="--max-new-tokens 48"
+  if [ -n "${PRETRAIN_MINUTES:-}" ]; then PRE_ARGS+=(--minutes "$PRETRAIN_MINUTES"); fi
+  if [ -n "${FT_EPOCHS:-}" ]; then FT_ARGS+=(--epochs "$FT_EPOCHS"); fi
+  if [ -n "${FT_DROPOUT:-}" ]; then FT_ARGS+=(--dropout "$FT_DROPOUT"); fi
+  if [ -n "${FT_MINUTES:-}" ]; then FT_ARGS+=(--minutes "$FT_MINUTES"); fi
+  if [ -n "${READER_MINUTES:-}" ]; then READER_ARGS+=(--minutes "$READER_MINUTES"); fi
   if [ "$RESUME" = 0 ]; then
     rm -rf "$W/corpus.txt" "$W/corpus.u16" "$W/parts" "$W/tokenizer" "$W/pretrain" "$W/finetune" \
-           "$W/eval.json" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json"
+           "$W/eval.json" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json" \
+           "$W/reader" "$W/ref-reader.json" "$W/verify-reader.json"
   fi
 fi
+log "profile: training/profiles/$PROFILE.json"
 mkdir -p "$W" "$MODELS"
 skip() { [ "$RESUME" = 1 ] && [ -e "$1" ]; }
 
 # ---------------------------------------------------------------- 1. corpus
 if skip "$W/corpus.txt"; then log "corpus exists, skipped"; else
   log "corpus"
-  $PY "$TRAINING/corpus.py" --out "$W" --provenance "$PROV" $CORPUS_ARGS
+  $PY "$TRAINING/corpus.py" --out "$W" --provenance "$PROV" "${CORPUS_ARGS[@]}"
 fi
 log "article leak check"
 CORPUS="$W/corpus.txt" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -q
@@ -105,7 +114,7 @@ CORPUS="$W/corpus.txt" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -
 # ---------------------------------------------------------------- 2. tokenizer
 if skip "$W/tokenizer/tokenizer.json"; then log "tokenizer exists, skipped"; else
   log "tokenizer (byte-level BPE, vocab $VOCAB)"
-  $PY "$TRAINING/bpe.py" train --corpus "$W/corpus.txt" --vocab "$VOCAB" --out "$W/tokenizer"
+  $PY "$TRAINING/bpe.py" train --corpus "$W/corpus.txt" --out "$W/tokenizer" "${TOK_ARGS[@]}"
 fi
 if ! skip "$W/corpus.u16"; then
   $PY "$TRAINING/bpe.py" encode --corpus "$W/corpus.txt" --tok "$W/tokenizer" --ids-out "$W/corpus.u16"
@@ -116,13 +125,13 @@ $PY "$TRAINING/provenance.py" "$PROV" "$W" "$W/tokenizer"
 if skip "$W/pretrain/base.pt"; then log "base model exists, skipped"; else
   if [ "$GPU" = 1 ]; then
     log "pretraining on the GPU (two candidates)"
-    PY=python3 bash "$TRAINING/gpu-stages.sh" pretrain "$W/corpus.u16" "$VOCAB" "$W/gpu"
+    PROFILE=$PROFILE PY=python3 bash "$TRAINING/gpu-stages.sh" pretrain "$W/corpus.u16" "$VOCAB" "$W/gpu"
     rm -rf "$W/pretrain"
     cp -r "$W/gpu/pretrain" "$W/pretrain"
   else
     log "pretraining"
     mkdir -p "$W/pretrain"
-    $PY "$TRAINING/pretrain.py" --ids "$W/corpus.u16" --work "$W/pretrain" --vocab "$VOCAB" $PRE_ARGS \
+    $PY "$TRAINING/pretrain.py" --ids "$W/corpus.u16" --work "$W/pretrain" --vocab "$VOCAB" "${PRE_ARGS[@]}" \
       2>&1 | tee -a "$W/pretrain/pretrain.log" | grep -E "eval|params|final" || true
   fi
   [ -f "$W/pretrain/base.pt" ] || { echo "pretraining failed" >&2; exit 1; }
@@ -132,7 +141,7 @@ fi
 if skip "$W/finetune/finetuned.pt"; then log "fine-tuned model exists, skipped"; else
   log "fine-tuning"
   mkdir -p "$W/finetune"
-  $PY "$TRAINING/finetune.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" --out "$W/finetune" $FT_ARGS \
+  $PY "$TRAINING/finetune.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" --out "$W/finetune" "${FT_ARGS[@]}" \
     | tee "$W/finetune.log" | grep -E "^epoch|stopping" || true
   [ -f "$W/finetune/finetuned.pt" ] || { echo "fine-tuning failed" >&2; exit 1; }
 fi
@@ -141,7 +150,7 @@ fi
 if skip "$W/eval.json"; then log "evaluation exists, skipped"; else
   log "evaluation (base vs fine-tuned, greedy)"
   $PY "$TRAINING/evaluate.py" --base "$W/pretrain/base.pt" --ft "$W/finetune/finetuned.pt" --tok "$W/tokenizer" \
-    --out "$W/eval.json" $EVAL_ARGS > "$W/eval.log"
+    --out "$W/eval.json" "${EVAL_ARGS[@]}" > "$W/eval.log"
   tail -n 40 "$W/eval.log" | grep -E '"f1"|base|fine' | head -n 30 || true
 fi
 
@@ -150,7 +159,7 @@ for name in base fine-tuned; do
   ck="$W/pretrain/base.pt"; [ "$name" = fine-tuned ] && ck="$W/finetune/finetuned.pt"
   log "export $name (ONNX, KV cache, int8)"
   $PY "$TRAINING/export.py" --ckpt "$ck" --tok "$W/tokenizer" --out "$MODELS/$name" \
-    --ref "$W/ref-$name.json" $EXPORT_ARGS
+    --ref "$W/ref-$name.json" "${EXPORT_ARGS[@]}"
 done
 
 # ---------------------------------------------------------------- 7. Node verification
@@ -174,35 +183,25 @@ done
 
 # ---------------------------------------------------------------- 9. reader (generative RAG; training/reader/)
 # The base checkpoint, context extended to 512, fine-tuned to answer from numbered passages (copy + cite, or
-# decline) on a reading-comprehension set generated from the corpus. Override: READER_MINUTES (15).
+# decline) on a reading-comprehension set generated from the corpus.
 R="$W/reader"
-if [ "$SMOKE" = 1 ]; then
-  RC_ARGS="--train 64 --heldout 8"
-  READER_ARGS="--minutes 0.3 --max-steps 4 --batch 4"
-  READER_EVAL_ARGS="--max-rows 4 --fp32-rows 0"
-else
-  RC_ARGS="--train 20000"
-  READER_ARGS="--minutes ${READER_MINUTES:-15} --lr 6e-4 --batch 8"
-  READER_EVAL_ARGS="--max-rows 400 --fp32-rows 100"
-  if [ "$RESUME" = 0 ]; then rm -rf "$R" "$W/ref-reader.json" "$W/verify-reader.json"; fi
-fi
 mkdir -p "$R/train"
 if skip "$R/rc-train.jsonl"; then log "reader data exists, skipped"; else
   log "reader: reading-comprehension set from the corpus"
-  $PY "$TRAINING/reader/make_rc.py" --corpus "$W/corpus.txt" --tok "$W/tokenizer" --out "$R" $RC_ARGS
+  $PY "$TRAINING/reader/make_rc.py" --corpus "$W/corpus.txt" --tok "$W/tokenizer" --out "$R" "${RC_ARGS[@]}"
 fi
 log "reader: article leak check of the generated set"
 RC_TRAIN="$R/rc-train.jsonl" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -p 'test_no_rc_article_leak.py' -q
 if skip "$R/train/reader.pt"; then log "reader model exists, skipped"; else
   if [ "$GPU" = 1 ]; then
     log "reader: fine-tuning on the GPU (two candidates)"
-    PY=python3 bash "$TRAINING/gpu-stages.sh" reader "$W/pretrain/base.pt" "$W/tokenizer" "$R/rc-train.jsonl" \
+    PROFILE=$PROFILE PY=python3 bash "$TRAINING/gpu-stages.sh" reader "$W/pretrain/base.pt" "$W/tokenizer" "$R/rc-train.jsonl" \
       "$R/rc-heldout.jsonl" "$W/gpu"
     cp "$W/gpu/reader/"* "$R/train/"
   else
-    log "reader: fine-tuning (1 thread)"
+    log "reader: fine-tuning"
     $PY "$TRAINING/reader/train_reader.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" \
-      --rc "$R/rc-train.jsonl" --heldout "$R/rc-heldout.jsonl" --out "$R/train" --threads 1 $READER_ARGS \
+      --rc "$R/rc-train.jsonl" --heldout "$R/rc-heldout.jsonl" --out "$R/train" "${READER_ARGS[@]}" \
       | tee "$R/train/train.log" | grep -E "^step|^done|held-out" || true
   fi
   [ -f "$R/train/reader.pt" ] || { echo "reader fine-tuning failed" >&2; exit 1; }
@@ -211,11 +210,11 @@ if skip "$R/reader-eval.json"; then log "reader evaluation exists, skipped"; els
   log "reader: evaluation on the held-out split"
   $PY "$TRAINING/reader/eval_reader.py" --ckpt "$R/train/reader.pt" --tok "$W/tokenizer" --rc "$R/rc-heldout.jsonl" \
     --out "$R/reader-eval.json" --base "$W/pretrain/base.pt" --article --ref-prompts "$R/ref-prompts.json" \
-    $READER_EVAL_ARGS | tee "$R/eval.log"
+    "${READER_EVAL_ARGS[@]}" | tee "$R/eval.log"
 fi
 log "export reader (ONNX, KV cache, int8)"
 $PY "$TRAINING/export.py" --ckpt "$R/train/reader.pt" --tok "$W/tokenizer" --out "$MODELS/reader" \
-  --ref "$W/ref-reader.json" --prompts "$R/ref-prompts.json" --threads 1 \
+  --ref "$W/ref-reader.json" --prompts "$R/ref-prompts.json" "${READER_EXPORT_ARGS[@]}" \
   --max-new-tokens "$($PY -c 'import json; print(json.load(open("data/reader-prompt-format.json"))["maxNewTokens"])')"
 log "Transformers.js generation vs PyTorch: reader"
 VERIFY_TIE="$VERIFY_TIE" node "$TRAINING/verify-onnx.mjs" "$MODELS/reader" "$W/ref-reader.json" --report "$W/verify-reader.json"
