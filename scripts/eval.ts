@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
-import { answerQuality, latency, stripMarkers } from "../lib/evaluation/summarize";
+import { answerQuality, latency } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
@@ -17,6 +17,7 @@ import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
 import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
 import { createWordVectors } from "../lib/rag/store/word-vectors";
 import { containsEvidence } from "../lib/text/evidence";
+import { stripMarkers } from "../lib/text/markers";
 
 interface InScope {
   id: string;

@@ -22,6 +22,3 @@ export function answerQuality(pairs: readonly { prediction: string | null; refer
     ),
   };
 }
-
-/** The answer text without its citation markers, for scoring against a reference. */
-export const stripMarkers = (answer: string) => answer.replace(/\s*\[\d+\]/g, "").trim();

@@ -1,17 +1,13 @@
-/**
- * SQuAD-style answer scoring: lowercase, punctuation and articles removed, whitespace tokens; F1 over the
- * multiset of tokens, exact match on the normalised strings.
- */
+import { normalizedWords } from "./words";
+
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/** SQuAD-style answer tokens: normalised words without the articles. */
 export function normalizeAnswer(text: string): string[] {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .split(/\s+/)
-    .filter((token) => token && !["a", "an", "the"].includes(token));
+  return normalizedWords(text).filter((token) => !ARTICLES.has(token));
 }
 
+/** Token F1 over the multiset of answer tokens; two empty answers agree. */
 export function tokenF1(prediction: string, reference: string): number {
   const predicted = normalizeAnswer(prediction);
   const expected = normalizeAnswer(reference);

@@ -1,13 +1,8 @@
 import { unstartedGeneration } from "../../models/unstarted";
+import { citedRanks } from "../../text/markers";
 import type { Citation, RagGeneration, Reader, RetrievedPassage } from "../types";
 import type { AnswerOutcome } from "./outcome";
-import {
-  citedRanks,
-  formatReaderPrompt,
-  isReaderDecline,
-  promptFits,
-  READER_PASSAGE_COUNT,
-} from "./reader-prompt";
+import { formatReaderPrompt, isReaderDecline, promptFits, READER_PASSAGE_COUNT } from "./reader-prompt";
 
 export interface GenerativeOptions {
   onToken?: (text: string) => void;

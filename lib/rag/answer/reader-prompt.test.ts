@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { citedRanks } from "../../text/markers";
 import {
-  citedRanks,
   cleanReaderAnswer,
   formatReaderPrompt,
   isReaderDecline,

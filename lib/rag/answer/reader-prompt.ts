@@ -74,16 +74,6 @@ export function isReaderDecline(answer: string): boolean {
   return norm(answer).startsWith(norm(READER_FORMAT.decline));
 }
 
-/** The distinct citation ranks [n] an answer uses, in order of first use, within 1…passages. */
-export function citedRanks(answer: string, passages: number): number[] {
-  const ranks: number[] = [];
-  for (const match of answer.matchAll(/\[(\d+)\]/g)) {
-    const rank = Number(match[1]);
-    if (rank >= 1 && rank <= passages && !ranks.includes(rank)) ranks.push(rank);
-  }
-  return ranks;
-}
-
 /** How many of the top passages the reader is handed: the setting, within what training showed it. */
 export const READER_PASSAGE_COUNT = Math.min(READER_PASSAGES, READER_FORMAT.maxPassages);
 
