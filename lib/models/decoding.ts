@@ -20,8 +20,7 @@ export const MODEL_DTYPE = "q8" as const;
 /**
  * ONNX Runtime session settings for the int8 models. The files hold int8 weights behind DequantizeLinear
  * nodes; by default ONNX Runtime keeps those nodes (or fuses them into 8-bit MatMulNBits), and in WebAssembly
- * that re-dequantizes every weight on every generated token: 18 ms of a 19 ms step, measured. With QDQ
- * handling off, constant folding turns them into float weights once, at load: the same values, exactly.
+ * that re-dequantizes every weight on every generated token, most of each step's time. With QDQ handling off, constant folding turns them into float weights once, at load: the same values, exactly.
  */
 export const SESSION_OPTIONS = {
   extra: { session: { disable_quant_qdq: "1" } },

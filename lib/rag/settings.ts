@@ -21,6 +21,8 @@ export const CLASSIFIER_WEIGHT = 0.25;
 export const POSITION_WEIGHT = 0.2;
 /** How many of the best-scoring passages pick the runs a named place counts in ("The place a question names"). */
 export const POSITION_REACH = 6;
+/** How far after an ordinal its noun may stand: "the third *reason*", "the first *bullet point*". */
+export const NOUN_REACH = 2;
 /** Word similarity under which related words count for nothing in soft matching ("What the pipeline does"). */
 export const SIMILARITY_FLOOR = 0.3;
 /** F-beta's beta in soft matching: covering the question counts this many times as much as precision. */

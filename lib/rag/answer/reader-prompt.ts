@@ -84,11 +84,10 @@ export const promptFits = (promptTokens: number) =>
 /**
  * Whether the sources cover a question is decided once, by retrieval's decline rule, calibrated on held-out
  * questions (lib/rag/decline/decline.ts). The reader may not open its answer with its own decline: trained on
- * documentation prose, it declined 44% of the answerable questions of its own held-out set, and 72% (dev)
- * and 87% (test) of the article's held-out questions that retrieval had accepted (docs/generative-rag.md).
- * So the tokens that end the prompt ("Answer:") followed by the decline's first token are banned, and the
- * reader writes its answer from the passages it was given. What it writes is still checked: faithfulness,
- * and a flag under 0.75.
+ * documentation prose, it declined most of the article's questions that retrieval had accepted
+ * (docs/generative-rag.md). So the tokens that end the prompt ("Answer:") followed by the decline's first
+ * token are banned, and the reader writes its answer from the passages it was given. What it writes is still
+ * checked: faithfulness, and its flag (settings.ts).
  */
 export function readerBannedSequences(encode: (text: string) => number[]): number[][] {
   const afterQuestion = READER_FORMAT.template.slice(

@@ -7,7 +7,7 @@ import { CLASSIFIER_TRAINING } from "../settings";
  * question with each written question on its own, so a topic word every passage shares ("RAG",
  * "fine-tuning") weighs as much as the word that tells passages apart ("author"); the classifier learns, per
  * passage, which words tell it apart. It is one more ranking signal beside BM25, the soft matcher and the dense
- * cosine (retriever.ts), chosen on dev and on held-out training paraphrases (docs/retrieval.md).
+ * cosine (retriever.ts), with the weight CLASSIFIER_WEIGHT (settings.ts).
  */
 
 export interface ClassifierExample {

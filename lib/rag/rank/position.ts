@@ -1,4 +1,5 @@
 import type { PassageKind } from "../../documents/types";
+import { NOUN_REACH } from "../settings";
 import type { RunPosition } from "../store/runs";
 
 /**
@@ -54,9 +55,6 @@ const PLACE_NOUNS = {
   thing: null,
   one: null,
 } as const satisfies Record<string, PassageKind | null>;
-
-/** How far after an ordinal its noun may stand: "the third *reason*", "the first *bullet point*". */
-const NOUN_REACH = 2;
 
 /** A place a question names: the position (1 = first, -1 = last) and, when the question says, the kind. */
 export interface PositionReference {

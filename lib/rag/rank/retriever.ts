@@ -29,31 +29,20 @@ import { scoreViews } from "./semantic";
 export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier"] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
+/**
+ * Overrides of the ranking settings (settings.ts), for the evaluation's single-signal modes and for
+ * experiments; the product uses the settings as they are.
+ */
 export interface RetrieverOptions {
-  /** Weight of the max-normalised BM25 score against the semantic score; chosen on the dev set (docs/). */
   fullTextWeight?: number;
   boost?: { text?: number; section?: number; keywords?: number };
-  /** How many of a passage's best-matching views its semantic score averages; chosen on the dev set. */
   topViews?: number;
-  /** Weight of the dense score against the other two together; chosen on the dev set (docs/). */
   denseWeight?: number;
   /** Learned from the written questions (passage-classifier.ts); without it the ranking has three signals. */
   classifier?: PassageClassifier | null;
-  /**
-   * Weight of the classifier's probability against the matching signals' score, for a passage it has a class
-   * for (the others score their match alone); chosen on dev and held-out training paraphrases (docs/).
-   */
   classifierWeight?: number;
-  /**
-   * Added to the score of a passage that stands where the question points ("the third reason", "the last
-   * row"); chosen on dev and held-out training paraphrases (docs/). It orders passages; the decline rule reads
-   * the match scores, which it leaves alone.
-   */
+  /** Orders passages only: the decline rule reads the match scores, which it leaves alone. */
   positionWeight?: number;
-  /**
-   * How many of the best-scoring passages pick the runs a named place counts in: "the last step" names the last
-   * item of every list, and the question's words say which list. Chosen on dev and held-out paraphrases.
-   */
   positionReach?: number;
 }
 

@@ -71,9 +71,8 @@ export function floorDot(scale: number, floor: number): number {
 /**
  * The vocabulary's word vectors and stem ids in WebAssembly memory, and the loop that compares one question
  * word with all of them (similarity-kernel.wat). In JavaScript that loop ran at whatever tier V8 had reached
- * for it, and in a browser worker the first questions after a page load mostly ran it unoptimised: 1-3 ms
- * per question in Chromium against 0.1 ms once optimised. WebAssembly is compiled before the first call,
- * and its SIMD is 4-8 times faster than the optimised JavaScript (docs/performance.md). The results are
+ * for it, so the first questions after a page load mostly ran it unoptimised; WebAssembly is compiled before
+ * the first call, and its SIMD beats even optimised JavaScript (docs/performance.md). The results are
  * bit-identical to the JavaScript it replaced. The app already needs WebAssembly SIMD for ONNX Runtime.
  *
  * Memory layout: the query vector, then `capacity` int8 vectors, `capacity` stem ids and `capacity` results.
