@@ -4,6 +4,7 @@ import { SideBySide } from "../components/side-by-side";
 import { lifecycleSteps } from "../lib/fine-tuned/lifecycle";
 import { readComparisonTable } from "../lib/node/article";
 import { readBuildFacts, readModelCard } from "../lib/node/build-facts";
+import { withReferences } from "../lib/node/question-sets";
 import { QUESTION_SETS } from "../lib/questions/question-sets";
 
 export default function Home() {
@@ -31,7 +32,7 @@ export default function Home() {
       </header>
       <SideBySide
         table={readComparisonTable()}
-        sets={QUESTION_SETS}
+        sets={withReferences(QUESTION_SETS)}
         buildFacts={readBuildFacts()}
         lifecycle={card ? lifecycleSteps(card) : null}
       />

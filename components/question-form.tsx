@@ -127,13 +127,18 @@ export const QuestionForm = memo(function QuestionForm({
         options={sets.map((set) => ({ value: set.id, label: set.label }))}
       />
       {current && (
-        <p data-testid="question-set-notice" className="text-xs text-slate-600">
-          <span className="font-semibold">What to notice:</span> {current.notice}
-        </p>
+        <div data-testid="question-set-notice" className="text-xs text-slate-600">
+          <span className="font-semibold">What to notice:</span>{" "}
+          {current.notice.map((line) => (
+            <span key={line.text} data-testid="notice-line">
+              {line.text}{" "}
+            </span>
+          ))}
+        </div>
       )}
       <fieldset className="flex flex-wrap gap-2">
         <legend className="sr-only">Questions in this set</legend>
-        {current?.questions.map((example) => (
+        {current?.questions.map(({ question: example }) => (
           <button
             key={example}
             type="button"

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
-import { QUESTION_SETS } from "../lib/questions/question-sets";
+import { CURATED_QUESTIONS } from "../lib/questions/question-sets";
 import { assembleRagPipeline } from "../lib/rag/assemble";
 import type { RagPipeline } from "../lib/rag/pipeline";
 import { parseClassifier } from "../lib/rag/rank/passage-classifier";
@@ -53,7 +53,7 @@ function loadReader(): Promise<boolean> {
   return readerAvailable;
 }
 
-const WARM_UP_QUESTIONS = QUESTION_SETS.flatMap((set) => set.questions);
+const WARM_UP_QUESTIONS = CURATED_QUESTIONS;
 
 function load(): Promise<RagPipeline> {
   pipeline ??= (async () => {
