@@ -93,6 +93,7 @@ for (const split of ["dev", "test"] as const) {
   const genPairs: { prediction: string | null; reference: string }[] = [];
   const genFaithful: number[] = [];
   let genFlagged = 0;
+  let genInvented = 0;
   const ftPairs: { prediction: string | null; reference: string }[] = [];
   for (const q of inScope) {
     const r = await rag.ask(q.question, { mode: "extractive" });
@@ -101,6 +102,7 @@ for (const split of ["dev", "test"] as const) {
       genPairs.push({ prediction: g.abstained ? null : stripMarkers(g.answer), reference: q.answer });
       if (g.faithfulness !== null) genFaithful.push(g.faithfulness);
       if (g.flagged) genFlagged++;
+      if (g.invented.length > 0) genInvented++;
       genTimings.firstTokenMs.push(g.timings.firstTokenMs);
       if (g.generation) genTimings.tps.push(g.generation.tokensPerSecond);
     }
@@ -125,6 +127,7 @@ for (const split of ["dev", "test"] as const) {
             abstained: g.abstained,
             citations: g.citations.map((c) => c.id),
             faithfulness: g.faithfulness,
+            invented: g.invented,
           }
         : null,
       evidenceCited: r.citations.some((c) => containsEvidence(c.text, q.evidence)),
@@ -181,6 +184,7 @@ for (const split of ["dev", "test"] as const) {
           offTopicDeclined: round(genDeclined / off.length),
           faithfulness: round(mean(genFaithful)),
           flagged: round(genFlagged / Math.max(1, genPairs.filter((p) => p.prediction !== null).length)),
+          withInventedWords: genInvented,
         }
       : null,
     fineTuned: fineTuned

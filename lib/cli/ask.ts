@@ -16,6 +16,7 @@ export function ragOutput(result: RagResult) {
     coverage: result.coverage,
     uncovered: result.uncovered,
     faithfulness: result.faithfulness,
+    invented: result.invented,
     flagged: result.flagged,
     citations: result.citations.map(({ rank, id, section, text, score }) => ({
       rank,

@@ -2,6 +2,7 @@ import { findInstruction } from "../questions/instruction-guard";
 import { findSmallTalk, withoutPleasantries } from "../questions/small-talk";
 import { validateQuestion } from "../questions/validate-question";
 import { faithfulness } from "../text/faithfulness";
+import { inventedWords } from "../text/invented-words";
 import { extractiveAnswer } from "./answer/extractive";
 import { generativeAnswer } from "./answer/generative";
 import type { AnswerOutcome } from "./answer/outcome";
@@ -53,6 +54,9 @@ function verdict(
 }
 
 interface Steps {
+  question: string;
+  /** Whether a word is a common English word (it has a word vector). */
+  isCommon: (word: string) => boolean;
   mode: RagMode;
   hits: RetrievedPassage[];
   decision: DeclineDecision;
@@ -62,8 +66,17 @@ interface Steps {
 }
 
 /** Shapes what the steps found into the result the panel and the CLI show. */
-function toResult({ mode, hits, decision, outcome, guard, times }: Steps): RagResult {
+function toResult({ question, isCommon, mode, hits, decision, outcome, guard, times }: Steps): RagResult {
   const answered = outcome?.kind === "answered" ? outcome : null;
+  const invented =
+    answered && mode === "generative"
+      ? inventedWords(
+          answered.answer,
+          answered.augmented.map((c) => c.text),
+          question,
+          isCommon,
+        )
+      : [];
   const citations = answered?.citations ?? [];
   const share = answered
     ? faithfulness(
@@ -91,7 +104,10 @@ function toResult({ mode, hits, decision, outcome, guard, times }: Steps): RagRe
     coverage: round4(decision.coverage),
     uncovered: decision.uncovered,
     faithfulness: roundedShare,
-    flagged: mode === "generative" && roundedShare !== null && roundedShare < FAITHFULNESS_FLAG,
+    invented,
+    flagged:
+      mode === "generative" &&
+      ((roundedShare !== null && roundedShare < FAITHFULNESS_FLAG) || invented.length > 0),
     prompt: outcome?.prompt ?? null,
     generation: outcome?.generation ?? null,
     timings: {
@@ -127,6 +143,8 @@ export function createRagPipeline(
       kind: hit.passage.kind,
     });
 
+  const isCommon = (word: string) => vectors.row(word) >= 0;
+
   async function ask(rawQuestion: string, options: AskOptions = {}): Promise<RagResult> {
     // Without a reader only extractive answers exist; callers that insist on generative check hasReader.
     const mode: RagMode = reader ? (options.mode ?? DEFAULT_RAG_MODE) : "extractive";
@@ -154,7 +172,7 @@ export function createRagPipeline(
             })
           : extractiveAnswer(asked, hits, vectors, toCitation(asked));
     times.end = performance.now();
-    return toResult({ mode, hits, decision, outcome, guard, times });
+    return toResult({ question: asked, isCommon, mode, hits, decision, outcome, guard, times });
   }
   return { ask, retriever, hasReader: reader !== null };
 }

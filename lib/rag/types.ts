@@ -94,7 +94,12 @@ export interface RagResult {
   uncovered: string[];
   /** Share of the answer's content words found in its citations (null when declined). */
   faithfulness: number | null;
-  /** True when a generated answer's faithfulness is under FAITHFULNESS_FLAG. */
+  /**
+   * Words of a generated answer found neither in the passages it was given, nor in the question, nor among
+   * common English words (lib/text/invented-words.ts); empty for extractive answers, which only quote.
+   */
+  invented: string[];
+  /** True when a generated answer's faithfulness is under FAITHFULNESS_FLAG, or it has an invented word. */
   flagged: boolean;
   /** The augmentation: the exact prompt handed to the reader (null in extractive mode or when declined). */
   prompt: string | null;
