@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
+import { useLiveFineTune } from "../hooks/use-live-fine-tune";
 import { usePresentationMode } from "../hooks/use-presentation-mode";
 import { useRagWorker } from "../hooks/use-rag-worker";
 import type { ComparisonTable as Table } from "../lib/documents/types";
@@ -12,6 +13,7 @@ import { RAG_MODES, type RagMode } from "../lib/retrieval/pipeline";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
+import { LiveFineTunePanel } from "./live-fine-tune-panel";
 import { QuestionForm } from "./question-form";
 import { RagPanel } from "./rag-panel";
 
@@ -36,7 +38,10 @@ export function SideBySide({
 }) {
   const rag = useRagWorker();
   const fineTuned = useFineTunedWorker();
-  const busy = rag.answer.status === "running" || fineTuned.answer.status === "running";
+  // After a live fine-tune, the fine-tuned panel answers from the weights updated in this page.
+  const live = useLiveFineTune();
+  const fineTunedAnswer = live.active ? live.answer : fineTuned.answer;
+  const busy = rag.answer.status === "running" || fineTunedAnswer.status === "running";
   const presentation = usePresentationMode();
   const documents = useDocuments(rag.load.status === "ready", rag.updateDocuments);
   const [shared, setShared] = useState<string | null>(null);
@@ -46,7 +51,7 @@ export function SideBySide({
   // while their inputs do not change, so the memoised panels, table and forms that did not change skip the
   // render: the main thread shares two cores with both models here (docs/performance.md).
   const { ask: askRag, setMode } = rag;
-  const { ask: askFineTuned } = fineTuned;
+  const askFineTuned = live.active ? live.ask : fineTuned.ask;
   const ask = useCallback(
     (question: string) => {
       askRag(question);
@@ -84,6 +89,21 @@ export function SideBySide({
   const result = rag.answer.status === "done" ? rag.answer.result : null;
   const tokensPerSecond =
     fineTuned.answer.status === "done" ? fineTuned.answer.generation.tokensPerSecond : null;
+  const trained = live.training.status === "trained" ? live.training.summary : null;
+  const liveFineTune = useMemo(
+    () =>
+      trained && {
+        seconds: trained.seconds,
+        steps: trained.steps,
+        examples: trained.examples,
+        verbatim: trained.verbatim,
+        setting: trained.setting,
+        tokensPerSecond: trained.tokensPerSecond,
+        memoryBytes: trained.memoryBytes,
+        codeBytes: live.load?.codeBytes ?? null,
+      },
+    [trained, live.load],
+  );
   const evidence = useMemo(
     () =>
       liveEvidence({
@@ -97,9 +117,22 @@ export function SideBySide({
           documents: documents.documents.length,
           documentUpdateMs: documents.lastUpdateMs,
           tokensPerSecond,
+          liveFineTune,
         },
       }),
-    [buildFacts, passages, result, documents.documents.length, documents.lastUpdateMs, tokensPerSecond],
+    [
+      buildFacts,
+      passages,
+      result,
+      documents.documents.length,
+      documents.lastUpdateMs,
+      tokensPerSecond,
+      liveFineTune,
+    ],
+  );
+  const liveLabel = useMemo(
+    () => (live.active && live.label ? { label: live.label, onReset: live.reset } : null),
+    [live.active, live.label, live.reset],
   );
 
   const { add: addDocument } = documents;
@@ -138,23 +171,33 @@ export function SideBySide({
         />
         <FineTunedPanel
           load={fineTuned.load}
-          answer={fineTuned.answer}
-          onStop={fineTuned.stop}
+          answer={fineTunedAnswer}
+          onStop={live.active ? live.stopAnswer : fineTuned.stop}
           onRetry={fineTuned.retry}
           lifecycle={lifecycle}
+          live={liveLabel}
         />
         <div className="lg:col-span-2 xl:col-span-1">
           <ComparisonTable table={table} evidence={evidence} />
         </div>
       </div>
-      <DocumentsPanel
-        documents={documents.documents}
-        status={documents.status}
-        onAdd={documents.add}
-        onAddFiles={documents.addFiles}
-        onRemove={documents.remove}
-        onScenario={runScenario}
-      />
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+        <DocumentsPanel
+          documents={documents.documents}
+          status={documents.status}
+          onAdd={documents.add}
+          onAddFiles={documents.addFiles}
+          onRemove={documents.remove}
+          onScenario={runScenario}
+        />
+        <LiveFineTunePanel
+          documents={documents.documents}
+          live={live}
+          onAsk={ask}
+          ragAnswer={rag.answer}
+          fineTunedAnswer={fineTunedAnswer}
+        />
+      </div>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import type { DocumentChange } from "./use-rag-worker";
 export interface StoredDocument extends SourceDocument {
   addedAt: number;
   passages?: number;
+  /** How long the search worker took to index it, in this visit. */
+  indexMs?: number;
   /** Set when this is an edit of an indexed passage rather than a new document. */
   passageId?: string;
 }
@@ -55,9 +57,13 @@ export function useDocuments(ready: boolean, update: Update) {
       const stored = (await loaded.current) ?? [];
       for (const document of stored) {
         if (cancelled) return;
-        await update(toChange(document)).catch((error: unknown) =>
-          setStatus({ kind: "error", text: `${document.title}: ${describeError(error).message}` }),
-        );
+        await update(toChange(document))
+          .then(({ ms }) =>
+            setDocuments((current) => current.map((d) => (d.id === document.id ? { ...d, indexMs: ms } : d))),
+          )
+          .catch((error: unknown) =>
+            setStatus({ kind: "error", text: `${document.title}: ${describeError(error).message}` }),
+          );
       }
     })();
     return () => {
@@ -75,7 +81,7 @@ export function useDocuments(ready: boolean, update: Update) {
         const { passages, ms } = await update({ add: document });
         const stored: StoredDocument = { ...document, addedAt: Date.now(), passages };
         await (await database()).put(STORE, stored);
-        setDocuments((current) => [...current, stored]);
+        setDocuments((current) => [...current, { ...stored, indexMs: ms }]);
         setLastUpdateMs(ms);
         setStatus({
           kind: "info",

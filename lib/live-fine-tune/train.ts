@@ -31,6 +31,8 @@ export interface TrainResult {
   verbatim: number;
   reason: StopReason;
   stepMs: number[];
+  /** The most bytes tfjs tensors held in a step: weights, optimizer state and gradients. */
+  memoryBytes: number;
 }
 
 export interface TrainOptions {
@@ -74,6 +76,7 @@ export async function train(
   let reason: StopReason = "budget";
   let finalLoss = Number.NaN;
   let verbatim = 0;
+  let memoryBytes = 0;
   try {
     for (;;) {
       const stepStart = performance.now();
@@ -84,6 +87,7 @@ export async function train(
         kept.correct = tf.keep(out.correct);
         return out.loss;
       }, variables);
+      memoryBytes = Math.max(memoryBytes, tf.memory().numBytes);
       const lossValue = (await value.data())[0] ?? Number.NaN;
       const right = examplesRight((await kept.correct?.data()) ?? [], batch.owner, batch.size);
       tf.dispose([value, kept.correct as tf.Tensor1D]);
@@ -132,5 +136,6 @@ export async function train(
     verbatim,
     reason,
     stepMs,
+    memoryBytes,
   };
 }
