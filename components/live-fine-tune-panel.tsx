@@ -374,7 +374,7 @@ export const LiveFineTunePanel = memo(function LiveFineTunePanel({
                 </thead>
                 <tbody>
                   {steps.map((step) => (
-                    <tr key={step.step} data-testid="live-loss-row">
+                    <tr key={step.step} data-testid="live-loss-row" data-ms={step.stepMs}>
                       <td>{step.step}</td>
                       <td>{step.loss.toFixed(3)}</td>
                     </tr>
@@ -390,6 +390,10 @@ export const LiveFineTunePanel = memo(function LiveFineTunePanel({
             <p
               data-testid="live-result"
               data-reason={trained.summary.reason}
+              data-steps={trained.summary.steps}
+              data-seconds={trained.summary.seconds}
+              data-verbatim={trained.summary.verbatim}
+              data-code-bytes={load?.codeBytes}
               className="text-sm text-slate-800"
             >
               {trained.summary.reason === "verbatim"

@@ -24,6 +24,11 @@ function remember(name: string, value: string): void {
   window.history.replaceState(null, "", url);
 }
 
+// The live panel reads the answers only to judge the questions it offers after training; until then it
+// gets these constants, so streamed tokens do not re-render it (the main thread is shared with training).
+const IDLE_RAG = { status: "idle" } as const;
+const IDLE_FINE_TUNED = { status: "idle" } as const;
+
 /** The one client boundary of the main page: both workers, the question box and the two panels. */
 export function SideBySide({
   table,
@@ -42,6 +47,8 @@ export function SideBySide({
   const live = useLiveFineTune();
   const fineTunedAnswer = live.active ? live.answer : fineTuned.answer;
   const busy = rag.answer.status === "running" || fineTunedAnswer.status === "running";
+  const { hold } = live;
+  useEffect(() => hold(busy), [hold, busy]);
   const presentation = usePresentationMode();
   const documents = useDocuments(rag.load.status === "ready", rag.updateDocuments);
   const [shared, setShared] = useState<string | null>(null);
@@ -51,7 +58,15 @@ export function SideBySide({
   // while their inputs do not change, so the memoised panels, table and forms that did not change skip the
   // render: the main thread shares two cores with both models here (docs/performance.md).
   const { ask: askRag, setMode } = rag;
-  const askFineTuned = live.active ? live.ask : fineTuned.ask;
+  // Stable across the switch to the live weights, so the forms need not re-render when training ends.
+  const liveActive = useRef(live.active);
+  liveActive.current = live.active;
+  const { ask: askShipped } = fineTuned;
+  const { ask: askLive } = live;
+  const askFineTuned = useCallback(
+    (question: string) => (liveActive.current ? askLive(question) : askShipped(question)),
+    [askLive, askShipped],
+  );
   const ask = useCallback(
     (question: string) => {
       askRag(question);
@@ -194,8 +209,8 @@ export function SideBySide({
           documents={documents.documents}
           live={live}
           onAsk={ask}
-          ragAnswer={rag.answer}
-          fineTunedAnswer={fineTunedAnswer}
+          ragAnswer={live.active ? rag.answer : IDLE_RAG}
+          fineTunedAnswer={live.active ? fineTunedAnswer : IDLE_FINE_TUNED}
         />
       </div>
     </div>

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { LiveFineTunePage } from "./pages/live-fine-tune";
 
@@ -83,6 +84,35 @@ test("the fine-tuned model learns the classroom fact in the page, while RAG keep
   const overhead = app.comparisonRows.filter({ hasText: "Fine-Tuning Overhead" });
   await expect(overhead).toContainText(`${steps} steps`);
 
+  const axe = await new AxeBuilder({ page }).include('[data-testid="live-fine-tune-panel"]').analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+  ).toEqual([]);
+
   await live.reset.click();
   await expect(app.fineTuned.panel.getByTestId("fine-tuned-live")).toHaveCount(0);
+});
+
+test("Stop ends training with the weights reached, and the panel answers from them", async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const live = new LiveFineTunePage(page);
+  await app.goto("?rag=extractive");
+  await live.fillPairs(PAIRS);
+  await live.setting("lora").check();
+  await live.start.click();
+  await expect(live.lossRows.nth(1)).toBeAttached({ timeout: 120_000 });
+  await live.stop.click();
+  await expect(live.result).toHaveAttribute("data-reason", "stopped", { timeout: 60_000 });
+  const steps = Number(await live.result.getAttribute("data-steps"));
+  expect(steps).toBeGreaterThanOrEqual(2);
+  await expect(live.lossRows).toHaveCount(steps);
+  await expect(live.result).toContainText(`Stopped after ${steps} steps`);
+  await live.check("trained").ask.click();
+  await expect(app.fineTuned.panel.getByTestId("fine-tuned-live")).toContainText(
+    `(${steps} steps, setting LoRA, rank 8)`,
+  );
+  await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
 });

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QaPair } from "../lib/live-fine-tune/examples";
 import { findSetting, type LiveSettingName } from "../lib/live-fine-tune/settings";
 import type { StepReport } from "../lib/live-fine-tune/train";
@@ -32,20 +32,19 @@ export interface LiveLoad {
   codeBytes: number;
 }
 
-// The worker's script and the chunks it imports are fetched by the page's network stack, so the page's own
-// resource timings list them; the worker reports what it fetched itself (the .wasm).
 const isCode = (name: string) => /\.(js|mjs|wasm)(\?|$)/.test(name);
 
-function codeBytes(
-  pageEntries: readonly PerformanceEntry[],
-  workerEntries: readonly { name: string; bytes: number }[],
-): number {
-  const bytes = new Map<string, number>();
-  for (const entry of pageEntries as PerformanceResourceTiming[]) {
-    if (isCode(entry.name)) bytes.set(entry.name, entry.encodedBodySize || entry.transferSize);
-  }
-  for (const entry of workerEntries) if (isCode(entry.name)) bytes.set(entry.name, entry.bytes);
-  return [...bytes.values()].reduce((sum, value) => sum + value, 0);
+/**
+ * The bytes of code live fine-tuning downloaded, as served (compressed): the worker's own script, which the
+ * page fetched, and the chunks and WebAssembly the worker fetched itself. Only these: the page may be
+ * fetching other code meanwhile (a prefetched route, say).
+ */
+function codeBytes(script: string, workerEntries: readonly { name: string; bytes: number }[]): number {
+  const own = (performance.getEntriesByName(script, "resource") as PerformanceResourceTiming[]).at(-1);
+  const fetched = workerEntries.filter((entry) => isCode(entry.name) && entry.name !== script);
+  return (
+    (own ? own.encodedBodySize || own.transferSize : 0) + fetched.reduce((sum, entry) => sum + entry.bytes, 0)
+  );
 }
 
 /**
@@ -58,24 +57,21 @@ export function useLiveFineTune() {
   const [answer, setAnswer] = useState<FineTunedAnswer>({ status: "idle" });
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
-  const resourcesBefore = useRef(0);
 
-  const onMessage = useCallback((message: LiveFineTuneResponse) => {
+  const receive = useCallback((message: LiveFineTuneResponse) => {
     switch (message.type) {
       case "loading":
         setTraining((current) =>
           current.status === "loading" ? { ...current, stage: message.stage } : current,
         );
         break;
-      case "loaded": {
-        const entries = performance.getEntriesByType("resource").slice(resourcesBefore.current);
+      case "loaded":
         setLoad({
           loadMs: message.loadMs,
           parameters: message.parameters,
-          codeBytes: codeBytes(entries, message.resources),
+          codeBytes: codeBytes(message.script, message.resources),
         });
         break;
-      }
       case "step":
         setTraining((current) =>
           current.status === "loading" || current.status === "training"
@@ -142,10 +138,20 @@ export function useLiveFineTune() {
     }
   }, []);
 
+  // Training's progress renders as transitions: React then renders in slices and yields to the browser, so a
+  // step's update never holds the main thread, which the page shares with two busy workers.
+  const onMessage = useCallback(
+    (message: LiveFineTuneResponse) => {
+      const progress = ["loading", "loaded", "step", "trained"].includes(message.type);
+      if (progress) startTransition(() => receive(message));
+      else receive(message);
+    },
+    [receive],
+  );
+
   const post = useCallback(
     (request: LiveFineTuneRequest) => {
       if (!worker.current) {
-        resourcesBefore.current = performance.getEntriesByType("resource").length;
         const started = new Worker(new URL("../workers/live-fine-tune.worker.ts", import.meta.url), {
           type: "module",
         });
@@ -200,6 +206,11 @@ export function useLiveFineTune() {
     [post],
   );
 
+  /** Holds training while the page answers a question (a no-op before training ever started). */
+  const hold = useCallback((held: boolean) => {
+    worker.current?.postMessage({ type: "hold", held } satisfies LiveFineTuneRequest);
+  }, []);
+
   const stopAnswer = useCallback(
     () => worker.current?.postMessage({ type: "interrupt" } satisfies LiveFineTuneRequest),
     [],
@@ -213,8 +224,8 @@ export function useLiveFineTune() {
       training.status === "trained"
         ? `answered by the weights updated in this page (${training.summary.steps} steps, setting ${setting?.label ?? training.setting})`
         : null;
-    return { training, load, answer, active, label, start, stop, reset, ask, stopAnswer };
-  }, [training, load, answer, start, stop, reset, ask, stopAnswer]);
+    return { training, load, answer, active, label, start, stop, reset, ask, stopAnswer, hold };
+  }, [training, load, answer, start, stop, reset, ask, stopAnswer, hold]);
 }
 
 export type LiveFineTune = ReturnType<typeof useLiveFineTune>;

@@ -27,8 +27,16 @@ let latest = 0;
 let interrupted = 0;
 let queue: Promise<void> = Promise.resolve();
 
+let held = false;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 // A macrotask between steps and tokens, so that Stop and Interrupt are received while work runs.
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const pause = () => sleep(0);
+// Between training steps, also wait while the page holds training (a panel is answering a question).
+async function pauseTraining(): Promise<void> {
+  await sleep(0);
+  while (held && !stopTraining) await sleep(10);
+}
 
 async function fetchBytes(file: string): Promise<Uint8Array> {
   const url = `${MODEL_URL}${file}`;
@@ -54,6 +62,7 @@ function load(): Promise<ShippedModel> {
       type: "loaded",
       loadMs: performance.now() - start,
       parameters: parameterCount(ready.weights),
+      script: self.location.href,
       resources,
     });
     return ready;
@@ -77,7 +86,7 @@ async function trainOn(request: Extract<LiveFineTuneRequest, { type: "train" }>)
       post({ type: "step", report });
     },
     shouldStop: () => stopTraining,
-    pause,
+    pause: pauseTraining,
   });
   model = trained;
   const { stepMs, ...rest } = result;
@@ -128,6 +137,9 @@ self.addEventListener("message", (event: MessageEvent<LiveFineTuneRequest>) => {
       return;
     case "interrupt":
       interrupted = latest;
+      return;
+    case "hold":
+      held = request.held;
       return;
     case "ask":
       latest = request.id;

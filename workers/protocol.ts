@@ -93,6 +93,11 @@ export type LiveFineTuneRequest =
   | { type: "train"; pairs: QaPair[]; setting: LiveSettingName }
   /** Ends training after the current step, keeping the weights reached. */
   | { type: "stop" }
+  /**
+   * Holds training between steps while the page answers a question, and lets it go on afterwards: on two
+   * cores, the visitor's question gets them first.
+   */
+  | { type: "hold"; held: boolean }
   /** Answers a question from the updated weights. */
   | { type: "ask"; id: number; question: string }
   | { type: "interrupt" }
@@ -109,8 +114,17 @@ export interface LiveTrainingSummary extends Omit<TrainResult, "stepMs"> {
 
 export type LiveFineTuneResponse =
   | { type: "loading"; stage: "runtime" | "weights" }
-  /** The runtime and the shipped weights are ready; `resources` are what this worker downloaded for them. */
-  | { type: "loaded"; loadMs: number; parameters: number; resources: { name: string; bytes: number }[] }
+  /**
+   * The runtime and the shipped weights are ready. `resources` are what this worker fetched for them (its
+   * imported chunks, the .wasm, the model files); `script` is its own script, which the page fetched.
+   */
+  | {
+      type: "loaded";
+      loadMs: number;
+      parameters: number;
+      script: string;
+      resources: { name: string; bytes: number }[];
+    }
   | { type: "step"; report: StepReport }
   | { type: "trained"; summary: LiveTrainingSummary }
   | { type: "started"; id: number }

@@ -80,6 +80,18 @@ describe("the tfjs GPT-2", () => {
     disposeLiveModel(model);
   });
 
+  it("counts no time spent paused between steps as training time", async () => {
+    const model = createLiveModel(TINY_CONFIG, randomWeights());
+    const result = await train(model, EXAMPLES, setting("full"), {
+      stepBudget: 3,
+      pause: () => new Promise((resolve) => setTimeout(resolve, 200)),
+    });
+    const stepsMs = result.stepMs.reduce((sum, ms) => sum + ms, 0);
+    expect(result.steps).toBe(3);
+    expect(result.seconds * 1000).toBeLessThan(2 * stepsMs + 100);
+    disposeLiveModel(model);
+  });
+
   it("computes gradients that agree with finite differences", async () => {
     const model = createLiveModel(TINY_CONFIG, randomWeights());
     addLora(model, 2, 4);

@@ -39,7 +39,10 @@ export interface TrainOptions {
   onStep?: (report: StepReport) => void;
   /** Asked after each forward pass: true ends training with the weights reached so far. */
   shouldStop?: () => boolean;
-  /** Lets other work run between steps (a worker's messages: Stop, above all). */
+  /**
+   * Lets other work run between steps (a worker's messages: Stop, above all); time spent in it is not
+   * training time, so it counts in neither the elapsed time nor the seconds.
+   */
   pause?: () => Promise<void>;
   /** A step budget other than the setting's. */
   stepBudget?: number;
@@ -73,6 +76,7 @@ export async function train(
   const loss: number[] = [];
   const stepMs: number[] = [];
   const start = performance.now();
+  let pausedMs = 0;
   let reason: StopReason = "budget";
   let finalLoss = Number.NaN;
   let verbatim = 0;
@@ -120,9 +124,11 @@ export async function train(
         tokens: batch.tokens,
         tokensPerSecond: (batch.tokens / ms) * 1000,
         stepMs: ms,
-        elapsedMs: performance.now() - start,
+        elapsedMs: performance.now() - start - pausedMs,
       });
+      const pauseStart = performance.now();
       await options.pause?.();
+      pausedMs += performance.now() - pauseStart;
     }
   } finally {
     optimizer.dispose();
@@ -130,7 +136,7 @@ export async function train(
   }
   return {
     steps: loss.length,
-    seconds: (performance.now() - start) / 1000,
+    seconds: (performance.now() - start - pausedMs) / 1000,
     loss,
     finalLoss,
     verbatim,
