@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
 import { useLiveFineTune } from "../hooks/use-live-fine-tune";
@@ -13,7 +13,6 @@ import { RAG_MODES, type RagMode } from "../lib/retrieval/pipeline";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
-import { LiveFineTunePanel } from "./live-fine-tune-panel";
 import { QuestionForm } from "./question-form";
 import { RagPanel } from "./rag-panel";
 
@@ -23,6 +22,11 @@ function remember(name: string, value: string): void {
   url.searchParams.set(name, value);
   window.history.replaceState(null, "", url);
 }
+
+// Its own chunk, fetched after the page's first load: a visitor who never fine-tunes never needs it.
+const LiveFineTunePanel = lazy(() =>
+  import("./live-fine-tune-panel").then((module) => ({ default: module.LiveFineTunePanel })),
+);
 
 // The live panel reads the answers only to judge the questions it offers after training; until then it
 // gets these constants, so streamed tokens do not re-render it (the main thread is shared with training).
@@ -205,13 +209,15 @@ export function SideBySide({
           onRemove={documents.remove}
           onScenario={runScenario}
         />
-        <LiveFineTunePanel
-          documents={documents.documents}
-          live={live}
-          onAsk={ask}
-          ragAnswer={live.active ? rag.answer : IDLE_RAG}
-          fineTunedAnswer={live.active ? fineTunedAnswer : IDLE_FINE_TUNED}
-        />
+        <Suspense fallback={null}>
+          <LiveFineTunePanel
+            documents={documents.documents}
+            live={live}
+            onAsk={ask}
+            ragAnswer={live.active ? rag.answer : IDLE_RAG}
+            fineTunedAnswer={live.active ? fineTunedAnswer : IDLE_FINE_TUNED}
+          />
+        </Suspense>
       </div>
     </div>
   );
