@@ -4,6 +4,7 @@
  * verbatim, a few times; prints medians.
  */
 import { median } from "../lib/evaluation/metrics";
+import { formatBytes } from "../lib/format";
 import { parsePairLines } from "../lib/live-fine-tune/cli";
 import { generateAnswer } from "../lib/live-fine-tune/generate";
 import { disposeLiveModel } from "../lib/live-fine-tune/model";
@@ -31,12 +32,14 @@ async function main(): Promise<void> {
     const seconds: number[] = [];
     const verbatim: number[] = [];
     const answerMs: number[] = [];
+    const memory: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const { model, result } = await fineTune(shipped, pairs, setting);
       stepMs.push(median(result.stepMs));
       steps.push(result.steps);
       seconds.push(result.seconds);
       verbatim.push(result.reason === "verbatim" ? 1 : 0);
+      memory.push(result.memoryBytes);
       const generated = await generateAnswer(model, shipped.codec, pairs[0]?.question ?? "");
       answerMs.push(generated.totalMs);
       disposeLiveModel(model);
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
       `    ${median(stepMs).toFixed(0)} ms per step; verbatim after ${median(steps)} steps, ${median(seconds).toFixed(1)} s (${verbatim.reduce((a, b) => a + b, 0)} of ${RUNS} runs verbatim within the budget)`,
     );
     console.log(
-      `    a greedy answer from the updated weights (no key/value cache): ${median(answerMs).toFixed(0)} ms`,
+      `    tensors held in a step: ${formatBytes(median(memory))}; a greedy answer from the updated weights (no key/value cache): ${median(answerMs).toFixed(0)} ms`,
     );
   }
 }
