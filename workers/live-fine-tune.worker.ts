@@ -32,10 +32,13 @@ let held = false;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 // A macrotask between steps and tokens, so that Stop and Interrupt are received while work runs.
 const pause = () => sleep(0);
-// Between training steps, also wait while the page holds training (a panel is answering a question).
+// Between training steps, also wait while the page holds training (a panel is answering a question), but
+// never for long: an answer that never finishes (a crashed panel's) must not stall training.
+const MAX_HOLD_MS = 2000;
 async function pauseTraining(): Promise<void> {
   await sleep(0);
-  while (held && !stopTraining) await sleep(10);
+  const until = performance.now() + MAX_HOLD_MS;
+  while (held && !stopTraining && performance.now() < until) await sleep(10);
 }
 
 async function fetchBytes(file: string): Promise<Uint8Array> {
