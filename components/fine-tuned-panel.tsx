@@ -55,7 +55,10 @@ export const FineTunedPanel = memo(function FineTunedPanel({
           data-testid="fine-tuned-live"
           className="mt-2 flex flex-wrap items-center gap-2 rounded border border-violet-200 bg-violet-50 p-2 text-xs text-violet-900"
         >
-          <span>Answers are {live.label}.</span>
+          <span>
+            {live.label.charAt(0).toUpperCase()}
+            {live.label.slice(1)}.
+          </span>
           <button
             type="button"
             data-testid="fine-tuned-live-reset"

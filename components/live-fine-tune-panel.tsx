@@ -49,20 +49,20 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function VerdictLine({ result, kind, testId }: { result: Verdict | null; kind: CheckKind; testId: string }) {
   if (!result) {
     return (
-      <span data-testid={testId} data-agrees="false" className="text-xs text-slate-500">
+      <dd data-testid={testId} data-agrees="false" className="text-xs text-slate-500">
         declined: its sources don't cover the question
-      </span>
+      </dd>
     );
   }
   const labels = CHECK_LABELS[kind];
   return (
-    <span
+    <dd
       data-testid={testId}
       data-agrees={String(result.agrees)}
       className={`text-xs font-medium ${result.agrees ? "text-emerald-700" : "text-amber-700"}`}
     >
       {result.agrees ? "✓" : "✗"} {result.agrees ? labels.agrees : labels.differs} (F1 {result.f1.toFixed(2)})
-    </span>
+    </dd>
   );
 }
 
@@ -219,7 +219,7 @@ export const LiveFineTunePanel = memo(function LiveFineTunePanel({
                 onChange={(event) =>
                   edit(pairs.map((p, i) => (i === index ? { ...p, question: event.target.value } : p)))
                 }
-                className="flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
+                className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
               />
               <input
                 aria-label={`Answer ${index + 1}`}
@@ -228,7 +228,7 @@ export const LiveFineTunePanel = memo(function LiveFineTunePanel({
                 onChange={(event) =>
                   edit(pairs.map((p, i) => (i === index ? { ...p, answer: event.target.value } : p)))
                 }
-                className="flex-[2] rounded border border-slate-300 px-2 py-1 text-sm"
+                className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
               />
               <button
                 type="button"

@@ -66,7 +66,7 @@ test("the fine-tuned model learns the classroom fact in the page, while RAG keep
   const trained = live.check("trained");
   await trained.ask.click();
   await expect(app.fineTuned.panel.getByTestId("fine-tuned-live")).toContainText(
-    `answered by the weights updated in this page (${steps} steps, setting Full fine-tuning)`,
+    `Answered by the weights updated in this page (${steps} steps, setting Full fine-tuning)`,
   );
   await expect(app.fineTuned.answer).toContainText("purple heron named Quill", { timeout: 60_000 });
   await expect(trained.fineTunedVerdict).toHaveAttribute("data-agrees", "true");

@@ -57,6 +57,8 @@ export function useLiveFineTune() {
   const [answer, setAnswer] = useState<FineTunedAnswer>({ status: "idle" });
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
+  // When the worker was started: loading is timed from there, its scripts' download included.
+  const startedAt = useRef(0);
 
   const receive = useCallback((message: LiveFineTuneResponse) => {
     switch (message.type) {
@@ -67,7 +69,7 @@ export function useLiveFineTune() {
         break;
       case "loaded":
         setLoad({
-          loadMs: message.loadMs,
+          loadMs: performance.now() - startedAt.current,
           parameters: message.parameters,
           codeBytes: codeBytes(message.script, message.resources),
         });
@@ -152,6 +154,7 @@ export function useLiveFineTune() {
   const post = useCallback(
     (request: LiveFineTuneRequest) => {
       if (!worker.current) {
+        startedAt.current = performance.now();
         const started = new Worker(new URL("../workers/live-fine-tune.worker.ts", import.meta.url), {
           type: "module",
         });

@@ -50,7 +50,6 @@ async function fetchBytes(file: string): Promise<Uint8Array> {
 
 function load(): Promise<ShippedModel> {
   shipped ??= (async () => {
-    const start = performance.now();
     post({ type: "loading", stage: "runtime" });
     await startBackend(TFJS_WASM_URL);
     post({ type: "loading", stage: "weights" });
@@ -63,7 +62,6 @@ function load(): Promise<ShippedModel> {
     );
     post({
       type: "loaded",
-      loadMs: performance.now() - start,
       parameters: parameterCount(ready.weights),
       script: self.location.href,
       resources,

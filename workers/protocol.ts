@@ -120,7 +120,6 @@ export type LiveFineTuneResponse =
    */
   | {
       type: "loaded";
-      loadMs: number;
       parameters: number;
       script: string;
       resources: { name: string; bytes: number }[];

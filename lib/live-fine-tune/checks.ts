@@ -32,22 +32,22 @@ export const ARTICLE_CHECK = {
   reference: "The article is written by Aqsa Zafar.",
 } as const;
 
-/** What each kind of question tests, and what agreeing with its reference means. */
+/** What each kind of question tests, and how an answer's agreement with its reference reads. */
 export const CHECK_LABELS: Record<CheckKind, { title: string; agrees: string; differs: string }> = {
   trained: {
     title: "The trained question",
-    agrees: "gives the trained answer",
-    differs: "not the trained answer",
+    agrees: "agrees with the trained answer",
+    differs: "differs from the trained answer",
   },
   reworded: {
     title: "The same question, reworded",
-    agrees: "gives the trained answer",
-    differs: "not the trained answer",
+    agrees: "agrees with the trained answer",
+    differs: "differs from the trained answer",
   },
   article: {
     title: "An old article question",
-    agrees: "still gives the article's answer",
-    differs: "no longer the article's answer",
+    agrees: "agrees with the article's answer",
+    differs: "differs from the article's answer",
   },
 };
 
