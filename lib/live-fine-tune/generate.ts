@@ -17,8 +17,8 @@ export interface LiveGeneration {
 
 /**
  * Greedy decoding from the model's current weights, with the shipped panel's settings (DECODING). Each token
- * runs the whole sequence again: no key/value cache, which keeps this code short and costs about a second
- * per answer on this model. `onText` receives the answer's text as it grows; `shouldStop` ends it early.
+ * runs the whole sequence again: no key/value cache, which keeps this code short at the price of recomputing
+ * every earlier position for each token. `onText` receives the answer's text as it grows; `shouldStop` ends it.
  */
 export async function generateAnswer(
   model: LiveModel,
