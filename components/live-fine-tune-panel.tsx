@@ -138,6 +138,7 @@ export const LiveFineTunePanel = memo(function LiveFineTunePanel({
 
   const start = () => {
     setResults({});
+    setReworded(null);
     live.start(
       pairs.map(({ question, answer }) => ({ question, answer })),
       settingName,

@@ -3,8 +3,9 @@
  *   npm run --silent fine-tune-live -- --pairs FILE [--ask FILE] [--setting full|lora]
  * FILEs are JSON Lines of {"question", "answer"} (--ask needs only "question"). Trains as the page does, until
  * the trained answers come back verbatim or the setting's step budget ends, then prints one JSON object:
- * {"setting", "steps", "seconds", "loss", "trained", "asked"}, the answers being the updated model's greedy
- * ones. Failures are one line on stderr and a non-zero exit.
+ * {"setting", "steps", "seconds", "loss", "trained", "asked"}: steps are the updates made, seconds the time
+ * they took (loading and answering excluded), loss one value per step, and the answers the updated model's
+ * greedy ones. Failures are one line on stderr and a non-zero exit.
  */
 import { readFileSync } from "node:fs";
 import { describeError } from "../lib/errors";
