@@ -53,8 +53,8 @@ export const DocumentsPanel = memo(function DocumentsPanel({
       <p className="mb-3 text-xs text-slate-500">
         Paste text, drop .txt/.md files, or edit a cited passage (up to {DOCUMENT_LIMITS.maxDocuments}{" "}
         documents of {DOCUMENT_LIMITS.maxCharacters.toLocaleString("en")} characters each). The index updates
-        in your browser at once; the fine-tuned model cannot learn it without retraining. Documents stay in
-        this browser.
+        in your browser at once; the fine-tuned model learns it only by training (try it alongside). Documents
+        stay in this browser.
       </p>
       <div className="flex flex-col gap-2 md:flex-row">
         <div className="flex flex-1 flex-col gap-2">

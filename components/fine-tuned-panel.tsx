@@ -18,12 +18,15 @@ export const FineTunedPanel = memo(function FineTunedPanel({
   onStop,
   onRetry,
   lifecycle,
+  live = null,
 }: {
   lifecycle: readonly LifecycleStep[] | null;
   load: ModelLoadState;
   answer: FineTunedAnswer;
   onStop: () => void;
   onRetry: () => void;
+  /** Set while the weights fine-tuned in this page answer instead of the shipped ones. */
+  live?: { label: string; onReset: () => void } | null;
 }) {
   return (
     <PanelShell
@@ -47,6 +50,25 @@ export const FineTunedPanel = memo(function FineTunedPanel({
         <p data-testid="fine-tuned-ready" data-ms={load.loadMs} className="text-xs text-slate-500">
           Model ready, loaded in {formatMs(load.loadMs)}.
         </p>
+      )}
+      {live && (
+        <div
+          data-testid="fine-tuned-live"
+          className="mt-2 flex flex-wrap items-center gap-2 rounded border border-violet-200 bg-violet-50 p-2 text-xs text-violet-900"
+        >
+          <span>
+            {live.label.charAt(0).toUpperCase()}
+            {live.label.slice(1)}.
+          </span>
+          <button
+            type="button"
+            data-testid="fine-tuned-live-reset"
+            onClick={live.onReset}
+            className="rounded border border-violet-300 bg-white px-2 py-0.5 font-medium hover:bg-violet-100"
+          >
+            Back to the shipped model
+          </button>
+        </div>
       )}
 
       <div className="mt-3 flex flex-col gap-3">

@@ -1,7 +1,8 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
+import { useLiveFineTune } from "../hooks/use-live-fine-tune";
 import { usePresentationMode } from "../hooks/use-presentation-mode";
 import { useRagWorker } from "../hooks/use-rag-worker";
 import { type EvidenceInputs, liveEvidence } from "../lib/comparison/live-evidence";
@@ -22,6 +23,16 @@ function remember(name: string, value: string): void {
   window.history.replaceState(null, "", url);
 }
 
+// Its own chunk, fetched after the page's first load: a visitor who never fine-tunes never needs it.
+const LiveFineTunePanel = lazy(() =>
+  import("./live-fine-tune-panel").then((module) => ({ default: module.LiveFineTunePanel })),
+);
+
+// The live panel reads the answers only to judge the questions it offers after training; until then it
+// gets these constants, so streamed tokens do not re-render it (the main thread is shared with training).
+const IDLE_RAG = { status: "idle" } as const;
+const IDLE_FINE_TUNED = { status: "idle" } as const;
+
 /** The one client boundary of the main page: both workers, the question box and the two panels. */
 export function SideBySide({
   table,
@@ -36,7 +47,12 @@ export function SideBySide({
 }) {
   const rag = useRagWorker();
   const fineTuned = useFineTunedWorker();
-  const busy = rag.answer.status === "running" || fineTuned.answer.status === "running";
+  // After a live fine-tune, the fine-tuned panel answers from the weights updated in this page.
+  const live = useLiveFineTune();
+  const fineTunedAnswer = live.active ? live.answer : fineTuned.answer;
+  const busy = rag.answer.status === "running" || fineTunedAnswer.status === "running";
+  const { hold } = live;
+  useEffect(() => hold(busy), [hold, busy]);
   const presentation = usePresentationMode();
   const documents = useDocuments(rag.load.status === "ready", rag.updateDocuments);
   // Text put in the question box from outside (a shared ?q= link, the classroom demo); `ifUntouched` never
@@ -53,7 +69,15 @@ export function SideBySide({
   // while their inputs do not change, so the memoised panels, table and forms that did not change skip the
   // render: the main thread shares two cores with both models here (docs/performance.md).
   const { ask: askRag, setMode } = rag;
-  const { ask: askFineTuned } = fineTuned;
+  // Stable across the switch to the live weights, so the forms need not re-render when training ends.
+  const liveActive = useRef(live.active);
+  liveActive.current = live.active;
+  const { ask: askShipped } = fineTuned;
+  const { ask: askLive } = live;
+  const askFineTuned = useCallback(
+    (question: string) => (liveActive.current ? askLive(question) : askShipped(question)),
+    [askLive, askShipped],
+  );
   const ask = useCallback(
     (question: string) => {
       visitorActed.current = true;
@@ -102,6 +126,21 @@ export function SideBySide({
   const result = rag.answer.status === "done" ? rag.answer.result : null;
   const tokensPerSecond =
     fineTuned.answer.status === "done" ? fineTuned.answer.generation.tokensPerSecond : null;
+  const trained = live.training.status === "trained" ? live.training.summary : null;
+  const liveFineTune = useMemo(
+    () =>
+      trained && {
+        seconds: trained.seconds,
+        steps: trained.steps,
+        examples: trained.examples,
+        verbatim: trained.verbatim,
+        setting: trained.setting,
+        tokensPerSecond: trained.tokensPerSecond,
+        memoryBytes: trained.memoryBytes,
+        codeBytes: live.load?.codeBytes ?? null,
+      },
+    [trained, live.load],
+  );
   const evidence = useMemo(
     () =>
       liveEvidence({
@@ -115,9 +154,22 @@ export function SideBySide({
           documents: documents.documents.length,
           documentUpdateMs: documents.lastUpdateMs,
           tokensPerSecond,
+          liveFineTune,
         },
       }),
-    [buildFacts, passages, result, documents.documents.length, documents.lastUpdateMs, tokensPerSecond],
+    [
+      buildFacts,
+      passages,
+      result,
+      documents.documents.length,
+      documents.lastUpdateMs,
+      tokensPerSecond,
+      liveFineTune,
+    ],
+  );
+  const liveLabel = useMemo(
+    () => (live.active && live.label ? { label: live.label, onReset: live.reset } : null),
+    [live.active, live.label, live.reset],
   );
 
   const { add: addDocument } = documents;
@@ -166,23 +218,35 @@ export function SideBySide({
         />
         <FineTunedPanel
           load={fineTuned.load}
-          answer={fineTuned.answer}
-          onStop={fineTuned.stop}
+          answer={fineTunedAnswer}
+          onStop={live.active ? live.stopAnswer : fineTuned.stop}
           onRetry={fineTuned.retry}
           lifecycle={lifecycle}
+          live={liveLabel}
         />
         <div className="lg:col-span-2 xl:col-span-1">
           <ComparisonTable table={table} evidence={evidence} />
         </div>
       </div>
-      <DocumentsPanel
-        documents={documents.documents}
-        messages={documents.messages}
-        onAdd={documents.add}
-        onAddFiles={documents.addFiles}
-        onRemove={documents.remove}
-        onScenario={runScenario}
-      />
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+        <DocumentsPanel
+          documents={documents.documents}
+          messages={documents.messages}
+          onAdd={documents.add}
+          onAddFiles={documents.addFiles}
+          onRemove={documents.remove}
+          onScenario={runScenario}
+        />
+        <Suspense fallback={null}>
+          <LiveFineTunePanel
+            documents={documents.documents}
+            live={live}
+            onAsk={ask}
+            ragAnswer={live.active ? rag.answer : IDLE_RAG}
+            fineTunedAnswer={live.active ? fineTunedAnswer : IDLE_FINE_TUNED}
+          />
+        </Suspense>
+      </div>
     </div>
   );
 }

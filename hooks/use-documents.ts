@@ -67,14 +67,16 @@ export function useDocuments(ready: boolean, update: Update) {
       serial(async () => {
         const store = await database();
         const stored = store ? await listDocuments(store) : [];
-        setDocuments(stored);
+        // The indexing time is this visit's, kept beside what IndexedDB stores.
+        const withTimes = () => stored.map((d) => ({ ...d, indexMs: indexed.current.get(d.id)?.indexMs }));
+        setDocuments(withTimes());
         if (!ready) return;
         const problems: DocumentMessage[] = [];
         for (const document of stored) {
           const known = indexed.current.get(document.id);
           if (known && known.text === document.text) continue;
           await update(toChange(document))
-            .then(() => indexed.current.set(document.id, document))
+            .then(({ ms }) => indexed.current.set(document.id, { ...document, indexMs: ms }))
             .catch((error: unknown) =>
               problems.push({ kind: "error", text: `${document.title}: ${errorText(error)}` }),
             );
@@ -85,6 +87,7 @@ export function useDocuments(ready: boolean, update: Update) {
           await update(undoChange(document)).catch(() => undefined);
           indexed.current.delete(id);
         }
+        setDocuments(withTimes());
         if (problems.length > 0) setMessages(problems);
       }),
     [serial, database, ready, update],
@@ -116,7 +119,7 @@ export function useDocuments(ready: boolean, update: Update) {
         const stored = await storeDocument(store, document);
         try {
           const { passages, ms } = await update({ add: stored });
-          const kept = { ...stored, passages };
+          const kept = { ...stored, passages, indexMs: ms };
           indexed.current.set(kept.id, kept);
           setLastUpdateMs(ms);
           return {

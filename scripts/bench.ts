@@ -3,6 +3,7 @@
  * asserted). Node first (the same library code as the CLI), then Chromium against the production build.
  *   npm run bench
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -119,5 +120,10 @@ if ("missing" in fineTuned) {
   console.log(`  first token p50 ${fmt(median(runs.map((r) => r.firstTokenMs)))}`);
   console.log(`  tokens/s p50 ${median(runs.map((r) => r.tokensPerSecond)).toFixed(0)}`);
 }
+
+// Live fine-tuning's training code runs bundled in Node (scripts/run-bundled.mjs says why), in its own process.
+spawnSync(process.execPath, ["scripts/run-bundled.mjs", "scripts/bench-live-fine-tune.ts"], {
+  stdio: "inherit",
+});
 
 await runBrowserBench();

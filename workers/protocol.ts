@@ -15,6 +15,10 @@ export interface WorkerError extends ErrorDescription {
   id?: number;
 }
 
+import type { QaPair } from "../lib/live-fine-tune/examples";
+import type { LiveSettingName } from "../lib/live-fine-tune/settings";
+import type { StepReport, TrainResult } from "../lib/live-fine-tune/train";
+
 /** WebAssembly threads for the model runtime: more than 1 only takes effect under cross-origin isolation. */
 export interface LoadRequest {
   type: "load";
@@ -81,4 +85,50 @@ export type FineTunedResponse =
   | { type: "started"; id: number }
   | { type: "token"; id: number; text: string }
   | { type: "done"; id: number; generation: Generation }
+  | WorkerError;
+
+/** Live fine-tuning, in a worker of its own that the page starts only when the visitor starts training. */
+export type LiveFineTuneRequest =
+  /** Trains a fresh copy of the shipped weights on the pairs; its answers then come from the result. */
+  | { type: "train"; pairs: QaPair[]; setting: LiveSettingName }
+  /** Ends training after the current step, keeping the weights reached. */
+  | { type: "stop" }
+  /**
+   * Holds training between steps while the page answers a question, and lets it go on afterwards: on two
+   * cores, the visitor's question gets them first.
+   */
+  | { type: "hold"; held: boolean }
+  /** Answers a question from the updated weights. */
+  | { type: "ask"; id: number; question: string }
+  | { type: "interrupt" }
+  /** Drops the updated weights (back to the shipped model). */
+  | { type: "reset" };
+
+/** A finished live fine-tune, as the page shows it and the comparison table quotes it. */
+export interface LiveTrainingSummary extends Omit<TrainResult, "stepMs"> {
+  setting: LiveSettingName;
+  examples: number;
+  /** Prompt and answer tokens trained on per second, over the whole run. */
+  tokensPerSecond: number;
+}
+
+export type LiveFineTuneResponse =
+  | { type: "loading"; stage: "runtime" | "weights" }
+  /**
+   * The runtime and the shipped weights are ready. `resources` are what this worker fetched for them (its
+   * imported chunks, the .wasm, the model files); `script` is its own script, which the page fetched.
+   */
+  | {
+      type: "loaded";
+      parameters: number;
+      script: string;
+      resources: { name: string; bytes: number }[];
+    }
+  | { type: "step"; report: StepReport }
+  | { type: "trained"; summary: LiveTrainingSummary }
+  | { type: "started"; id: number }
+  /** The answer so far (the whole text, not a piece: decoding can change the end as tokens arrive). */
+  | { type: "text"; id: number; text: string }
+  | { type: "done"; id: number; generation: Generation }
+  | { type: "reset-done" }
   | WorkerError;

@@ -76,4 +76,29 @@ describe("liveEvidence", () => {
     expect(cells.Approach?.rag).toBe("retrieved 3 passages, then declined: they don't cover the question");
     expect(cells["Retrieval Component"]?.rag).toBe("3 passages in 1.2 ms");
   });
+
+  it("quotes a live fine-tune's figures in the rows it concerns, once one has run", () => {
+    const run = {
+      seconds: 6.71,
+      steps: 14,
+      examples: 2,
+      verbatim: 2,
+      setting: "full",
+      tokensPerSecond: 480.4,
+      memoryBytes: 80 * 1024 * 1024,
+      codeBytes: 700 * 1024,
+    };
+    const cells = liveEvidence({ build, live: { ...idle, documentUpdateMs: 3.2, liveFineTune: run } });
+    expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
+      "60 min pretraining + 10 min fine-tuning on 2 CPU cores; to learn 2 pairs: 14 steps, 6.7 s in this page (full)",
+    );
+    expect(cells.Adaptability?.fineTuned).toBe(
+      "learned 2 of 2 new answers verbatim after 14 steps, 6.7 s in this page (full)",
+    );
+    expect(cells["Knowledge Incorporation"]?.fineTuned).toContain("retrained in this page: 2 of 2");
+    expect(cells["Resource Requirements"]?.fineTuned).toContain(
+      "live fine-tune: 700 KB of training code, 80.0 MB of tensors, 480 tokens/s",
+    );
+    expect(liveEvidence({ build, live: idle }).Adaptability?.fineTuned).toContain("fine-tune it below");
+  });
 });

@@ -28,7 +28,23 @@ export interface EvidenceInputs {
     documents: number;
     documentUpdateMs: number | null;
     tokensPerSecond: number | null;
+    /** The live fine-tune run in this page, once one has run. */
+    liveFineTune?: LiveFineTuneEvidence | null;
   };
+}
+
+/** What a live fine-tune in the page measured (hooks/use-live-fine-tune.ts). */
+export interface LiveFineTuneEvidence {
+  seconds: number;
+  steps: number;
+  examples: number;
+  /** Trained answers that came back verbatim at the end. */
+  verbatim: number;
+  setting: string;
+  tokensPerSecond: number;
+  memoryBytes: number | null;
+  /** JavaScript and WebAssembly downloaded for training. */
+  codeBytes: number | null;
 }
 
 export interface EvidenceCell {
@@ -57,12 +73,27 @@ function approach(live: EvidenceInputs["live"]): string {
   return `${found}, then answered citing ${live.cited ?? 0}`;
 }
 
+const liveRun = (run: LiveFineTuneEvidence) =>
+  `${run.steps} steps, ${run.seconds.toFixed(1)} s in this page (${run.setting})`;
+
+/** The cost of a live fine-tune in the page, after the shipped model's training cost. */
+function liveCost(run: LiveFineTuneEvidence): string {
+  const parts = [
+    run.codeBytes === null ? null : `${formatBytes(run.codeBytes)} of training code`,
+    run.memoryBytes === null || run.memoryBytes === 0 ? null : `${formatBytes(run.memoryBytes)} of tensors`,
+    `${run.tokensPerSecond.toFixed(0)} tokens/s`,
+  ];
+  return `live fine-tune: ${parts.filter(Boolean).join(", ")}`;
+}
+
 /**
  * The "seen in this demo" cell of each row of the article's table: the claim, shown with this app's own
  * figures. Keys are the article's row names; a row the function does not know gets no cell.
  */
 export function liveEvidence({ build, live }: EvidenceInputs): Record<string, EvidenceCell> {
   const ask = "ask a question";
+  const run = live.liveFineTune ?? null;
+  const learned = run && `${run.verbatim} of ${run.examples} new answers verbatim after ${liveRun(run)}`;
   return {
     Approach: {
       rag: approach(live),
@@ -87,22 +118,26 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
       rag: live.documents
         ? `${live.documents} new document(s) usable at once`
         : "add a document below: usable at once",
-      fineTuned: "knows only what it was trained on",
+      fineTuned: learned ? `learned ${learned}` : "knows only what it was trained on (fine-tune it below)",
     },
     "Data Efficiency": {
       rag: `one article, no training${build.recallAt3 === null ? "" : `; finds the evidence for ${(build.recallAt3 * 100).toFixed(0)}% of held-out questions`}`,
-      fineTuned: `needed ${build.trainingPairs} hand-written Q&A pairs`,
+      fineTuned: `needed ${build.trainingPairs} hand-written Q&A pairs${run ? `; here ${run.examples} pairs, each seen in all ${run.steps} steps` : ""}`,
     },
     "Fine-Tuning Overhead": {
       rag:
         live.documentUpdateMs === null
           ? "none: documents are indexed in milliseconds"
           : `none: index updated in ${formatMs(live.documentUpdateMs)}`,
-      fineTuned: trainingCost(build),
+      fineTuned: run
+        ? `${trainingCost(build)}; to learn ${run.examples} pairs: ${liveRun(run)}`
+        : trainingCost(build),
     },
     "Knowledge Incorporation": {
       rag: "cites the article and your documents",
-      fineTuned: "cannot learn a new fact without retraining",
+      fineTuned: learned
+        ? `retrained in this page: ${learned}`
+        : "cannot learn a new fact without retraining",
     },
     "Task Performance": {
       rag:
@@ -120,7 +155,7 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
     },
     "Resource Requirements": {
       rag: `${or(build.indexBytes === null ? null : formatBytes(build.indexBytes), "?")} index in a worker`,
-      fineTuned: `${or(build.modelBytes === null ? null : formatBytes(build.modelBytes), "?")} model + 26 MB runtime${live.tokensPerSecond === null ? "" : `, ${live.tokensPerSecond.toFixed(0)} tokens/s here`}`,
+      fineTuned: `${or(build.modelBytes === null ? null : formatBytes(build.modelBytes), "?")} model + 26 MB runtime${live.tokensPerSecond === null ? "" : `, ${live.tokensPerSecond.toFixed(0)} tokens/s here`}${run ? `; ${liveCost(run)}` : ""}`,
     },
     "Model Complexity": {
       rag: "search index + word vectors + extractive reader",

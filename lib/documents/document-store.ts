@@ -7,6 +7,8 @@ import { DOCUMENT_LIMITS, distinctTitle } from "./validate-document";
 export interface StoredDocument extends SourceDocument {
   addedAt: number;
   passages?: number;
+  /** How long the search worker took to index it, in this visit (not stored). */
+  indexMs?: number;
   /** Set when this is an edit of an indexed passage rather than a new document (it does not count). */
   passageId?: string;
 }

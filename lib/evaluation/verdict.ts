@@ -12,7 +12,7 @@ export const VERDICTS = ["agrees", "wrong", "declined", "answered-anyway"] as co
 export type Verdict = (typeof VERDICTS)[number];
 
 /** Token-F1 with the article's reference answer from which an answer counts as agreeing with it. */
-export const AGREES_F1 = 0.5;
+export const AGREES_F1 = 0.8;
 
 export interface Judged {
   answer: string;
