@@ -1,5 +1,5 @@
 import type { Passage, PassageKind } from "../documents/types";
-import type { Generation } from "../models/generator";
+import type { FinishReason, Generation } from "../models/generator";
 import type { RunPosition } from "./store/runs";
 
 /** The RAG pipeline's vocabulary: its answer modes, what it returns, and the reader it may be given. */
@@ -48,6 +48,8 @@ export interface RagGeneration {
   promptTokens: number;
   tokensPerSecond: number;
   interrupted: boolean;
+  /** Why generation ended: at the reader's end-of-text, at its token budget (cut short), or stopped. */
+  finish: FinishReason;
 }
 
 /**
