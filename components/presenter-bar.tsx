@@ -71,11 +71,7 @@ export const PresenterBar = memo(function PresenterBar({
   onResetConfirmed: () => void;
 }) {
   return (
-    <div
-      role="toolbar"
-      aria-label="Presenter's controls"
-      className="flex flex-wrap justify-end gap-2"
-    >
+    <div role="toolbar" aria-label="Presenter's controls" className="flex flex-wrap justify-end gap-2">
       <button
         type="button"
         data-testid="presentation-toggle"

@@ -17,6 +17,7 @@ import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
 import { questionKey } from "../lib/questions/lookup";
 import type { QuestionSet } from "../lib/questions/question-sets";
 import type { RagMode } from "../lib/rag/types";
+import { citedRanks } from "../lib/text/markers";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
@@ -292,8 +293,11 @@ function useTableEvidence(
   fineTuned: ReturnType<typeof useFineTunedWorker>,
   live: ReturnType<typeof useLiveFineTune>,
 ) {
-  const passages = rag.load.status === "ready" ? rag.load.passages : null;
+  const added = documents.documents.reduce((total, d) => total + (d.passageId ? 0 : (d.passages ?? 0)), 0);
+  const passages = rag.load.status === "ready" ? rag.load.passages + added : null;
   const result = rag.answer.status === "done" ? rag.answer.result : null;
+  // The passages the answer cites by number, not every passage handed on.
+  const cited = result ? citedRanks(result.answer, result.citations.length).length : null;
   const tokensPerSecond =
     fineTuned.answer.status === "done" ? fineTuned.answer.generation.tokensPerSecond : null;
   const trained = live.training.status === "trained" ? live.training.summary : null;
@@ -317,8 +321,9 @@ function useTableEvidence(
         build: buildFacts,
         live: {
           passages,
+          ragMode: rag.mode,
           retrieved: result ? result.retrieved.length : null,
-          cited: result ? result.citations.length : null,
+          cited,
           declined: result?.abstained ?? false,
           retrieveMs: result ? result.timings.retrieveMs : null,
           documents: documents.documents.length,
@@ -329,8 +334,10 @@ function useTableEvidence(
       }),
     [
       buildFacts,
+      rag.mode,
       passages,
       result,
+      cited,
       documents.documents.length,
       documents.lastUpdateMs,
       tokensPerSecond,
