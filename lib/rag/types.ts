@@ -163,8 +163,9 @@ export interface RetrievedPassage {
   /** Cosine of the question's and the views' averaged word vectors (dense.ts), the mean of the best views. */
   denseScore: number;
   /**
-   * The passage's written questions whose evidence the index knows, each with its similarity to the question:
-   * the extractive answer uses them to tell which sentence those questions were written for.
+   * The passage's written questions, each with the evidence it asks about and its similarity to the question:
+   * the extractive answer uses them to tell which sentence those questions were written for. Evidence is
+   * null when the index does not say (a passage a user edited): such a question counts for every sentence.
    */
-  written: readonly { evidence: string; score: number }[];
+  written: readonly { evidence: string | null; score: number }[];
 }
