@@ -1,5 +1,6 @@
 "use client";
 import { memo, useState } from "react";
+import type { RecordedEntry } from "../hooks/use-lesson";
 import { formatMs } from "../lib/format";
 import { lessonToCsv } from "../lib/lesson/csv";
 import { type LessonEntry, verdictWords } from "../lib/lesson/lesson";
@@ -34,7 +35,7 @@ export const LessonRecord = memo(function LessonRecord({
   replay,
   onReplay,
 }: {
-  entries: readonly LessonEntry[];
+  entries: readonly RecordedEntry[];
   /** Questions a `?lesson=` link brought, ready to be asked again in order. */
   replay: readonly string[];
   onReplay: () => void;
@@ -66,8 +67,8 @@ export const LessonRecord = memo(function LessonRecord({
       ) : (
         <>
           <ol className="mt-2 flex flex-col gap-1 text-sm">
-            {entries.map((entry, i) => (
-              <li key={`${i}:${entry.question}`} data-testid="lesson-entry">
+            {entries.map((entry) => (
+              <li key={entry.key} data-testid="lesson-entry">
                 <span className="font-medium">{entry.question}</span>{" "}
                 <span className="text-slate-600">
                   RAG {verdictWords(entry.rag.verdict)} ({formatMs(entry.rag.totalMs)}); fine-tuned{" "}

@@ -175,13 +175,16 @@ export function SideBySide({
   };
   const { clear: clearLesson } = lesson;
   const { reset: resetLive } = live;
+  const { clear: clearRag } = rag;
+  const { clear: clearShipped } = fineTuned;
   const resetDemo = useCallback(async () => {
+    clearRag();
+    clearShipped();
+    if (liveActive.current) resetLive();
     await removeAll();
     clearLesson();
-    if (liveActive.current) resetLive();
-    setRagMode(rag.mode);
     remember("q", null);
-  }, [removeAll, clearLesson, resetLive, setRagMode, rag.mode]);
+  }, [removeAll, clearLesson, resetLive, clearRag, clearShipped]);
   useShortcuts({
     n: () => step(1),
     p: () => step(-1),

@@ -95,6 +95,13 @@ export function useFineTunedWorker() {
 
   const stop = useCallback(() => worker.post({ type: "interrupt" }), [worker.post]);
 
+  /** Stops any answer and shows none; one still streaming is dropped when it arrives. */
+  const clear = useCallback(() => {
+    latest.current++;
+    worker.post({ type: "interrupt" });
+    setAnswer({ status: "idle" });
+  }, [worker.post]);
+
   const [starts, setStarts] = useState(0);
   const retry = useCallback(() => {
     latest.current++;
@@ -122,5 +129,5 @@ export function useFineTunedWorker() {
           detail: `no message from the fine-tuned worker for ${MODEL_LOAD_SILENCE_MS / 1000} s`,
         }
       : load;
-  return { load: loadState, answer, ask, stop, retry };
+  return { load: loadState, answer, ask, stop, clear, retry };
 }

@@ -5,6 +5,9 @@ import type { LessonEntry } from "../lib/lesson/lesson";
 import type { FineTunedAnswer } from "./use-fine-tuned-worker";
 import type { RagAnswer } from "./use-rag-worker";
 
+/** An entry with the key React lists it by: the two answers' ids. */
+export type RecordedEntry = LessonEntry & { key: string };
+
 /**
  * The record of the lesson: each question both panels finished answering, once, with both answers, their
  * verdicts and their timings, in the order they were asked.
@@ -14,7 +17,7 @@ export function useLesson(
   fineTuned: FineTunedAnswer,
   verdicts: { rag: Verdict | null; fineTuned: Verdict | null },
 ) {
-  const [entries, setEntries] = useState<LessonEntry[]>([]);
+  const [entries, setEntries] = useState<RecordedEntry[]>([]);
   const recorded = useRef(new Set<string>());
 
   useEffect(() => {
@@ -26,6 +29,7 @@ export function useLesson(
     setEntries((current) => [
       ...current,
       {
+        key,
         question: rag.question,
         ragMode: rag.result.mode,
         rag: { answer: rag.result.answer, verdict: verdicts.rag, totalMs: rag.result.timings.totalMs },
@@ -39,10 +43,9 @@ export function useLesson(
     ]);
   }, [rag, fineTuned, verdicts.rag, verdicts.fineTuned]);
 
-  const clear = useCallback(() => {
-    recorded.current.clear();
-    setEntries([]);
-  }, []);
+  // The answers already recorded stay marked: the panels still show them after a reset, and they must not
+  // come back as new entries.
+  const clear = useCallback(() => setEntries([]), []);
 
   return { entries, clear };
 }

@@ -203,6 +203,13 @@ export function useRagWorker() {
 
   const stop = useCallback(() => worker.post({ type: "interrupt" }), [worker.post]);
 
+  /** Stops any answer and shows none; one still streaming is dropped when it arrives. */
+  const clear = useCallback(() => {
+    latest.current = ++nextId.current;
+    worker.post({ type: "interrupt" });
+    setAnswer({ status: "idle" });
+  }, [worker.post]);
+
   /** Sends a document change to the worker; resolves with the passage count and the time the index took. */
   const updateDocuments = useCallback(
     (change: DocumentChange) =>
@@ -272,6 +279,7 @@ export function useRagWorker() {
     mode: effectiveMode,
     setMode,
     stop,
+    clear,
     ask,
     retry: restart,
     updateDocuments,

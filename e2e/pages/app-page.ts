@@ -16,6 +16,7 @@ export class AppPage {
     markers: Locator;
     timings: Locator;
     error: Locator;
+    verdict: Locator;
   };
   readonly fineTuned: {
     panel: Locator;
@@ -25,6 +26,7 @@ export class AppPage {
     error: Locator;
     ready: Locator;
     refused: Locator;
+    verdict: Locator;
   };
   readonly comparisonRows: Locator;
   readonly documents: {
@@ -54,6 +56,7 @@ export class AppPage {
       markers: rag.getByTestId("citation-marker"),
       timings: rag.getByTestId("rag-timings"),
       error: rag.getByTestId("rag-error"),
+      verdict: rag.getByTestId("rag-verdict"),
     };
     const fineTuned = page.getByTestId("fine-tuned-panel");
     this.fineTuned = {
@@ -64,6 +67,7 @@ export class AppPage {
       error: fineTuned.getByTestId("fine-tuned-error"),
       ready: fineTuned.getByTestId("fine-tuned-ready"),
       refused: fineTuned.getByTestId("fine-tuned-refused"),
+      verdict: fineTuned.getByTestId("fine-tuned-verdict"),
     };
     this.comparisonRows = page.getByTestId("comparison-row");
     this.documents = {

@@ -1,4 +1,4 @@
-import promptFormat from "../../data/prompt-format.json";
+import promptFormat from "../../data/prompt-format.json" with { type: "json" };
 
 /**
  * The prompt format is data shared with training (training/ reads the same JSON), so the app can never

@@ -223,7 +223,6 @@ function ragEvidence({ inputs, report, card, test, index }: Figures): Partial<Ev
 
 /** Evidence for the criteria of the article's "When to choose fine-tuning" list. */
 function fineTuningEvidence({
-  inputs,
   report,
   card,
   test,

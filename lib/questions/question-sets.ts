@@ -1,4 +1,4 @@
-import data from "../../data/question-sets.json";
+import data from "../../data/question-sets.json" with { type: "json" };
 import type { Reference } from "../evaluation/verdict";
 import type { Claim } from "./claims";
 

@@ -1,4 +1,4 @@
-import stopWords from "../../data/text-rules/stop-words.json";
+import stopWords from "../../data/text-rules/stop-words.json" with { type: "json" };
 
 /**
  * The text rules shared with training (training/textrules.py), pinned by data/text-rules/cases.json, which

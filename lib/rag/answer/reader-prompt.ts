@@ -1,4 +1,4 @@
-import readerFormat from "../../../data/reader-prompt-format.json";
+import readerFormat from "../../../data/reader-prompt-format.json" with { type: "json" };
 import type { Decoding } from "../../models/decoding";
 import { READER_PASSAGES } from "../settings";
 

@@ -1,4 +1,3 @@
-import type { Passage } from "../../documents/types";
 import { type Coverage, coverage } from "../decline/coverage";
 import {
   CLASSIFIER_WEIGHT,
