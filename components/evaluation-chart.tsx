@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import {
   Bar,
   BarChart,
@@ -30,6 +30,20 @@ const axisPx = (fontSize: number) => Math.round(fontSize * 2.4);
 
 const percent = (value: unknown) => `${value}%`;
 
+/** The width an element is laid out at, followed as the window changes (0 before the first layout). */
+function useWidth() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
+
 // Recharts drops a bar of width 0, and its value label with it, unless the bar has a shape of its own: a 0%
 // bar draws nothing, but its label must still say 0%.
 const barShape = (props: BarShapeProps) => <Rectangle {...props} />;
@@ -58,7 +72,16 @@ export function EvaluationChart({
   rowColors?: readonly string[];
   fontSize: number;
 }) {
-  const height = rows.length * (series.length * barPx(fontSize) + groupGapPx(fontSize)) + axisPx(fontSize);
+  const { ref, width } = useWidth();
+  // The names take at most about a third of a narrow chart (wrapping onto more lines), so the bars keep room.
+  const labelWidth = Math.round(Math.min(fontSize * 11, Math.max(fontSize * 6, width * 0.36)));
+  // Each group is as tall as its bars, or as the longest name once wrapped (an estimate: a character is about
+  // 0.6 of the type size wide), so no name runs into the next group's.
+  const lines = Math.max(...rows.map((row) => Math.ceil((row.label.length * fontSize * 0.6) / labelWidth)));
+  const groupPx = Math.max(series.length * barPx(fontSize), lines * fontSize * 1.2) + groupGapPx(fontSize);
+  const height = rows.length * groupPx + axisPx(fontSize);
+  const valueWidth = fontSize * 4;
+  const roomy = width - labelWidth - valueWidth > fontSize * 20;
   return (
     <figure
       data-testid={testId}
@@ -85,21 +108,21 @@ export function EvaluationChart({
           ))}
         </ul>
       )}
-      <div aria-hidden="true" style={{ height }}>
+      <div ref={ref} aria-hidden="true" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             layout="vertical"
             data={[...rows]}
             accessibilityLayer={false}
             barGap={3}
-            barCategoryGap={groupGapPx(fontSize) / 2}
-            margin={{ top: 0, right: fontSize * 4, bottom: 0, left: 0 }}
+            barCategoryGap={(groupPx - series.length * barPx(fontSize)) / 2}
+            margin={{ top: 0, right: valueWidth, bottom: 0, left: 0 }}
           >
             <CartesianGrid horizontal={false} stroke={CHART_GRID} strokeDasharray="3 3" />
             <XAxis
               type="number"
               domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
+              ticks={roomy ? [0, 25, 50, 75, 100] : [0, 50, 100]}
               tickFormatter={percent}
               tick={{ fontSize, fill: CHART_MUTED_TEXT }}
               stroke={CHART_GRID}
@@ -108,7 +131,7 @@ export function EvaluationChart({
               type="category"
               dataKey="label"
               interval={0}
-              width={fontSize * 11}
+              width={labelWidth}
               tick={{ fontSize, fill: CHART_TEXT }}
               stroke={CHART_GRID}
             />

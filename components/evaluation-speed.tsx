@@ -83,8 +83,8 @@ export function EvaluationSpeed({ report }: { report: EvaluationReport }) {
       <p data-testid="speed-caption" className="text-slate-700">
         Timings measured by <code>npm run eval</code> in Node.js on a {report.machine.cpus}-core machine, not
         in a browser: the demo page shows each panel&apos;s own timings in your browser, which are usually
-        slower (<GlossaryTerm id="tokens-per-second">tokens per second</GlossaryTerm> is how fast a model
-        writes).
+        slower. Writing speed is counted in{" "}
+        <GlossaryTerm id="tokens-per-second">tokens per second</GlossaryTerm>.
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[3fr_2fr]">
         <table data-testid="timings-table" className="w-full self-start text-left">

@@ -60,7 +60,7 @@ export function GlossaryTerm({ id, children }: { id: GlossaryId; children?: Reac
         aria-controls={panelId}
         aria-describedby={open ? panelId : undefined}
         onClick={() => setOpen((current) => !current)}
-        className="cursor-help rounded-sm underline decoration-dotted decoration-2 underline-offset-2 hover:decoration-solid focus-visible:outline-2 focus-visible:outline-sky-700"
+        className="cursor-help rounded-sm text-start underline decoration-dotted decoration-2 underline-offset-2 hover:decoration-solid focus-visible:outline-2 focus-visible:outline-sky-700"
       >
         {children ?? entry.term}
       </button>
