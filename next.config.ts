@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { IMMUTABLE, NO_STORE, VERSIONED_FOLDERS } from "./lib/assets/cache-rules";
+import { ASSET_MANIFEST_PATH } from "./lib/assets/manifest";
 import { SECURITY_HEADERS } from "./lib/security/headers";
 
 /**
@@ -18,8 +20,18 @@ const nextConfig: NextConfig = {
       { output: "export", distDir: "out", trailingSlash: true }
     : {
         // The Content-Security-Policy is set per page by proxy.ts, with that page's inline-script hashes.
+        // A versioned URL (`?v=` and the file's hash, lib/assets/manifest.ts) is kept for good; the same path
+        // without it keeps Next's default (revalidate every time), since nothing vouches for its content.
         async headers() {
-          return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
+          return [
+            { source: "/:path*", headers: [...SECURITY_HEADERS] },
+            ...VERSIONED_FOLDERS.map((folder) => ({
+              source: `${folder}/:path*`,
+              has: [{ type: "query" as const, key: "v" }],
+              headers: [{ key: "Cache-Control", value: IMMUTABLE }],
+            })),
+            { source: ASSET_MANIFEST_PATH, headers: [{ key: "Cache-Control", value: NO_STORE }] },
+          ];
         },
       }),
   webpack(config, { isServer }) {

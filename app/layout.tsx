@@ -1,11 +1,27 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { SITE, siteUrl } from "../lib/site";
 import "./globals.css";
 
+// The favicon and the home-screen icon are app/icon.svg and app/apple-icon.png (Next.js's file conventions).
 export const metadata: Metadata = {
-  title: "RAG vs Fine-Tuning, side by side",
-  description:
-    "One question, two pipelines, in your browser: retrieval-augmented answers with citations next to a fine-tuned model.",
+  metadataBase: siteUrl(),
+  title: SITE.name,
+  description: SITE.description,
+  applicationName: SITE.name,
+  openGraph: {
+    type: "website",
+    siteName: SITE.name,
+    title: SITE.name,
+    description: SITE.description,
+    images: [SITE.image],
+  },
+  twitter: {
+    card: "summary_large_image",
+    title: SITE.name,
+    description: SITE.description,
+    images: [SITE.image],
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

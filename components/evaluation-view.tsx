@@ -1,160 +1,193 @@
 "use client";
-import { useMemo, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { EvaluationReport } from "../lib/evaluation/report-types";
-import { formatBytes, formatMs } from "../lib/format";
+import { type ReactNode, useMemo, useState } from "react";
+import { usePresentationMode } from "../hooks/use-presentation-mode";
+import {
+  plainLabel,
+  RETRIEVAL_METHOD_LABELS,
+  RETRIEVAL_METHOD_ORDER,
+  SYSTEM_LABELS,
+  type SystemKey,
+} from "../lib/evaluation/labels";
+import { PALETTE } from "../lib/evaluation/palette";
+import type { EvaluationReport, SplitReport } from "../lib/evaluation/report-types";
+import { type ChartRow, EvaluationChart } from "./evaluation-chart";
+import { EvaluationSpeed } from "./evaluation-speed";
+import { GlossaryTerm } from "./glossary-term";
 import { ToggleGroup } from "./toggle-group";
 
+/** Words in brackets kept on one line: a line never starts with a term's closing bracket or ends with "(". */
+function Bracketed({ children }: { children: ReactNode }) {
+  return <span className="whitespace-nowrap">({children})</span>;
+}
+
+/** A share in [0, 1] as a percentage with one decimal, as the bars are labelled. */
 const pct = (value: number) => Math.round(value * 1000) / 10;
 
-function Chart({
-  title,
-  testId,
-  data,
-  bars,
-}: {
-  title: string;
-  testId: string;
-  data: Record<string, string | number>[];
-  bars: { key: string; color: string }[];
-}) {
-  return (
-    <figure data-testid={testId} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <figcaption className="mb-2 text-sm font-semibold text-slate-800">{title}</figcaption>
-      <div className="h-64">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-            <YAxis unit="%" domain={[0, 100]} tick={{ fontSize: 12 }} />
-            <Tooltip formatter={(value) => `${value}%`} />
-            <Legend />
-            {bars.map((bar) => (
-              <Bar key={bar.key} dataKey={bar.key} fill={bar.color} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+function retrievalRows(split: SplitReport): ChartRow[] {
+  const methods = Object.keys(split.retrieval);
+  const ordered = [
+    ...RETRIEVAL_METHOD_ORDER.filter((method) => methods.includes(method)),
+    ...methods.filter((method) => !(RETRIEVAL_METHOD_ORDER as readonly string[]).includes(method)),
+  ];
+  return ordered.map((method) => {
+    const recall = split.retrieval[method] as { recallAt1: number; recallAt3: number };
+    return {
+      label: plainLabel(RETRIEVAL_METHOD_LABELS, method),
+      first: pct(recall.recallAt1),
+      topThree: pct(recall.recallAt3),
+    };
+  });
+}
+
+/** One bar per system that has the figure, coloured as that system is everywhere on the page. */
+function systemBars(values: Partial<Record<SystemKey, number | null>>) {
+  const present = (Object.entries(values) as [SystemKey, number | null | undefined][]).filter(
+    (entry): entry is [SystemKey, number] => typeof entry[1] === "number",
   );
+  return {
+    rows: present.map(([system, value]) => ({ label: SYSTEM_LABELS[system], value: pct(value) })),
+    colors: present.map(([system]) => PALETTE[system]),
+  };
 }
 
 export function EvaluationView({ report }: { report: EvaluationReport }) {
   const [split, setSplit] = useState<"dev" | "test">("test");
   const [kind, setKind] = useState<"in-scope" | "off-topic">("in-scope");
+  const presentation = usePresentationMode();
+  const fontSize = presentation.on ? 15 : 12;
   const s = report.splits[split];
-  const retrieval = Object.entries(s.retrieval).map(([mode, r]) => ({
-    name: mode,
-    "recall@1": pct(r.recallAt1),
-    "recall@3": pct(r.recallAt3),
-  }));
   const gen = s.ragGenerative ?? null;
-  const answers = [
-    {
-      name: "token-F1",
-      "RAG extractive": pct(s.rag.tokenF1),
-      ...(gen ? { "RAG generative": pct(gen.tokenF1) } : {}),
-      "Fine-tuned": pct(s.fineTuned?.tokenF1 ?? 0),
-    },
-    {
-      name: "faithfulness",
-      "RAG extractive": pct(s.rag.faithfulness ?? 0),
-      ...(gen ? { "RAG generative": pct(gen.faithfulness ?? 0) } : {}),
-      "Fine-tuned": 0,
-    },
-  ];
-  const offTopic = [
-    {
-      name: "off-topic questions",
-      "RAG extractive declined": pct(s.rag.offTopicDeclined),
-      ...(gen ? { "RAG generative declined": pct(gen.offTopicDeclined) } : {}),
-      "Fine-tuned answered anyway": pct(s.fineTuned?.offTopicAnswered ?? 0),
-    },
-  ];
-  const ragBars = [
-    { key: "RAG extractive", color: "#0369a1" },
-    ...(gen ? [{ key: "RAG generative", color: "#0d9488" }] : []),
-  ];
+  const questions = split === "test" ? "test questions" : "development questions";
+  const answers = systemBars({
+    ragExtractive: s.rag.tokenF1,
+    ragGenerative: gen?.tokenF1,
+    fineTuned: s.fineTuned?.tokenF1,
+  });
+  const faithfulness = systemBars({ ragExtractive: s.rag.faithfulness, ragGenerative: gen?.faithfulness });
+  const fineTunedDeclined = s.fineTuned ? 1 - s.fineTuned.offTopicAnswered : null;
+  const declined = systemBars({
+    ragExtractive: s.rag.offTopicDeclined,
+    ragGenerative: gen?.offTopicDeclined,
+    fineTuned: fineTunedDeclined,
+  });
   const rows = useMemo(
     () => report.questions.filter((q) => q.split === split && q.kind === kind),
     [report, split, kind],
   );
-  const ft = report.latencyMs.fineTuned;
 
   return (
     <div className="flex flex-col gap-4">
-      <ToggleGroup
-        legend="Question set"
-        size="sm"
-        value={split}
-        onChange={setSplit}
-        options={[
-          { value: "test", label: "Test split" },
-          { value: "dev", label: "Dev split (used for tuning)" },
-        ]}
-      />
-      <p className="text-sm text-slate-600">
-        {s.inScope} in-scope questions, {s.offTopic} off-topic. Ordinary paraphrases (one training paraphrase
-        per fact held out of the index and the classifier): recall@3{" "}
-        {pct(report.retrievalOrdinaryParaphrases.recallAt3)}%.
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <ToggleGroup
+          legend="Question set"
+          size="sm"
+          value={split}
+          onChange={setSplit}
+          options={[
+            { value: "test", label: "Test questions" },
+            { value: "dev", label: "Development questions (used for tuning)" },
+          ]}
+        />
+        <button
+          type="button"
+          data-testid="presentation-toggle"
+          aria-pressed={presentation.on}
+          onClick={presentation.toggle}
+          className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium hover:bg-slate-100"
+        >
+          {presentation.on ? "Leave presentation mode" : "Presentation mode"}
+        </button>
+      </div>
+      <p data-testid="evaluation-summary" className="max-w-4xl text-sm text-slate-700">
+        {s.inScope} {questions} the article answers, each written in other words than the article&apos;s, and{" "}
+        {s.offTopic} it does not answer.
         {s.rag.evidenceCited !== undefined &&
-          ` The answer's citations hold the evidence for ${pct(s.rag.evidenceCited)}% of in-scope questions (a declined question cites nothing).`}
+          ` The passages a RAG answer cites hold the answer for ${pct(s.rag.evidenceCited)}% of the answerable ones (a declined question cites nothing).`}{" "}
+        For everyday rewordings of the training questions, kept out of the search index, the evidence is among
+        the first three passages for {pct(report.retrievalOrdinaryParaphrases.recallAt3)}%.
       </p>
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <Chart
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <EvaluationChart
           testId="chart-retrieval"
-          title="Retrieval: evidence in the top passages"
-          data={retrieval}
-          bars={[
-            { key: "recall@1", color: "#0369a1" },
-            { key: "recall@3", color: "#7dd3fc" },
+          title="Does the search find the evidence?"
+          caption={
+            <>
+              Share of the {s.inScope} {questions} whose answer is in the first{" "}
+              <GlossaryTerm id="passage">passage</GlossaryTerm> found, or among the first three{" "}
+              <Bracketed>
+                <GlossaryTerm id="recall-at-3">recall@3</GlossaryTerm>
+              </Bracketed>
+              , for each way of searching, from plain keyword match{" "}
+              <Bracketed>
+                <GlossaryTerm id="bm25">BM25</GlossaryTerm>
+              </Bracketed>{" "}
+              to all signals combined: higher is better.
+            </>
+          }
+          rows={retrievalRows(s)}
+          series={[
+            { key: "first", label: "First passage found", color: PALETTE.firstPassage },
+            { key: "topThree", label: "Among the first three", color: PALETTE.topThreePassages },
           ]}
+          fontSize={fontSize}
         />
-        <Chart
+        <EvaluationChart
           testId="chart-answers"
-          title="Answers (in-scope): token-F1 against the reference; faithfulness to the citations"
-          data={answers}
-          bars={[...ragBars, { key: "Fine-tuned", color: "#c2410c" }]}
+          title="How close are the answers to the reference?"
+          caption={
+            <>
+              How many words each system&apos;s answers share with an answer written by hand{" "}
+              <Bracketed>
+                <GlossaryTerm id="token-f1">token-F1</GlossaryTerm>
+              </Bracketed>
+              , averaged over the {s.inScope} {questions}: higher is closer.
+            </>
+          }
+          rows={answers.rows}
+          rowColors={answers.colors}
+          series={[{ key: "value", label: "Words shared with the reference", color: PALETTE.ragExtractive }]}
+          fontSize={fontSize}
         />
-        <Chart
+        <EvaluationChart
+          testId="chart-faithfulness"
+          title="How much do RAG answers copy their sources?"
+          caption={
+            <>
+              Share of each answer&apos;s words found in the passages it cites{" "}
+              <Bracketed>
+                <GlossaryTerm id="faithfulness">faithfulness</GlossaryTerm>
+              </Bracketed>
+              , a measure of copying, not of correctness; the fine-tuned model cites no sources, so it has no
+              such figure.
+            </>
+          }
+          rows={faithfulness.rows}
+          rowColors={faithfulness.colors}
+          series={[{ key: "value", label: "Words found in its sources", color: PALETTE.ragExtractive }]}
+          fontSize={fontSize}
+        />
+        <EvaluationChart
           testId="chart-off-topic"
-          title="Questions the article does not answer"
-          data={offTopic}
-          bars={[
-            { key: "RAG extractive declined", color: "#0369a1" },
-            ...(gen ? [{ key: "RAG generative declined", color: "#0d9488" }] : []),
-            { key: "Fine-tuned answered anyway", color: "#c2410c" },
-          ]}
+          title="Does it decline what the article does not answer?"
+          caption={
+            <>
+              Share of the {s.offTopic} off-topic {questions} each system declined{" "}
+              <Bracketed>
+                <GlossaryTerm id="declining">declining</GlossaryTerm>
+              </Bracketed>{" "}
+              instead of answering: higher is more careful
+              {fineTunedDeclined === 0
+                ? "; the fine-tuned model cannot tell what it was never taught, so it answers them all."
+                : "."}
+            </>
+          }
+          rows={declined.rows}
+          rowColors={declined.colors}
+          series={[{ key: "value", label: "Declined", color: PALETTE.ragExtractive }]}
+          fontSize={fontSize}
         />
       </div>
-      <section className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
-        <h2 className="mb-2 text-base font-semibold">Latency and size</h2>
-        <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">
-          <li>
-            RAG retrieve p50 {formatMs(report.latencyMs.rag.retrieve.p50)}, p95{" "}
-            {formatMs(report.latencyMs.rag.retrieve.p95)}
-          </li>
-          <li>RAG whole extractive answer p50 {formatMs(report.latencyMs.rag.total.p50)}</li>
-          {report.latencyMs.ragGenerative && (
-            <li>
-              RAG reader first token p50 {formatMs(report.latencyMs.ragGenerative.firstToken.p50)},{" "}
-              {report.latencyMs.ragGenerative.tokensPerSecond.toFixed(0)} tokens/s (Node)
-            </li>
-          )}
-          {ft && (
-            <li>
-              Fine-tuned first token p50 {formatMs(ft.firstToken.p50)}, {ft.tokensPerSecond.toFixed(0)}{" "}
-              tokens/s (Node)
-            </li>
-          )}
-          {ft && <li>Fine-tuned load {formatMs(ft.load)}</li>}
-          {Object.entries(report.sizesBytes).map(([name, bytes]) => (
-            <li key={name}>
-              {name}: {bytes === null ? "missing" : formatBytes(bytes)}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <EvaluationSpeed report={report} />
       <section
         data-testid="question-browser"
         className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
@@ -166,22 +199,22 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
             value={kind}
             onChange={setKind}
             options={[
-              { value: "in-scope", label: "in-scope" },
-              { value: "off-topic", label: "off-topic" },
+              { value: "in-scope", label: "Questions it answers" },
+              { value: "off-topic", label: "Off-topic questions" },
             ]}
           />
         </div>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it (axe: scrollable-region-focusable) */}
         <section aria-label="Questions and answers" tabIndex={0} className="max-h-[32rem] overflow-auto">
           <table className="w-full text-left text-sm">
-            <thead className="sticky top-0 bg-white text-xs uppercase text-slate-500">
+            <thead className="sticky top-0 bg-white text-xs uppercase text-slate-700">
               <tr>
                 <th scope="col" className="py-1 pr-2">
                   Question
                 </th>
                 {kind === "in-scope" && (
                   <th scope="col" className="py-1 pr-2">
-                    Reference
+                    Reference answer
                   </th>
                 )}
                 <th scope="col" className="py-1 pr-2">
@@ -200,11 +233,13 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
                   <td className={`py-1 pr-2 ${row.rag.abstained ? "italic text-amber-800" : ""}`}>
                     {row.rag.answer}
                     {row.ragGenerative && (
-                      <span className="mt-1 block text-teal-800">Generative: {row.ragGenerative.answer}</span>
+                      <span className="mt-1 block text-violet-800">
+                        Reader model wrote: {row.ragGenerative.answer}
+                      </span>
                     )}
                     {row.evidenceCited !== undefined && (
-                      <span className="block text-xs text-slate-500">
-                        {row.evidenceCited ? "evidence cited" : "evidence not cited"}
+                      <span className="block text-xs text-slate-700">
+                        {row.evidenceCited ? "its sources hold the answer" : "its sources miss the answer"}
                       </span>
                     )}
                   </td>

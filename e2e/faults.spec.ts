@@ -51,7 +51,7 @@ test("a corrupt reader model gives a clear message, and questions are answered e
   app,
   page,
 }) => {
-  await page.route("**/models/reader/onnx/model_quantized.onnx", (route) =>
+  await page.route("**/models/reader/onnx/model_quantized.onnx?v=*", (route) =>
     route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("not a model") }),
   );
   await app.goto("?rag=generative");
@@ -68,7 +68,7 @@ test("a missing or damaged search index gives a clear error with a retry, and th
   page,
 }) => {
   let served = 0;
-  await page.route("**/retrieval/article-index.json", (route) =>
+  await page.route("**/retrieval/article-index.json?v=*", (route) =>
     served++ === 0
       ? route.fulfill({ status: 404, body: "" })
       : route.fulfill({ status: 200, contentType: "application/json", body: "{not json" }),
@@ -85,7 +85,7 @@ test("a missing or damaged passage classifier gives a clear error, naming the fi
   page,
 }) => {
   let served = 0;
-  await page.route("**/retrieval/passage-classifier.json", (route) => {
+  await page.route("**/retrieval/passage-classifier.json?v=*", (route) => {
     served++;
     if (served === 1) return route.fulfill({ status: 404, body: "" });
     // A damaged download is fetched once more before it is refused, so it is served damaged twice.

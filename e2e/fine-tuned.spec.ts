@@ -35,7 +35,7 @@ test("a missing model file gives a clear error in its panel while RAG keeps work
   app,
   page,
 }) => {
-  await page.route("**/models/fine-tuned/onnx/model_quantized.onnx", (route) =>
+  await page.route("**/models/fine-tuned/onnx/model_quantized.onnx?v=*", (route) =>
     route.fulfill({ status: 404, body: "" }),
   );
   await app.goto();
@@ -48,7 +48,7 @@ test("a missing model file gives a clear error in its panel while RAG keeps work
 });
 
 test("a corrupt model file gives a clear error and a retry", async ({ app, page }) => {
-  await page.route("**/models/fine-tuned/onnx/model_quantized.onnx", (route) =>
+  await page.route("**/models/fine-tuned/onnx/model_quantized.onnx?v=*", (route) =>
     route.fulfill({
       status: 200,
       contentType: "application/octet-stream",

@@ -66,3 +66,23 @@ test("a missing model file is a 404, never an HTML page the loader would cache a
   const response = await request.get("/models/fine-tuned/no-such-file.onnx");
   expect(response.status()).toBe(404);
 });
+
+test("the workers' files are kept for good at their versioned URLs, never the manifest that names them", async ({
+  request,
+}) => {
+  const manifest = await request.get("/asset-manifest.json");
+  expect(manifest.headers()["cache-control"]).toBe("no-store");
+  const files: Record<string, { sha256: string }> = (await manifest.json()).files;
+  for (const folder of ["/models/", "/wasm/", "/retrieval/"]) {
+    const [path, entry] = Object.entries(files).find(([file]) => file.startsWith(folder)) ?? [];
+    expect(path, folder).toBeDefined();
+    const versioned = await request.get(`${path}?v=${entry?.sha256.slice(0, 16)}`);
+    expect(versioned.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
+    // Nothing vouches for a bare path's content, so it is checked with the server every time.
+    const bare = await request.get(path as string);
+    expect(bare.headers()["cache-control"], path).not.toContain("immutable");
+  }
+  const page = await (await request.get("/")).text();
+  const script = /\/_next\/static\/[^"]+\.js/.exec(page)?.[0];
+  expect((await request.get(script as string)).headers()["cache-control"]).toContain("immutable");
+});

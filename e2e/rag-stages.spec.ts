@@ -136,7 +136,7 @@ test("generative: Stop while the question waits for the reader to load is honour
   page,
 }) => {
   // The reader's weights arrive late, so the question is still waiting when Stop is pressed.
-  await page.route("**/models/reader/onnx/model_quantized.onnx", async (route) => {
+  await page.route("**/models/reader/onnx/model_quantized.onnx?v=*", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     await route.continue();
   });

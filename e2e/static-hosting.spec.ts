@@ -40,6 +40,11 @@ test("the static export's evaluation page and its headers file are served", asyn
   await expect(page.getByTestId("chart-retrieval")).toBeVisible();
   const headers = await (await page.request.get("/_headers")).text();
   expect(headers).toContain("Content-Security-Policy:");
+  // Such hosts match rules by path only: the workers' folders are kept for good, the manifest never.
+  for (const folder of ["/models/*", "/wasm/*", "/retrieval/*", "/_next/static/*"]) {
+    expect(headers).toContain(`${folder}\n  Cache-Control: public, max-age=31536000, immutable`);
+  }
+  expect(headers).toContain("/asset-manifest.json\n  Cache-Control: no-store");
 });
 
 test("the static export's decision guide reads its answers from the address and opens the demo's question set", async ({

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 
-const MODEL = "**/models/fine-tuned/onnx/model_quantized.onnx";
+const MODEL = "**/models/fine-tuned/onnx/model_quantized.onnx?v=*";
 
 test("a question too long for the model's context is refused with a reason, and the next question is answered", async ({
   app,
@@ -52,7 +52,7 @@ test("a damaged copy kept in the browser's cache is thrown away and fetched agai
   });
   let downloads = 0;
   page.on("request", (request) => {
-    if (request.url().endsWith("/models/fine-tuned/onnx/model_quantized.onnx")) downloads++;
+    if (new URL(request.url()).pathname === "/models/fine-tuned/onnx/model_quantized.onnx") downloads++;
   });
   await page.reload();
   await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
@@ -83,7 +83,7 @@ test("a reader download that hangs never blocks retrieval: documents are added a
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.route("**/models/reader/onnx/model_quantized.onnx", () => {
+  await page.route("**/models/reader/onnx/model_quantized.onnx?v=*", () => {
     // never answered
   });
   await app.goto("?rag=generative");
@@ -117,7 +117,7 @@ test("a malformed tokenizer.json fails the load at once with a clear error, not 
   app,
   page,
 }) => {
-  await page.route("**/models/fine-tuned/tokenizer.json", async (route) => {
+  await page.route("**/models/fine-tuned/tokenizer.json?v=*", async (route) => {
     const response = await route.fetch();
     const text = await response.text();
     await route.fulfill({ response, body: text.replace('"model"', '"modle"') });
@@ -131,7 +131,7 @@ test("a question typed while a shared link's page loads is the one both panels a
   page,
 }) => {
   // The index arrives late, so the visitor types before the linked question could be asked.
-  await page.route("**/retrieval/article-index.json", async (route) => {
+  await page.route("**/retrieval/article-index.json?v=*", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     await route.continue();
   });
@@ -148,7 +148,7 @@ test("a question typed while a shared link's page loads is the one both panels a
 });
 
 test("a shared link never overwrites text the visitor is already typing", async ({ app, page }) => {
-  await page.route("**/retrieval/article-index.json", async (route) => {
+  await page.route("**/retrieval/article-index.json?v=*", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     await route.continue();
   });

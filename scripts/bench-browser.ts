@@ -1,7 +1,8 @@
 /**
  * The browser half of `npm run bench`: the production build served locally, driven in Debian's Chromium.
  * Prints medians of what the panels themselves measured (the same figures a visitor sees), the first-load
- * JavaScript the page downloads, and single- vs multi-threaded WebAssembly measured in the same run.
+ * JavaScript the page downloads, a first and a repeat visit's network traffic, and single- vs multi-threaded
+ * WebAssembly measured in the same run.
  */
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
@@ -9,6 +10,7 @@ import { median } from "../lib/evaluation/metrics";
 import { formatBytes } from "../lib/format";
 import { LIVE_SETTINGS } from "../lib/live-fine-tune/settings";
 import { readJsonLines } from "../lib/node/assets";
+import { measureVisits, printVisits } from "./bench-visits";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./chromium";
 import { hasServerBuild, startProductionServer, stopServer, waitForServer } from "./production-server";
 
@@ -249,6 +251,8 @@ export async function runBrowserBench(): Promise<void> {
     const url = `http://127.0.0.1:${PORT}/`;
     await waitForServer(url);
     const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+    // The page as a visitor opens it (extractive, the default), before anything else has run.
+    const visits = await measureVisits(browser, url, QUESTIONS[0] ?? "What is RAG?");
     // Generative mode, so the reader's speed is measured too (the page's default is extractive).
     const single = await measure(browser, `${url}?rag=generative&threads=1`);
     const probe = await browser.newPage();
@@ -265,6 +269,8 @@ export async function runBrowserBench(): Promise<void> {
     const fineTunedAlone = await measure(browser, `${url}?rag=extractive&threads=1`, { pageLoads: 1 });
 
     const { loads, speeds } = single;
+    console.log("\nChromium network (production build, the page as a visitor opens it, one question asked)");
+    printVisits(visits);
     console.log(
       `\nChromium (production build, this machine; ${PAGE_LOADS} cold page loads, ${QUESTIONS.length} questions on each)`,
     );

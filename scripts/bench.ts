@@ -55,7 +55,7 @@ console.log(
   `  serialized index: ${formatBytes(Buffer.byteLength(serialized))} (${Buffer.byteLength(serialized)} bytes)`,
 );
 console.log(
-  `  word vectors: ${formatBytes(statSync(PATHS.vectorData).size + statSync(PATHS.vectorWords).size)}`,
+  `  word vectors (the gzipped table and its word list, as shipped): ${formatBytes(statSync(PATHS.vectorData).size + statSync(PATHS.vectorWords).size)}`,
 );
 if (existsSync(PATHS.classifier)) {
   const classifier = readFileSync(PATHS.classifier);

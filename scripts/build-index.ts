@@ -19,7 +19,7 @@ writeFileSync(PATHS.index, serialized);
 console.log(`wrote ${PATHS.index} (${Buffer.byteLength(serialized)} bytes)`);
 
 const start = performance.now();
-const { saved } = await trainIndexClassifier(db, createWordVectors(readVectorTable()));
+const { saved } = await trainIndexClassifier(db, createWordVectors(await readVectorTable()));
 const classifier = JSON.stringify(saved);
 writeFileSync(PATHS.classifier, classifier);
 console.log(

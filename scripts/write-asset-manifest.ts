@@ -11,7 +11,7 @@ import type { AssetManifest } from "../lib/assets/manifest";
 const PUBLIC = "public";
 const FOLDERS = ["models", "wasm", "retrieval"];
 // What the workers fetch; model cards and loss curves are for people, not for the workers.
-const DOWNLOADED = /\.(json|onnx|wasm|mjs|bin)$/;
+const DOWNLOADED = /\.(json|onnx|wasm|mjs|bin|gz)$/;
 const SKIPPED = /(^|\/)model-card\.json$/;
 
 function walk(folder: string): string[] {

@@ -2,10 +2,13 @@
  * After `npm run build:static`: gives the static site the security headers `next start` sends. out/_headers
  * (the format Netlify and Cloudflare Pages read) carries them for every path, with each page's
  * Content-Security-Policy holding that page's inline-script hashes; and each page's HTML gets the same policy
- * as a meta tag, so even a host that sends no headers at all enforces the script rules.
+ * as a meta tag, so even a host that sends no headers at all enforces the script rules. It also says how long
+ * browsers keep the workers' files (lib/assets/cache-rules.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { IMMUTABLE, NEXT_STATIC, NO_STORE, VERSIONED_FOLDERS } from "../lib/assets/cache-rules";
+import { ASSET_MANIFEST_PATH } from "../lib/assets/manifest";
 import { contentSecurityPolicy, metaPolicy, SECURITY_HEADERS } from "../lib/security/headers";
 import { inlineScriptHashes } from "../lib/security/inline-scripts";
 
@@ -39,5 +42,13 @@ for (const file of pages) {
     lines.push(url, `  Content-Security-Policy: ${contentSecurityPolicy(hashes)}`);
   }
 }
+// These hosts match a rule by path alone, never by query, so the `?v=` that `next start` requires cannot be
+// required here: every file in these folders is kept for a year. The workers only ever ask for the versioned
+// URLs, so a new build's file is a new URL; the cost is that a bare path opened by hand is kept a year too.
+// Next.js names its own files by content, and `next start` sends them immutable itself.
+for (const folder of [...VERSIONED_FOLDERS, NEXT_STATIC]) {
+  lines.push(`${folder}/*`, `  Cache-Control: ${IMMUTABLE}`);
+}
+lines.push(ASSET_MANIFEST_PATH, `  Cache-Control: ${NO_STORE}`);
 writeFileSync(join(OUT, "_headers"), `${lines.join("\n")}\n`);
 console.log(`wrote out/_headers and a policy meta tag in ${pages.length} pages`);

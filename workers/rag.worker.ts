@@ -5,7 +5,7 @@ import { CURATED_QUESTIONS } from "../lib/questions/question-sets";
 import { assembleRagPipeline } from "../lib/rag/assemble";
 import type { RagPipeline } from "../lib/rag/pipeline";
 import { parseClassifier } from "../lib/rag/rank/passage-classifier";
-import { type WordVectorMeta, wordVectorTable } from "../lib/rag/store/word-vectors";
+import { unpackWordVectorTable, type WordVectorMeta } from "../lib/rag/store/word-vectors";
 import { assetStore, getAll } from "./assets";
 import type { RagRequest, RagResponse } from "./protocol";
 import { createRemoteReader } from "./remote-reader";
@@ -17,7 +17,7 @@ const post = (message: RagResponse) => self.postMessage(message);
 const ASSETS = {
   index: "/retrieval/article-index.json",
   words: "/retrieval/word-vectors.json",
-  vectors: "/retrieval/word-vectors.bin",
+  vectors: "/retrieval/word-vectors.bin.gz",
   classifier: "/retrieval/passage-classifier.json",
 } as const;
 
@@ -68,7 +68,7 @@ function load(): Promise<RagPipeline> {
     const meta = JSON.parse(new TextDecoder().decode(words)) as WordVectorMeta;
     const ready = await assembleRagPipeline(
       new TextDecoder().decode(index),
-      wordVectorTable(meta, new Int8Array(vectors), ASSETS.vectors),
+      await unpackWordVectorTable(meta, vectors, ASSETS.vectors),
       reader,
       parseClassifier(new TextDecoder().decode(classifier), ASSETS.classifier),
     );

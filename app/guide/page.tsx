@@ -14,7 +14,7 @@ export default function GuidePage() {
   const guide = loadGuide();
   // Throws on a sentence the article does not hold, so a misquote fails the build.
   const excerpt = articleExcerpt(readFileSync(ARTICLE.markdownPath, "utf8"), guide);
-  const credit = `“${ARTICLE.title}” by ${ARTICLE.author}, ${ARTICLE.publisher} (${guide.article.url})`;
+  const credit = `“${ARTICLE.title}” by ${ARTICLE.author}, ${ARTICLE.publisher} (${ARTICLE.url})`;
   return (
     <main className="mx-auto flex max-w-[1400px] flex-col gap-4 p-4 sm:p-6 print:max-w-none print:p-0">
       <header className="flex flex-col gap-1 print:hidden">
@@ -33,7 +33,7 @@ export default function GuidePage() {
         guide={guide}
         evidence={guideEvidence()}
         credit={credit}
-        article={<ArticleExcerpt sections={excerpt} url={guide.article.url} />}
+        article={<ArticleExcerpt sections={excerpt} url={ARTICLE.url} />}
       />
     </main>
   );

@@ -1,7 +1,7 @@
 import { createError } from "../errors";
 import { describeAsset } from "./asset-names";
 import { type Downloaded, type DownloadOptions, download } from "./download";
-import { type AssetManifest, checkAsset, type Mismatch } from "./manifest";
+import { type AssetManifest, checkAsset, type Mismatch, versionedUrl } from "./manifest";
 
 /** Where verified files are kept between visits: the Cache API in a browser, nothing in Node. */
 export interface PersistentStore {
@@ -46,7 +46,8 @@ export interface AssetStoreOptions {
  * The files a worker needs, each verified against the manifest before anyone uses it: a copy kept from an
  * earlier visit is checked again and thrown away if it no longer matches; a download that does not match is
  * fetched once more past the HTTP cache, and refused (not kept) if it still does not. Transformers.js reads the
- * verified bytes through `transformersCache`, so it never fetches a model file or the runtime itself.
+ * verified bytes through `transformersCache`, so it never fetches a model file or the runtime itself. Each file
+ * is fetched at its versioned URL, which the server lets the browser cache for good.
  */
 export function createAssetStore({ manifest, persistent = null, fetch = download }: AssetStoreOptions) {
   const verified = new Map<string, ArrayBuffer>();
@@ -78,7 +79,12 @@ export function createAssetStore({ manifest, persistent = null, fetch = download
     let contentType: string | null = null;
     // The second attempt bypasses the HTTP cache, in case the damaged copy came from it.
     for (const reload of [false, true]) {
-      const downloaded = await fetch(path, { onProgress, signal, reload, expectedBytes: entry.bytes });
+      const downloaded = await fetch(versionedUrl(path, entry), {
+        onProgress,
+        signal,
+        reload,
+        expectedBytes: entry.bytes,
+      });
       mismatch = await checkAsset(downloaded.bytes, entry);
       contentType = downloaded.contentType;
       if (mismatch === null) {

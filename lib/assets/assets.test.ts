@@ -65,7 +65,7 @@ describe("the asset store", () => {
       },
     });
     expect(new TextDecoder().decode(await assets.get(PATH))).toBe(MODEL);
-    expect(fetched).toEqual([PATH]);
+    expect(fetched).toEqual([`${PATH}?v=${entry(MODEL).sha256.slice(0, 16)}`]);
     expect(new TextDecoder().decode(files.get(PATH))).toBe(MODEL);
   });
 

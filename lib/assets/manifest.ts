@@ -18,6 +18,15 @@ export interface AssetManifest {
   files: Readonly<Record<string, AssetEntry>>;
 }
 
+/**
+ * The URL a listed file is fetched at: its path with the first 16 hex digits of its SHA-256 as `?v=`. A changed
+ * file gets a new URL, so the server may let browsers keep every URL for a year without asking again
+ * (next.config.ts, scripts/write-static-headers.ts); 64 bits tell this site's builds apart.
+ */
+export function versionedUrl(path: string, entry: AssetEntry): string {
+  return `${path}?v=${entry.sha256.slice(0, 16)}`;
+}
+
 export function parseManifest(text: string): AssetManifest {
   let parsed: unknown;
   try {

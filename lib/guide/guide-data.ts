@@ -162,7 +162,6 @@ export function parseGuide(value: unknown): Guide {
   });
   return {
     article: {
-      url: text(article.url, "article.url"),
       lists: {
         rag: text(lists.rag, "article.lists.rag"),
         "fine-tuning": text(lists["fine-tuning"], "lists"),

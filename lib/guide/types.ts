@@ -89,7 +89,7 @@ export interface Rule {
 }
 
 export interface Guide {
-  article: { url: string; lists: Record<Approach, string> };
+  article: { lists: Record<Approach, string> };
   rule: Rule;
   quotes: Record<string, Quote>;
   outcomes: Record<Outcome, { title: string; summary: string; quote: string }>;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ARTICLE } from "../documents/article";
 import { createError } from "../errors";
 import type { QaPair } from "../rag/store/build-index";
-import { type WordVectorMeta, type WordVectorTable, wordVectorTable } from "../rag/store/word-vectors";
+import { unpackWordVectorTable, type WordVectorMeta, type WordVectorTable } from "../rag/store/word-vectors";
 
 // Scripts, tests and the Next.js build all run from the project root (npm sets it).
 export const ROOT = process.cwd();
@@ -14,7 +14,7 @@ export const PATHS = {
   index: join(ROOT, "public", "retrieval", "article-index.json"),
   classifier: join(ROOT, "public", "retrieval", "passage-classifier.json"),
   vectorWords: join(ROOT, "public", "retrieval", "word-vectors.json"),
-  vectorData: join(ROOT, "public", "retrieval", "word-vectors.bin"),
+  vectorData: join(ROOT, "public", "retrieval", "word-vectors.bin.gz"),
   models: join(ROOT, "public", "models"),
 } as const;
 
@@ -40,10 +40,10 @@ export function readTrainingPairs(): QaPair[] {
   return readJsonLines<QaPair>(PATHS.trainingQa).map(({ question, evidence }) => ({ question, evidence }));
 }
 
-export function readVectorTable(): WordVectorTable {
+/** The word-vector table, unpacked from its gzip file as the browser unpacks it. */
+export async function readVectorTable(): Promise<WordVectorTable> {
   const meta = JSON.parse(readText(PATHS.vectorWords)) as WordVectorMeta;
-  const bytes = readFileSync(PATHS.vectorData);
-  return wordVectorTable(meta, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), PATHS.vectorData);
+  return unpackWordVectorTable(meta, new Uint8Array(readFileSync(PATHS.vectorData)), PATHS.vectorData);
 }
 
 /**

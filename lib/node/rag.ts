@@ -24,7 +24,7 @@ export async function loadRagPipeline(
 ): Promise<NodeRagPipeline> {
   const root = options.root ?? PATHS.models;
   const db = await buildArticleIndex(readText(PATHS.article), readTrainingPairs());
-  const table = readVectorTable();
+  const table = await readVectorTable();
   const classifier = await classifierFor(db, () => createWordVectors(table), readSavedClassifier());
   const missing = missingModelFiles("reader", root);
   if (options.withReader === false || missing.length > 0) {

@@ -81,7 +81,7 @@ describe("the serialized index", () => {
     // As the worker loads them: the serialized index and the classifier file `npm run build:index` wrote.
     const restored = await assembleRagPipeline(
       serializeIndex(db),
-      readVectorTable(),
+      await readVectorTable(),
       null,
       parseClassifier(readFileSync(PATHS.classifier, "utf8")),
     );
@@ -143,7 +143,7 @@ describe("the generative mode", () => {
   const assemble = async (reader: Parameters<typeof assembleRagPipeline>[2]) =>
     assembleRagPipeline(
       await buildArticleIndex(readFileSync(PATHS.article, "utf8"), readTrainingPairs()),
-      readVectorTable(),
+      await readVectorTable(),
       reader,
     );
 

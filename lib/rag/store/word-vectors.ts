@@ -1,3 +1,4 @@
+import { gunzip } from "../../assets/gunzip";
 import { createError } from "../../errors";
 
 /**
@@ -53,6 +54,25 @@ export function wordVectorTable(meta: WordVectorMeta, data: Int8Array, file: str
   }
   if (bad > 0) throw fail(`${bad} of ${meta.words.length} rows are not unit vectors`);
   return { dimensions: meta.dimensions, words: meta.words, data };
+}
+
+/**
+ * The table as shipped: its bytes gzipped (public/retrieval/word-vectors.bin.gz), unpacked and then checked as
+ * wordVectorTable checks them, so a damaged download fails the same way whether or not it still unpacks.
+ */
+export async function unpackWordVectorTable(
+  meta: WordVectorMeta,
+  gzipped: ArrayBuffer | Uint8Array<ArrayBuffer>,
+  file: string,
+): Promise<WordVectorTable> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await gunzip(gzipped);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw createError("INDEX_CORRUPT", { detail: `${file}: not a whole gzip file (${reason})` });
+  }
+  return wordVectorTable(meta, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
 }
 
 /** Divides the dot product of two int8 rows into a cosine. */
