@@ -1,7 +1,7 @@
 /**
  * Headless entry point: the same library code the browser workers run.
  *   npm run --silent ask -- [--pipeline rag|fine-tuned|both] [--rag-mode generative|extractive]
- *                           (--json "QUESTION" | --jsonl FILE)
+ *                           [--knowledge article|article+questions] (--json "QUESTION" | --jsonl FILE)
  * Prints JSON only on stdout; any failure is one line on stderr and a non-zero exit, never a stack trace.
  */
 import { parseAskArgs, runAsk } from "../lib/cli";
@@ -12,8 +12,8 @@ import { loadRagPipeline } from "../lib/node/rag";
 
 try {
   await runAsk(parseAskArgs(process.argv.slice(2)), {
-    loadRag: (withReader) => loadRagPipeline({ withReader }),
-    loadFineTuned: loadFineTunedAnswerer,
+    loadRag: (withReader, knowledge) => loadRagPipeline({ withReader, knowledge }),
+    loadFineTuned: (knowledge) => loadFineTunedAnswerer(undefined, knowledge),
     readFile: readText,
     write: (line) => process.stdout.write(`${line}\n`),
   });

@@ -1,5 +1,6 @@
 import { createError } from "../errors";
 import { validateQuestion } from "../questions/validate-question";
+import { DEFAULT_KNOWLEDGE, type Knowledge } from "../retrieval/knowledge";
 import { DEFAULT_RAG_MODE, type RagMode, type RagPipeline, type RagResult } from "../retrieval/pipeline";
 import { type AskArgs, type PipelineChoice, parseQuestionLines } from "./args";
 
@@ -32,10 +33,16 @@ export interface FineTunedAnswerer {
 }
 
 export interface AskDependencies {
-  /** The RAG pipeline; `withReader` false when only extractive answers are wanted. */
-  loadRag(withReader: boolean): Promise<{ pipeline: RagPipeline; readerMissing: string | null }>;
-  /** Resolves to null when the fine-tuned model is not built; `reason` says why. */
-  loadFineTuned(): Promise<FineTunedAnswerer | { missing: string }>;
+  /**
+   * The RAG pipeline given `knowledge` (knowledge.ts); `withReader` false when only extractive answers are
+   * wanted.
+   */
+  loadRag(
+    withReader: boolean,
+    knowledge: Knowledge,
+  ): Promise<{ pipeline: RagPipeline; readerMissing: string | null }>;
+  /** The fine-tuned model for `knowledge`, or `missing` saying why it is not built. */
+  loadFineTuned(knowledge: Knowledge): Promise<FineTunedAnswerer | { missing: string }>;
   readFile(path: string): string;
   write(line: string): void;
 }
@@ -45,9 +52,9 @@ function wants(choice: PipelineChoice | undefined, pipeline: "rag" | "fine-tuned
 }
 
 /** The RAG pipeline in the mode asked for, else DEFAULT_RAG_MODE; the reader loads only when needed. */
-async function loadRag(requested: RagMode | undefined, deps: AskDependencies) {
+async function loadRag(requested: RagMode | undefined, knowledge: Knowledge, deps: AskDependencies) {
   const mode: RagMode = requested ?? DEFAULT_RAG_MODE;
-  const { pipeline, readerMissing } = await deps.loadRag(mode === "generative");
+  const { pipeline, readerMissing } = await deps.loadRag(mode === "generative", knowledge);
   if (mode === "generative" && readerMissing !== null)
     throw createError("PIPELINE_NOT_BUILT", "generative RAG", readerMissing);
   return { pipeline, mode };
@@ -60,10 +67,12 @@ export async function runAsk(args: AskArgs, deps: AskDependencies): Promise<void
   // Validate every question before answering any, so bad input never leaves half an output behind.
   const questions = raw.map((question) => validateQuestion(question));
 
-  const rag = wants(args.pipeline, "rag") ? await loadRag(args.ragMode, deps) : null;
+  // One setting for both pipelines: what each approach was given (knowledge.ts).
+  const knowledge = args.knowledge ?? DEFAULT_KNOWLEDGE;
+  const rag = wants(args.pipeline, "rag") ? await loadRag(args.ragMode, knowledge, deps) : null;
   let fineTuned: FineTunedAnswerer | null = null;
   if (wants(args.pipeline, "fine-tuned")) {
-    const loaded = await deps.loadFineTuned();
+    const loaded = await deps.loadFineTuned(knowledge);
     if ("missing" in loaded) {
       if (args.pipeline !== undefined) throw createError("PIPELINE_NOT_BUILT", "fine-tuned", loaded.missing);
     } else {
@@ -74,6 +83,7 @@ export async function runAsk(args: AskArgs, deps: AskDependencies): Promise<void
   for (const [index, question] of questions.entries()) {
     const output = {
       question: raw[index],
+      knowledge,
       rag: rag ? ragOutput(await rag.pipeline.ask(question, { mode: rag.mode })) : null,
       fineTuned: fineTuned ? await fineTuned.ask(question) : null,
     };

@@ -5,6 +5,7 @@ import type { FineTunedAnswerer } from "../cli/ask";
 import { type ModelId, REQUIRED_MODEL_FILES } from "../generation/decoding";
 import { createGenerator } from "../generation/generator";
 import { FINE_TUNED_GENERATION, formatPrompt } from "../generation/prompt";
+import { DEFAULT_KNOWLEDGE, KNOWLEDGE_ASSETS, type Knowledge } from "../retrieval/knowledge";
 import { PATHS } from "./assets";
 
 /** The files a model lacks, or an empty list when it is complete. */
@@ -20,16 +21,24 @@ export function configureLocalModels(root: string = PATHS.models): void {
   env.useBrowserCache = false;
 }
 
-/** The fine-tuned panel in Node: load once, answer each question with the CLI's documented fields. */
+/**
+ * The fine-tuned panel in Node for what it was given (knowledge.ts: the article alone, or the article and the
+ * written questions): load once, answer each question with the CLI's documented fields.
+ */
 export async function loadFineTunedAnswerer(
   root: string = PATHS.models,
+  knowledge: Knowledge = DEFAULT_KNOWLEDGE,
 ): Promise<FineTunedAnswerer | { missing: string }> {
-  const missing = missingModelFiles("fine-tuned", root);
+  const modelId = KNOWLEDGE_ASSETS[knowledge].fineTunedModel;
+  const missing = missingModelFiles(modelId, root);
   if (missing.length > 0) {
-    return { missing: `public/models/fine-tuned lacks ${missing.join(", ")}; run \`npm run train\`` };
+    const folder = existsSync(join(root, modelId)) ? "lacks" : "does not exist; it needs";
+    return {
+      missing: `public/models/${modelId} (knowledge "${knowledge}") ${folder} ${missing.join(", ")}; run \`npm run train\``,
+    };
   }
   configureLocalModels(root);
-  const generator = createGenerator("fine-tuned", FINE_TUNED_GENERATION);
+  const generator = createGenerator(modelId, FINE_TUNED_GENERATION);
   const { loadMs } = await generator.load();
   let first = true;
   return {

@@ -1,10 +1,19 @@
+import { createError } from "../errors";
 import { createGenerator } from "../generation/generator";
 import { READER_GENERATION } from "../generation/reader-prompt";
+import type { PipelineSetting } from "../retrieval/assemble";
 import { assembleRagPipeline, buildArticleIndex } from "../retrieval/assemble";
 import { classifierFor } from "../retrieval/classifier-examples";
+import {
+  DEFAULT_KNOWLEDGE,
+  KNOWLEDGE_ASSETS,
+  KNOWLEDGE_PIPELINES,
+  type Knowledge,
+} from "../retrieval/knowledge";
 import type { RagPipeline } from "../retrieval/pipeline";
 import { createWordVectors } from "../retrieval/word-vectors";
 import { PATHS, readSavedClassifier, readText, readTrainingPairs, readVectorTable } from "./assets";
+import { loadTextEncoder, readEncoderConfig } from "./encoder";
 import { configureLocalModels, missingModelFiles } from "./fine-tuned";
 
 export interface NodeRagPipeline {
@@ -16,20 +25,52 @@ export interface NodeRagPipeline {
 }
 
 /**
+ * What the knowledge setting changes (knowledge.ts), with its learned encoder when it has one: the "article"
+ * setting cannot run without it, so a missing encoder is PIPELINE_NOT_BUILT, never a quietly weaker pipeline.
+ */
+async function settingFor(knowledge: Knowledge): Promise<PipelineSetting> {
+  const setting = KNOWLEDGE_PIPELINES[knowledge];
+  if (!KNOWLEDGE_ASSETS[knowledge].encoder) return setting;
+  const notBuilt = () =>
+    createError(
+      "PIPELINE_NOT_BUILT",
+      `rag (knowledge "${knowledge}")`,
+      "public/retrieval/encoder lacks config.json or its model; run `npm run train`",
+    );
+  if (!readEncoderConfig()) throw notBuilt();
+  return {
+    ...setting,
+    encoder: async (vectors) => {
+      const encoder = await loadTextEncoder(vectors);
+      if (!encoder) throw notBuilt();
+      return encoder;
+    },
+  };
+}
+
+/**
  * The RAG pipeline in Node, built from the article itself so it can never be stale, with the reader model
  * when it is built (`withReader: false` skips loading it, for extractive-only runs).
  */
 export async function loadRagPipeline(
-  options: { withReader?: boolean; root?: string } = {},
+  options: { withReader?: boolean; root?: string; knowledge?: Knowledge } = {},
 ): Promise<NodeRagPipeline> {
   const root = options.root ?? PATHS.models;
-  const db = await buildArticleIndex(readText(PATHS.article), readTrainingPairs());
+  const knowledge = options.knowledge ?? DEFAULT_KNOWLEDGE;
+  const assets = KNOWLEDGE_ASSETS[knowledge];
+  const setting = await settingFor(knowledge);
+  const db = await buildArticleIndex(
+    readText(PATHS.article),
+    assets.writtenQuestions ? readTrainingPairs() : [],
+  );
   const table = readVectorTable();
-  const classifier = await classifierFor(db, () => createWordVectors(table), readSavedClassifier());
+  const classifier = assets.classifier
+    ? await classifierFor(db, () => createWordVectors(table), readSavedClassifier())
+    : null;
   const missing = missingModelFiles("reader", root);
   if (options.withReader === false || missing.length > 0) {
     return {
-      pipeline: await assembleRagPipeline(db, table, null, classifier),
+      pipeline: await assembleRagPipeline(db, table, null, classifier, setting),
       readerMissing:
         missing.length > 0
           ? `public/models/reader lacks ${missing.join(", ")}; run \`npm run train\``
@@ -41,7 +82,7 @@ export async function loadRagPipeline(
   const reader = createGenerator("reader", READER_GENERATION);
   const { loadMs } = await reader.load();
   return {
-    pipeline: await assembleRagPipeline(db, table, reader, classifier),
+    pipeline: await assembleRagPipeline(db, table, reader, classifier, setting),
     readerMissing: null,
     readerLoadMs: loadMs,
   };

@@ -1,12 +1,14 @@
 import { articleDocument } from "../documents/article";
 import { toPassages } from "../documents/to-passages";
 import { buildIndex, expansionsFromQa, type QaPair, restoreIndex } from "./build-index";
+import type { DeclineThresholds } from "./decline";
+import type { TextEncoder } from "./encoder";
 import { matchedTerms } from "./highlight";
 import { createPassageClassifier, type PassageClassifierModel } from "./passage-classifier";
 import { createRagPipeline, type RagPipeline, type Reader } from "./pipeline";
-import { createRetriever } from "./retriever";
+import { createRetriever, type RetrieverOptions } from "./retriever";
 import type { PassageDb } from "./schema";
-import { createWordVectors, type WordVectorTable } from "./word-vectors";
+import { createWordVectors, type WordVectors, type WordVectorTable } from "./word-vectors";
 
 /** The article's index: its passages, expanded with the training questions written for them. */
 export async function buildArticleIndex(
@@ -18,19 +20,32 @@ export async function buildArticleIndex(
 }
 
 /**
+ * What a knowledge setting changes in the pipeline (knowledge.ts): retrieval's weights, the learned encoder
+ * (made over the same word vectors, so it is given as a factory) and the decline thresholds.
+ */
+export interface PipelineSetting {
+  retriever?: Omit<RetrieverOptions, "classifier" | "encoder">;
+  encoder?: ((vectors: WordVectors) => Promise<TextEncoder>) | null;
+  decline?: DeclineThresholds;
+}
+
+/**
  * One pipeline from its assets, whether they came from files (CLI) or from fetch (worker). Without the
- * passage classifier learned from the index (classifier-examples.ts) the ranking uses its other three signals.
+ * passage classifier learned from the index (classifier-examples.ts) the ranking uses its other signals.
  */
 export async function assembleRagPipeline(
   index: PassageDb | string,
   vectorTable: WordVectorTable,
   reader: Reader | null = null,
   classifier: PassageClassifierModel | null = null,
+  setting: PipelineSetting = {},
 ): Promise<RagPipeline> {
   const db = typeof index === "string" ? restoreIndex(index) : index;
   const vectors = createWordVectors(vectorTable);
   const retriever = await createRetriever(db, vectors, {
+    ...setting.retriever,
     classifier: classifier && createPassageClassifier(classifier),
+    encoder: setting.encoder ? await setting.encoder(vectors) : null,
   });
-  return createRagPipeline(retriever, vectors, matchedTerms, reader);
+  return createRagPipeline(retriever, vectors, matchedTerms, reader, setting.decline);
 }

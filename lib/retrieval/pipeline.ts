@@ -13,7 +13,7 @@ import { findInstruction } from "../questions/instruction-guard";
 import { findSmallTalk, withoutPleasantries } from "../questions/small-talk";
 import { validateQuestion } from "../questions/validate-question";
 import { buildExtractiveAnswer } from "./answer";
-import { decideDecline } from "./decline";
+import { DEFAULT_DECLINE_THRESHOLDS, type DeclineThresholds, decideDecline } from "./decline";
 import type { RunPosition } from "./position";
 import type { RetrievedPassage, Retriever } from "./retriever";
 import type { WordVectors } from "./word-vectors";
@@ -172,6 +172,8 @@ export function createRagPipeline(
   vectors: WordVectors,
   matchTerms: (question: string, text: string) => string[],
   reader: Reader | null = null,
+  /** When the sources count as not covering a question; each knowledge setting has its own (knowledge.ts). */
+  declineThresholds: DeclineThresholds = DEFAULT_DECLINE_THRESHOLDS,
 ) {
   const toCitation =
     (question: string) =>
@@ -256,7 +258,7 @@ export function createRagPipeline(
     const asked = withoutPleasantries(question);
     const hits = await retriever.retrieve(asked, CITATION_COUNT);
     const retrieved = performance.now();
-    const decision = decideDecline(hits, (ids) => retriever.coverage(asked, ids));
+    const decision = decideDecline(hits, (ids) => retriever.coverage(asked, ids), declineThresholds);
     // Retrieval still runs for guarded text, so the stage view shows what it would have handed on.
     const guard = guardOf(question);
     const decline = decision.decline || guard !== null;

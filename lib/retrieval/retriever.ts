@@ -3,6 +3,7 @@ import type { Passage } from "../documents/types";
 import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import { embed } from "./dense";
+import { cosine, type TextEncoder } from "./encoder";
 import { fullTextScores } from "./full-text";
 import type { PassageClassifier } from "./passage-classifier";
 import { namedPassages, positionReferences, type RunPosition, runPositions } from "./position";
@@ -23,7 +24,7 @@ import type { WordVectors } from "./word-vectors";
  * How `retrieve` ranks: "hybrid" (the product's) fuses the signals; each other mode ranks by one signal alone,
  * for the evaluation report ("classifier" finds nothing without a classifier).
  */
-export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier"] as const;
+export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier", "encoder"] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export interface RetrievedPassage {
@@ -50,6 +51,8 @@ export interface RetrievedPassage {
   semanticScore: number;
   /** Cosine of the question's and the views' averaged word vectors (dense.ts), the mean of the best views. */
   denseScore: number;
+  /** Cosine of the learned encoder's vectors of the question and the passage (encoder.ts); 0 without it. */
+  encoderScore: number;
   /**
    * The passage's written questions whose evidence the index knows, each with its similarity to the question:
    * the extractive answer uses them to tell which sentence those questions were written for.
@@ -83,6 +86,13 @@ export interface RetrieverOptions {
    * item of every list, and the question's words say which list. Chosen on dev and held-out paraphrases.
    */
   positionReach?: number;
+  /**
+   * The learned retriever (encoder.ts) of the "article" knowledge setting; without it the match score has its
+   * three signals. Passages the index stores no embedding for are embedded when remembered.
+   */
+  encoder?: TextEncoder | null;
+  /** Weight of the encoder's cosine against the other matching signals together (knowledge.ts). */
+  encoderWeight?: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
@@ -97,6 +107,8 @@ export const DEFAULT_RETRIEVER_OPTIONS = {
 
 interface IndexedDoc extends Passage {
   keywords: string;
+  /** The encoder's vector of the passage, stored at build time (outside the schema); absent otherwise. */
+  embedding?: number[];
   /** Outside the schema (build-index.ts); absent from documents a user adds. */
   evidence?: string[];
   targets?: number[];
@@ -185,6 +197,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const classOf = new Map(classifier?.classes.map((id, c) => [id, c]));
   const positionWeight = options.positionWeight ?? DEFAULT_RETRIEVER_OPTIONS.positionWeight;
   const positionReach = options.positionReach ?? DEFAULT_RETRIEVER_OPTIONS.positionReach;
+  const encoder = options.encoder ?? null;
+  const encoderWeight = encoder ? (options.encoderWeight ?? 0) : 0;
   const vocabulary = createVocabulary(vectors);
   // Every passage's views, in WebAssembly memory, scored in one call per question; reloaded after the
   // passages change. Each entry's views sit at `first` onwards, in the order of `entries`.
@@ -202,6 +216,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       questions: WrittenQuestion[];
       /** The distinct words of all its views as `coverage` reads them, made on first use. */
       words?: WordSet;
+      /** The encoder's vector of the passage (its section with its text), when there is an encoder. */
+      encoded?: Float32Array;
     }
   >();
   // Passages a user has edited, as they were, so an edit can be undone.
@@ -229,9 +245,24 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
         embeddings.subarray(v * dimensions, (v + 1) * dimensions),
       );
     });
-    entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions });
+    const encoded =
+      encoder && doc.embedding?.length === encoder.dimensions ? Float32Array.from(doc.embedding) : undefined;
+    entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions, encoded });
     passagesChanged();
   };
+  // The passages remembered without a stored vector, embedded in one run of the model.
+  async function encodeMissing(): Promise<void> {
+    if (!encoder) return;
+    const missing = [...entries.values()].filter((entry) => !entry.encoded);
+    if (missing.length === 0) return;
+    const vectors = await encoder.embed(
+      missing.map(({ passage }) => `${passage.section} ${passage.text}`),
+      "passage",
+    );
+    missing.forEach((entry, i) => {
+      entry.encoded = vectors[i];
+    });
+  }
   function loadStore(): void {
     const views: Int32Array[] = [];
     const embeddings: Float32Array[] = [];
@@ -248,12 +279,17 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   const questionEmbedding = new Float32Array(dimensions);
   const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
   for (const hit of all.hits) remember(hit.document as IndexedDoc);
+  await encodeMissing();
 
   async function retrieve(
     question: string,
     limit = 3,
     mode: RetrievalMode = "hybrid",
   ): Promise<RetrievedPassage[]> {
+    const questionVector =
+      encoder && (mode === "hybrid" || mode === "encoder")
+        ? (await encoder.embed([question], "query"))[0]
+        : null;
     const bm25 = fullTextScores(db, question, SEARCHED, boost);
     const maxBm25 = Math.max(0, ...bm25.values());
     if (!storeCurrent) loadStore();
@@ -276,6 +312,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       fullText: mode === "hybrid" ? fullTextWeight * (1 - denseWeight) : mode === "full-text" ? 1 : 0,
       semantic: mode === "hybrid" ? (1 - fullTextWeight) * (1 - denseWeight) : mode === "semantic" ? 1 : 0,
       dense: mode === "hybrid" ? denseWeight : mode === "dense" ? 1 : 0,
+      encoder: mode === "hybrid" ? encoderWeight : mode === "encoder" ? 1 : 0,
     };
     const ranked: (Omit<RetrievedPassage, "written"> & { id: string })[] = [];
     for (const [id, entry] of entries) {
@@ -283,8 +320,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       const semanticScore = meanOfBest(scores, entry.first, entry.views.length, best);
       const denseScore = meanOfBest(cosines, entry.first, entry.views.length, best);
       const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
+      const encoderScore =
+        questionVector && entry.encoded ? Math.max(0, cosine(questionVector, entry.encoded)) : 0;
       const matchScore =
-        weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
+        (1 - weights.encoder) *
+          (weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore) +
+        weights.encoder * encoderScore;
       const classIndex = classOf.get(id);
       const classified = learned !== null && classIndex !== undefined;
       const classifierScore = classified ? (learned[classIndex] as number) : 0;
@@ -306,6 +347,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
           fullTextScore,
           semanticScore,
           denseScore,
+          encoderScore,
         });
     }
     if (references.length > 0 && positions) {
@@ -388,6 +430,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     await removePassages(db, [doc.id]);
     await insertIndexDocument(db, doc);
     remember(doc);
+    await encodeMissing();
   }
 
   /** Replaces a passage's text in the index (a knowledge update); false when there is no such passage. */
@@ -396,7 +439,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     if (!entry) return false;
     if (!originals.has(id)) originals.set(id, entry.doc);
     // The questions still find the passage, but no longer say which of the new sentences each was written for.
-    await replace({ ...entry.doc, text, evidence: [], targets: [] });
+    await replace({ ...entry.doc, text, evidence: [], targets: [], embedding: [] });
     return true;
   }
 
@@ -423,6 +466,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       for (const documentId of documentIds) await removeDocument(documentId);
       await addPassages(db, passages);
       for (const passage of passages) remember({ ...passage, keywords: "" });
+      await encodeMissing();
       return passages.length;
     },
   };
