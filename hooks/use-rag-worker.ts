@@ -2,6 +2,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
 import { createProgressTally, requestedThreads } from "../lib/generation/load-progress";
+import { requestedKnowledge } from "../lib/retrieval/knowledge";
 import { DEFAULT_RAG_MODE, type RagMode, type RagResult } from "../lib/retrieval/pipeline";
 import type { RagRequest, RagResponse } from "../workers/protocol";
 import type { ModelLoadState } from "./use-fine-tuned-worker";
@@ -151,7 +152,11 @@ export function useRagWorker() {
       progress.current.clear();
       readerTally.current.clear();
       setLoad({ status: "loading", loaded: 0, total: 0 });
-      post({ type: "load", threads: requestedThreads(window.location.search) });
+      post({
+        type: "load",
+        threads: requestedThreads(window.location.search),
+        knowledge: requestedKnowledge(window.location.search),
+      });
       readerRequested.current = false;
       if (modeRef.current === "generative") requestReader(post);
       else setReader({ status: "idle" });

@@ -23,6 +23,7 @@ import { assembleRagPipeline, buildArticleIndex } from "../lib/retrieval/assembl
 import { trainIndexClassifier } from "../lib/retrieval/classifier-examples";
 import { RETRIEVAL_MODES } from "../lib/retrieval/retriever";
 import { createWordVectors } from "../lib/retrieval/word-vectors";
+import { evaluateKnowledge } from "./eval-knowledge";
 
 interface InScope {
   id: string;
@@ -232,6 +233,13 @@ const card = modelCard("fine-tuned") as {
   fine_tuning?: { wall_time_s?: number };
 } | null;
 
+// Issue 23: both knowledge settings, every figure (the top-level figures above are "article+questions", whose
+// models' figures are not computed twice).
+const knowledgeSettings = {
+  "article+questions": await evaluateKnowledge("article+questions", { withFineTuned: false }),
+  article: await evaluateKnowledge("article"),
+};
+
 const report = {
   generatedBy: "npm run eval",
   machine: { cpus: cpus().length, node: process.version },
@@ -275,6 +283,7 @@ const report = {
         fineTuningSeconds: card.fine_tuning?.wall_time_s ?? null,
       }
     : null,
+  knowledgeSettings,
   questions,
 };
 

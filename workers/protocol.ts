@@ -5,6 +5,7 @@
  */
 import type { ErrorCode } from "../lib/errors";
 import type { Generation, LoadProgress } from "../lib/generation/generator";
+import type { Knowledge } from "../lib/retrieval/knowledge";
 import type { RagMode, RagResult } from "../lib/retrieval/pipeline";
 
 export interface WorkerError {
@@ -21,6 +22,11 @@ import type { SourceDocument } from "../lib/documents/types";
 export interface LoadRequest {
   type: "load";
   threads: number;
+  /**
+   * What RAG was given (knowledge.ts); DEFAULT_KNOWLEDGE when absent. The search worker loads that setting's
+   * index (and its learned encoder) and says "ready" again, so the page gives it the stored documents again.
+   */
+  knowledge?: Knowledge;
 }
 
 export type RagRequest =

@@ -2,9 +2,17 @@
 import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
 import { QUESTION_SETS } from "../lib/examples";
-import { assembleRagPipeline } from "../lib/retrieval/assemble";
+import { assembleRagPipeline, type PipelineSetting } from "../lib/retrieval/assemble";
+import { createTextEncoder, parseEncoderConfig } from "../lib/retrieval/encoder";
+import {
+  DEFAULT_KNOWLEDGE,
+  KNOWLEDGE_ASSETS,
+  KNOWLEDGE_PIPELINES,
+  type Knowledge,
+} from "../lib/retrieval/knowledge";
 import { parseClassifier } from "../lib/retrieval/passage-classifier";
 import type { RagPipeline } from "../lib/retrieval/pipeline";
+import { createWebEncoderSession } from "./encoder-session";
 import { fetchWithProgress } from "./fetch-with-progress";
 import type { RagRequest, RagResponse } from "./protocol";
 import { createRemoteReader } from "./remote-reader";
@@ -18,7 +26,15 @@ const ASSETS = {
   words: "/retrieval/word-vectors.json",
   vectors: "/retrieval/word-vectors.bin",
   classifier: "/retrieval/passage-classifier.json",
+  // The "article" knowledge setting (knowledge.ts): the article's passages alone, with the learned encoder's
+  // vectors stored at build time, and the encoder itself for questions and a user's documents.
+  articleOnlyIndex: "/retrieval/article-only-index.json",
+  encoderConfig: "/retrieval/encoder/config.json",
+  encoderDirectory: "/retrieval/encoder/",
 } as const;
+
+// What RAG was given; a load request may change it (the page's switch), which loads that setting's pipeline.
+let knowledge: Knowledge = DEFAULT_KNOWLEDGE;
 
 // The reader generates answers from the retrieved passages, in a worker of its own: every generated token
 // allocates megabytes (the key/value cache is copied out of WebAssembly), and in this worker's heap that
@@ -69,18 +85,33 @@ function load(): Promise<RagPipeline> {
         stop.abort();
         throw error;
       });
-    const [index, words, vectors, classifier] = await Promise.all([
-      fetchAsset(ASSETS.index),
+    const assets = KNOWLEDGE_ASSETS[knowledge];
+    const text = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes);
+    const none = Promise.resolve(null);
+    const [index, words, vectors, classifier, encoderConfig] = await Promise.all([
+      fetchAsset(assets.writtenQuestions ? ASSETS.index : ASSETS.articleOnlyIndex),
       fetchAsset(ASSETS.words),
       fetchAsset(ASSETS.vectors),
-      fetchAsset(ASSETS.classifier),
+      assets.classifier ? fetchAsset(ASSETS.classifier) : none,
+      assets.encoder ? fetchAsset(ASSETS.encoderConfig) : none,
     ]);
-    const meta = JSON.parse(new TextDecoder().decode(words)) as { dimensions: number; words: string[] };
+    let setting: PipelineSetting = KNOWLEDGE_PIPELINES[knowledge];
+    if (encoderConfig) {
+      const config = parseEncoderConfig(text(encoderConfig), ASSETS.encoderConfig);
+      const file = `${ASSETS.encoderDirectory}${config.file}`;
+      const session = await createWebEncoderSession(await fetchAsset(file), file);
+      setting = {
+        ...setting,
+        encoder: async (wordVectors) => createTextEncoder(session, wordVectors, config),
+      };
+    }
+    const meta = JSON.parse(text(words)) as { dimensions: number; words: string[] };
     const ready = await assembleRagPipeline(
-      new TextDecoder().decode(index),
+      text(index),
       { dimensions: meta.dimensions, words: meta.words, data: new Int8Array(vectors) },
       reader,
-      parseClassifier(new TextDecoder().decode(classifier), ASSETS.classifier),
+      classifier && parseClassifier(text(classifier), ASSETS.classifier),
+      setting,
     );
     // Warm-up: the first searches run unoptimised code and compute each new word's similarities to the
     // index's words; asking the presenter's prepared questions now keeps the first real timings honest
@@ -177,6 +208,13 @@ self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
   if (request.type === "ask") {
     latest = request.id;
     reader.interrupt();
+  }
+  if (request.type === "load" && request.knowledge && request.knowledge !== knowledge) {
+    // Queued behind the requests already sent, which the old setting answers; the load then builds the new one.
+    queue = queue.then(() => {
+      knowledge = request.knowledge ?? DEFAULT_KNOWLEDGE;
+      pipeline = null;
+    });
   }
   queue = queue
     .then(async () => {

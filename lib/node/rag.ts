@@ -4,6 +4,7 @@ import { READER_GENERATION } from "../generation/reader-prompt";
 import type { PipelineSetting } from "../retrieval/assemble";
 import { assembleRagPipeline, buildArticleIndex } from "../retrieval/assemble";
 import { classifierFor } from "../retrieval/classifier-examples";
+import type { TextEncoder } from "../retrieval/encoder";
 import {
   DEFAULT_KNOWLEDGE,
   KNOWLEDGE_ASSETS,
@@ -11,9 +12,9 @@ import {
   type Knowledge,
 } from "../retrieval/knowledge";
 import type { RagPipeline } from "../retrieval/pipeline";
-import { createWordVectors } from "../retrieval/word-vectors";
+import { createWordVectors, type WordVectorTable } from "../retrieval/word-vectors";
 import { PATHS, readSavedClassifier, readText, readTrainingPairs, readVectorTable } from "./assets";
-import { loadTextEncoder, readEncoderConfig } from "./encoder";
+import { loadTextEncoder } from "./encoder";
 import { configureLocalModels, missingModelFiles } from "./fine-tuned";
 
 export interface NodeRagPipeline {
@@ -25,27 +26,19 @@ export interface NodeRagPipeline {
 }
 
 /**
- * What the knowledge setting changes (knowledge.ts), with its learned encoder when it has one: the "article"
- * setting cannot run without it, so a missing encoder is PIPELINE_NOT_BUILT, never a quietly weaker pipeline.
+ * The learned encoder of a setting that has one (knowledge.ts). The "article" setting cannot run without it, so a
+ * missing encoder is PIPELINE_NOT_BUILT, never a quietly weaker pipeline.
  */
-async function settingFor(knowledge: Knowledge): Promise<PipelineSetting> {
-  const setting = KNOWLEDGE_PIPELINES[knowledge];
-  if (!KNOWLEDGE_ASSETS[knowledge].encoder) return setting;
-  const notBuilt = () =>
-    createError(
+async function encoderFor(knowledge: Knowledge, table: WordVectorTable): Promise<TextEncoder | null> {
+  if (!KNOWLEDGE_ASSETS[knowledge].encoder) return null;
+  const encoder = await loadTextEncoder(createWordVectors(table));
+  if (!encoder)
+    throw createError(
       "PIPELINE_NOT_BUILT",
       `rag (knowledge "${knowledge}")`,
       "public/retrieval/encoder lacks config.json or its model; run `npm run train`",
     );
-  if (!readEncoderConfig()) throw notBuilt();
-  return {
-    ...setting,
-    encoder: async (vectors) => {
-      const encoder = await loadTextEncoder(vectors);
-      if (!encoder) throw notBuilt();
-      return encoder;
-    },
-  };
+  return encoder;
 }
 
 /**
@@ -58,12 +51,18 @@ export async function loadRagPipeline(
   const root = options.root ?? PATHS.models;
   const knowledge = options.knowledge ?? DEFAULT_KNOWLEDGE;
   const assets = KNOWLEDGE_ASSETS[knowledge];
-  const setting = await settingFor(knowledge);
+  const table = readVectorTable();
+  const encoder = await encoderFor(knowledge, table);
+  // Built as `npm run build:index` builds it for the browser, the passages' encoder vectors included.
   const db = await buildArticleIndex(
     readText(PATHS.article),
     assets.writtenQuestions ? readTrainingPairs() : [],
+    encoder,
   );
-  const table = readVectorTable();
+  const setting: PipelineSetting = {
+    ...KNOWLEDGE_PIPELINES[knowledge],
+    encoder: encoder && (async () => encoder),
+  };
   const classifier = assets.classifier
     ? await classifierFor(db, () => createWordVectors(table), readSavedClassifier())
     : null;

@@ -2,7 +2,7 @@ import { articleDocument } from "../documents/article";
 import { toPassages } from "../documents/to-passages";
 import { buildIndex, expansionsFromQa, type QaPair, restoreIndex } from "./build-index";
 import type { DeclineThresholds } from "./decline";
-import type { TextEncoder } from "./encoder";
+import { encoderText, type TextEncoder } from "./encoder";
 import { matchedTerms } from "./highlight";
 import { createPassageClassifier, type PassageClassifierModel } from "./passage-classifier";
 import { createRagPipeline, type RagPipeline, type Reader } from "./pipeline";
@@ -10,13 +10,22 @@ import { createRetriever, type RetrieverOptions } from "./retriever";
 import type { PassageDb } from "./schema";
 import { createWordVectors, type WordVectors, type WordVectorTable } from "./word-vectors";
 
-/** The article's index: its passages, expanded with the training questions written for them. */
+/**
+ * The article's index: its passages, expanded with the training questions written for them (none in the
+ * "article" knowledge setting), with the learned encoder's vector of each passage when an encoder is given.
+ */
 export async function buildArticleIndex(
   markdown: string,
   trainingPairs: readonly QaPair[],
+  encoder: TextEncoder | null = null,
 ): Promise<PassageDb> {
   const passages = toPassages(articleDocument(markdown));
-  return buildIndex(passages, expansionsFromQa(passages, trainingPairs));
+  const vectors = encoder ? await encoder.embed(passages.map(encoderText), "passage") : [];
+  return buildIndex(
+    passages,
+    expansionsFromQa(passages, trainingPairs),
+    new Map(vectors.map((vector, i) => [passages[i]?.id ?? "", vector])),
+  );
 }
 
 /**

@@ -105,6 +105,16 @@ export function createTextEncoder(
   };
 }
 
+/** What the encoder reads of a passage: its section with its text, like the passage's first view. */
+export function encoderText(passage: { section: string; text: string }): string {
+  return `${passage.section} ${passage.text}`;
+}
+
+/** A vector as the index stores it: six decimals, so the stored and the freshly computed vectors agree. */
+export function storedVector(vector: ArrayLike<number>): number[] {
+  return Array.from(vector, (x) => Math.round(x * 1e6) / 1e6);
+}
+
 /** The cosine of two unit vectors (0 when either is all zeros). */
 export function cosine(a: Float32Array, b: Float32Array): number {
   let sum = 0;

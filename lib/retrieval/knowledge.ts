@@ -61,3 +61,12 @@ export const KNOWLEDGE_PIPELINES: Record<Knowledge, Omit<PipelineSetting, "encod
     decline: { match: 0.45, coverage: 0.5 },
   },
 };
+
+/**
+ * The setting a page address asks for (`?knowledge=article`), or undefined for the default: a link can show
+ * either setting, and the benchmark measures the "article" one in the browser this way.
+ */
+export function requestedKnowledge(search: string): Knowledge | undefined {
+  const value = new URLSearchParams(search).get("knowledge");
+  return isKnowledge(value) ? value : undefined;
+}

@@ -3,7 +3,7 @@ import type { Passage } from "../documents/types";
 import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import { embed } from "./dense";
-import { cosine, type TextEncoder } from "./encoder";
+import { cosine, encoderText, storedVector, type TextEncoder } from "./encoder";
 import { fullTextScores } from "./full-text";
 import type { PassageClassifier } from "./passage-classifier";
 import { namedPassages, positionReferences, type RunPosition, runPositions } from "./position";
@@ -17,6 +17,7 @@ import {
   type WordSet,
   wordSet,
 } from "./semantic";
+import { signposts } from "./signposts";
 import { createViewStore } from "./view-store";
 import type { WordVectors } from "./word-vectors";
 
@@ -93,6 +94,18 @@ export interface RetrieverOptions {
   encoder?: TextEncoder | null;
   /** Weight of the encoder's cosine against the other matching signals together (knowledge.ts). */
   encoderWeight?: number;
+  /**
+   * Leaves out paragraphs that only announce a section (signposts.ts), which outrank what they announce when
+   * no written question says what each passage is about (the "article" knowledge setting).
+   */
+  skipSignposts?: boolean;
+  /**
+   * Maximal marginal relevance over the best passages: each next passage scores `1 - diversity` of its score,
+   * less `diversity` × its closest cosine to those already chosen (averaged word vectors of their text). 0 keeps
+   * the ranking as scored. Near-copies ("fine-tuning is like giving your friend extra training", twice) then take
+   * one place of the three instead of two.
+   */
+  diversity?: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
@@ -129,6 +142,9 @@ function writtenQuestions(doc: IndexedDoc): WrittenQuestion[] {
 
 /** The fields full-text search reads, each with its boost (DEFAULT_RETRIEVER_OPTIONS). */
 const SEARCHED = ["text", "section", "keywords"] as const;
+
+/** How many of the best passages maximal marginal relevance chooses among (RetrieverOptions.diversity). */
+const DIVERSITY_POOL = 12;
 
 /** A stem in at least this share of passages is the collection's topic, not what a question is about. */
 export const TOPICAL_SHARE = 0.15;
@@ -227,10 +243,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
   // passages change.
   let documentFrequency: Map<string, number> | null = null;
   let positions: Map<string, RunPosition> | null = null;
+  let skipped: Set<string> | null = null;
   // What is derived from the passages as a whole goes stale together when one is added, edited or removed.
   const passagesChanged = () => {
     documentFrequency = null;
     positions = null;
+    skipped = null;
     storeCurrent = false;
   };
   const dimensions = vectors.dimensions;
@@ -256,11 +274,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     const missing = [...entries.values()].filter((entry) => !entry.encoded);
     if (missing.length === 0) return;
     const vectors = await encoder.embed(
-      missing.map(({ passage }) => `${passage.section} ${passage.text}`),
+      missing.map(({ passage }) => encoderText(passage)),
       "passage",
     );
+    // Rounded as the index stores them, so a passage scores the same whether it was embedded now or at build time.
     missing.forEach((entry, i) => {
-      entry.encoded = vectors[i];
+      entry.encoded = Float32Array.from(storedVector(vectors[i] ?? []));
     });
   }
   function loadStore(): void {
@@ -315,7 +334,9 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       encoder: mode === "hybrid" ? encoderWeight : mode === "encoder" ? 1 : 0,
     };
     const ranked: (Omit<RetrievedPassage, "written"> & { id: string })[] = [];
+    if (options.skipSignposts) skipped ??= signposts([...entries.values()].map((e) => e.passage));
     for (const [id, entry] of entries) {
+      if (skipped?.has(id)) continue;
       const fullTextScore = bm25.get(id) ?? 0;
       const semanticScore = meanOfBest(scores, entry.first, entry.views.length, best);
       const denseScore = meanOfBest(cosines, entry.first, entry.views.length, best);
@@ -364,7 +385,9 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       }
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
-    return ranked.slice(0, limit).map(({ id, ...hit }) => {
+    const diversity = mode === "hybrid" ? (options.diversity ?? 0) : 0;
+    const chosen = diversity > 0 ? diversify(ranked, limit, diversity) : ranked.slice(0, limit);
+    return chosen.map(({ id, ...hit }) => {
       const entry = entries.get(id);
       const first = entry?.first ?? 0;
       const written = (entry?.questions ?? []).flatMap(({ evidence }, i) =>
@@ -372,6 +395,36 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       );
       return { ...hit, written };
     });
+  }
+
+  /** The greedy choice of maximal marginal relevance among the best passages (RetrieverOptions.diversity). */
+  function diversify<T extends { id: string; score: number }>(
+    ranked: T[],
+    limit: number,
+    diversity: number,
+  ): T[] {
+    const pool = ranked.slice(0, Math.max(limit, DIVERSITY_POOL));
+    const text = (hit: T) => entries.get(hit.id)?.embeddings.subarray(0, dimensions);
+    const chosen: T[] = [];
+    while (chosen.length < limit && pool.length > 0) {
+      let best = 0;
+      let bestValue = Number.NEGATIVE_INFINITY;
+      pool.forEach((hit, i) => {
+        const own = text(hit);
+        let closest = 0;
+        for (const other of chosen) {
+          const theirs = text(other);
+          if (own && theirs) closest = Math.max(closest, cosine(own, theirs));
+        }
+        const value = (1 - diversity) * hit.score - diversity * closest;
+        if (value > bestValue) {
+          bestValue = value;
+          best = i;
+        }
+      });
+      chosen.push(...pool.splice(best, 1));
+    }
+    return chosen;
   }
 
   function topicality(stem: string): number {

@@ -53,25 +53,47 @@ def read_documents(parts, skip=('wordnet-base.txt',)):
 
 
 class Paraphraser:
-    """Rewrites words the way a reader might: a synonym, a more general word, or its definition."""
+    """Rewrites words the way a reader might: a synonym, a more general word, or its definition.
 
-    def __init__(self, synsets, senses, rnd, max_gloss_words=10):
+    The sense is the one whose words and definition point most the way the sentence does (the GloVe average of
+    each, a Lesk-like choice), when word vectors are given; otherwise WordNet's most frequent sense, usually."""
+
+    def __init__(self, synsets, senses, rnd, max_gloss_words=10, vectors=None, max_senses=4):
         self.synsets, self.senses, self.rnd, self.max_gloss_words = synsets, senses, rnd, max_gloss_words
+        self.vectors, self.max_senses = vectors, max_senses
+        self.context = None
+
+    def average(self, text):
+        rows = [self.vectors[1][w] for w in content_words(text) if w in self.vectors[1]]
+        if not rows:
+            return None
+        v = self.vectors[0][rows].sum(0)
+        return v / (float((v * v).sum()) ** 0.5 + 1e-9)
 
     def options(self, word):
         for form in wordnet.base_forms(word):
             keys = self.senses.get(form)
             if keys:
-                return form, keys[:2]
+                return form, keys[: self.max_senses]
         return None, []
+
+    def sense(self, keys):
+        if self.vectors is not None and self.context is not None and len(keys) > 1:
+            def fit(key):
+                s = self.synsets.get(key)
+                if s is None or s.proper:
+                    return -2.0
+                v = self.average(' '.join(s.lemmas) + ' ' + s.gloss)
+                return -1.0 if v is None else float(v @ self.context)
+            return max(keys, key=fit)
+        # WordNet lists senses most frequent first: the first is the likeliest meaning in running text.
+        return keys[0] if len(keys) == 1 or self.rnd.random() < 0.7 else keys[1]
 
     def replace(self, word, weights):
         form, keys = self.options(word)
         if not keys:
             return None
-        # WordNet lists senses most frequent first: the first is the likeliest meaning in running text.
-        key = keys[0] if len(keys) == 1 or self.rnd.random() < 0.7 else keys[1]
-        synset = self.synsets.get(key)
+        synset = self.synsets.get(self.sense(keys))
         if synset is None or synset.proper:
             return None
         choices = []
@@ -95,6 +117,7 @@ class Paraphraser:
         return choices[-1][2]()
 
     def rewrite(self, sentence, substitute, drop, weights):
+        self.context = self.average(sentence) if self.vectors is not None else None
         out = []
         for token in TOKEN.findall(sentence):
             low = token.lower()
@@ -134,7 +157,15 @@ def main():
     if a.max_docs:
         docs = docs[: a.max_docs]
     synsets, senses = wordnet.load()
-    para = Paraphraser(synsets, senses, rnd, cfg['max_gloss_words'])
+    vectors = None
+    if cfg.get('sense') == 'context':
+        import numpy as np
+        root = os.path.dirname(os.path.dirname(HERE))
+        meta = json.load(open(os.path.join(root, 'public', 'retrieval', 'word-vectors.json')))
+        table = np.fromfile(os.path.join(root, 'public', 'retrieval', 'word-vectors.bin'), dtype=np.int8)
+        table = table.reshape(len(meta['words']), meta['dimensions']).astype(np.float32) / 127.0
+        vectors = (table, {w: i for i, w in enumerate(meta['words'])})
+    para = Paraphraser(synsets, senses, rnd, cfg['max_gloss_words'], vectors)
     # Documents held out of training: their pairs measure the encoder on text it never saw (model card).
     n_held = max(1, int(len(docs) * cfg['heldout_share']))
     counts = {}
