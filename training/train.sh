@@ -9,7 +9,8 @@
 #   bash training/train.sh --gpu      full run with the two long stages (pretraining, reader) on a CUDA GPU
 #                                     (training/gpu-stages.sh): how the shipped models were made
 #
-# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (5), FT_DROPOUT (0.1), FT_MINUTES (32).
+# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (5), FT_DROPOUT (0.1), FT_MINUTES (32),
+# READER_MINUTES (15), ENCODER_MINUTES (30).
 set -euo pipefail
 
 SMOKE=0
@@ -224,4 +225,41 @@ $PY "$TRAINING/reader/make_reader_card.py" --pre "$W/pretrain" --reader "$R/trai
 bytes=$(du -sb "$MODELS/reader" | cut -f1)
 log "reader: $(( bytes / 1024 )) KiB in $MODELS/reader"
 [ "$bytes" -le 20000000 ] || { echo "reader exceeds 20 MB" >&2; exit 1; }
+
+# ---------------------------------------------------------------- 10. retrieval encoder (training/retriever/)
+# RAG's learned retriever for the "article" knowledge setting: a small transformer over the frozen GloVe vectors,
+# trained contrastively on pairs mined from the corpus and WordNet only (never the article or data/qa/).
+# Override: ENCODER_MINUTES (30).
+RW="$W/retriever"
+if [ "$SMOKE" = 1 ]; then
+  PAIRS_ARGS="--max-docs 60"
+  ENCODER_ARGS="--minutes 0.5 --max-steps 10 --set log_every=5 --set heldout_max=200"
+  ENCODER_OUT="$MODELS/retrieval-encoder"
+else
+  PAIRS_ARGS=""
+  ENCODER_ARGS="--minutes ${ENCODER_MINUTES:-30}"
+  ENCODER_OUT="$ROOT/public/retrieval/encoder"
+  if [ "$RESUME" = 0 ]; then rm -rf "$RW"; fi
+fi
+mkdir -p "$RW/train"
+if skip "$RW/pairs.jsonl"; then log "retriever pairs exist, skipped"; else
+  log "retriever: training pairs from the corpus and WordNet"
+  $PY "$TRAINING/retriever/pairs.py" --parts "$W/parts" --out "$RW/pairs.jsonl" $PAIRS_ARGS
+fi
+log "retriever: article and written-question leak check of the pairs"
+RETRIEVER_PAIRS="$RW/pairs.jsonl" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -p 'test_no_retriever_pairs_leak.py' -q
+if skip "$RW/train/encoder.pt"; then log "retriever encoder exists, skipped"; else
+  log "retriever: contrastive training (1 thread)"
+  $PY "$TRAINING/retriever/train_encoder.py" --pairs "$RW/pairs.jsonl" --out "$RW/train" $ENCODER_ARGS \
+    | tee "$RW/train/train.log" | grep -E '"before"|"steps"' | cut -c1-240 || true
+  [ -f "$RW/train/encoder.pt" ] || { echo "retriever training failed" >&2; exit 1; }
+fi
+log "export retriever encoder (ONNX, int8)"
+$PY "$TRAINING/retriever/export_encoder.py" --ckpt "$RW/train/encoder.pt" --out "$ENCODER_OUT"
+log "retriever encoder through the app's code (ONNX Runtime for Node) vs PyTorch"
+npx --no-install tsx "$TRAINING/retriever/verify-encoder.ts" "$ENCODER_OUT" --report "$RW/verify.json"
+$PY "$TRAINING/retriever/make_encoder_card.py" --train "$RW/train" --pairs-stats "$RW/pairs-stats.json" \
+  --provenance "$PROV.json" --verify "$RW/verify.json" --model "$ENCODER_OUT" \
+  --figures "$TRAINING/retriever/figures.json"
+log "retrieval encoder: $(( $(du -sb "$ENCODER_OUT" | cut -f1) / 1024 )) KiB in $ENCODER_OUT"
 log "done"

@@ -2,7 +2,7 @@ import { articleDocument } from "../documents/article";
 import { toPassages } from "../documents/to-passages";
 import { buildIndex, expansionsFromQa, type QaPair, restoreIndex } from "./build-index";
 import type { DeclineThresholds } from "./decline";
-import { encoderText, type TextEncoder } from "./encoder";
+import { encoderTexts, type TextEncoder } from "./encoder";
 import { matchedTerms } from "./highlight";
 import { createPassageClassifier, type PassageClassifierModel } from "./passage-classifier";
 import { createRagPipeline, type RagPipeline, type Reader } from "./pipeline";
@@ -12,7 +12,7 @@ import { createWordVectors, type WordVectors, type WordVectorTable } from "./wor
 
 /**
  * The article's index: its passages, expanded with the training questions written for them (none in the
- * "article" knowledge setting), with the learned encoder's vector of each passage when an encoder is given.
+ * "article" knowledge setting), with the learned encoder's vectors of each passage when an encoder is given.
  */
 export async function buildArticleIndex(
   markdown: string,
@@ -20,12 +20,18 @@ export async function buildArticleIndex(
   encoder: TextEncoder | null = null,
 ): Promise<PassageDb> {
   const passages = toPassages(articleDocument(markdown));
-  const vectors = encoder ? await encoder.embed(passages.map(encoderText), "passage") : [];
-  return buildIndex(
-    passages,
-    expansionsFromQa(passages, trainingPairs),
-    new Map(vectors.map((vector, i) => [passages[i]?.id ?? "", vector])),
-  );
+  // Every text of every passage in one run of the model, then each passage's vectors back in order.
+  const texts = passages.map(encoderTexts);
+  const vectors = encoder ? await encoder.embed(texts.flat(), "passage") : [];
+  let next = 0;
+  const embeddings = new Map<string, Float32Array[]>();
+  if (encoder)
+    passages.forEach((passage, i) => {
+      const count = texts[i]?.length ?? 0;
+      embeddings.set(passage.id, vectors.slice(next, next + count));
+      next += count;
+    });
+  return buildIndex(passages, expansionsFromQa(passages, trainingPairs), embeddings);
 }
 
 /**

@@ -44,8 +44,11 @@ export function expansionsFromQa(passages: readonly Passage[], pairs: readonly Q
   return byPassage;
 }
 
-/** Each passage's vector from the learned encoder (encoder.ts), stored with it at build time. */
-export type PassageEmbeddings = ReadonlyMap<string, ArrayLike<number>>;
+/**
+ * Each passage's vectors from the learned encoder (encoder.ts: the whole passage, then each sentence when it has
+ * several), stored with it at build time.
+ */
+export type PassageEmbeddings = ReadonlyMap<string, readonly ArrayLike<number>[]>;
 
 /**
  * The documents Orama stores. `keywords` (the questions, one per line) is indexed; `evidence`, `targets` and
@@ -64,7 +67,7 @@ export function toIndexDocuments(
       keywords: expansion?.questions.join("\n") ?? "",
       evidence: expansion?.evidence ?? [],
       targets: expansion?.targets ?? [],
-      ...(embedding ? { embedding: storedVector(embedding) } : {}),
+      ...(embedding ? { embedding: embedding.map(storedVector) } : {}),
     };
   });
 }

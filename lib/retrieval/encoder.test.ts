@@ -6,6 +6,7 @@ import {
   type EncoderConfig,
   type EncoderSession,
   encoderText,
+  encoderTexts,
   encoderWords,
   parseEncoderConfig,
   storedVector,
@@ -132,7 +133,7 @@ describe("the encoder signal in the retriever", () => {
     const { session, calls } = fakeSession();
     const encoder = createTextEncoder(session, vectors, config);
     // The fake model maps "review" onto the first axis; "rocket launch" alone would never point there.
-    const stored = new Map([["notes:1", [1, 0, 0, 0]]]);
+    const stored = new Map([["notes:1", [[1, 0, 0, 0]]]]);
     const db = await buildIndex(passages, undefined, stored);
     const retriever = await createRetriever(db, vectors, { encoder, encoderWeight: 1 });
     expect(calls).toEqual([{ batch: 1, words: 1, weights: expect.any(Array) }]);
@@ -156,6 +157,27 @@ describe("the encoder signal in the retriever", () => {
       "mine:1",
       "notes:1",
     ]);
+  });
+});
+
+describe("encoderTexts", () => {
+  it("are the whole passage, then each of its sentences when it has several, each with the section", () => {
+    expect(encoderTexts({ section: "S", text: "One thing. Another, e.g. this." })).toEqual([
+      "S One thing. Another, e.g. this.",
+      "S One thing.",
+      "S Another, e.g. this.",
+    ]);
+    expect(encoderTexts({ section: "S", text: "Only one." })).toEqual(["S Only one."]);
+  });
+
+  it("give a passage the score of its closest vector", async () => {
+    const encoder = createTextEncoder(fakeSession().session, vectors, config);
+    const db = await buildIndex([notesPassage(1, "The review was long. A rocket launch followed.")]);
+    const retriever = await createRetriever(db, vectors, { encoder, encoderWeight: 1 });
+    // "launch" alone is the second sentence's direction exactly; the whole passage is not.
+    const [hit] = await retriever.retrieve("launch", 1, "encoder");
+    expect(hit?.encoderScore).toBeGreaterThan(0.7);
+    expect(hit?.encoderScore).toBeLessThan(1);
   });
 });
 

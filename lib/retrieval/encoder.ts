@@ -1,5 +1,6 @@
 import { createError } from "../errors";
 import { contentWords } from "./semantic";
+import { splitSentences } from "./sentences";
 import type { WordVectors } from "./word-vectors";
 
 /**
@@ -108,6 +109,19 @@ export function createTextEncoder(
 /** What the encoder reads of a passage: its section with its text, like the passage's first view. */
 export function encoderText(passage: { section: string; text: string }): string {
   return `${passage.section} ${passage.text}`;
+}
+
+/**
+ * The texts a passage is embedded as: its section with its text, then, when it has several sentences, its
+ * section with each sentence. A question usually asks about one sentence, and the vector of a long passage is
+ * the average of all it says; a passage scores its closest vector (docs/retrieval.md).
+ */
+export function encoderTexts(passage: { section: string; text: string }): string[] {
+  const sentences = splitSentences(passage.text);
+  return [
+    encoderText(passage),
+    ...(sentences.length > 1 ? sentences.map((sentence) => `${passage.section} ${sentence}`) : []),
+  ];
 }
 
 /** A vector as the index stores it: six decimals, so the stored and the freshly computed vectors agree. */

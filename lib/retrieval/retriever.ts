@@ -3,7 +3,7 @@ import type { Passage } from "../documents/types";
 import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import { embed } from "./dense";
-import { cosine, encoderText, storedVector, type TextEncoder } from "./encoder";
+import { cosine, encoderTexts, storedVector, type TextEncoder } from "./encoder";
 import { fullTextScores } from "./full-text";
 import type { PassageClassifier } from "./passage-classifier";
 import { namedPassages, positionReferences, type RunPosition, runPositions } from "./position";
@@ -120,8 +120,8 @@ export const DEFAULT_RETRIEVER_OPTIONS = {
 
 interface IndexedDoc extends Passage {
   keywords: string;
-  /** The encoder's vector of the passage, stored at build time (outside the schema); absent otherwise. */
-  embedding?: number[];
+  /** The encoder's vectors of the passage (encoderTexts), stored at build time (outside the schema). */
+  embedding?: number[][];
   /** Outside the schema (build-index.ts); absent from documents a user adds. */
   evidence?: string[];
   targets?: number[];
@@ -232,8 +232,8 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       questions: WrittenQuestion[];
       /** The distinct words of all its views as `coverage` reads them, made on first use. */
       words?: WordSet;
-      /** The encoder's vector of the passage (its section with its text), when there is an encoder. */
-      encoded?: Float32Array;
+      /** The encoder's vectors of the passage (encoderTexts), when there is an encoder. */
+      encoded?: Float32Array[];
     }
   >();
   // Passages a user has edited, as they were, so an edit can be undone.
@@ -263,8 +263,11 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
         embeddings.subarray(v * dimensions, (v + 1) * dimensions),
       );
     });
+    const stored = doc.embedding ?? [];
     const encoded =
-      encoder && doc.embedding?.length === encoder.dimensions ? Float32Array.from(doc.embedding) : undefined;
+      encoder && stored.length > 0 && stored.every((vector) => vector.length === encoder.dimensions)
+        ? stored.map((vector) => Float32Array.from(vector))
+        : undefined;
     entries.set(doc.id, { passage: toPassage(doc), views, first: 0, embeddings, doc, questions, encoded });
     passagesChanged();
   };
@@ -273,13 +276,16 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     if (!encoder) return;
     const missing = [...entries.values()].filter((entry) => !entry.encoded);
     if (missing.length === 0) return;
-    const vectors = await encoder.embed(
-      missing.map(({ passage }) => encoderText(passage)),
-      "passage",
-    );
+    const texts = missing.map(({ passage }) => encoderTexts(passage));
+    const vectors = await encoder.embed(texts.flat(), "passage");
     // Rounded as the index stores them, so a passage scores the same whether it was embedded now or at build time.
+    let next = 0;
     missing.forEach((entry, i) => {
-      entry.encoded = Float32Array.from(storedVector(vectors[i] ?? []));
+      const count = texts[i]?.length ?? 0;
+      entry.encoded = vectors
+        .slice(next, next + count)
+        .map((vector) => Float32Array.from(storedVector(vector)));
+      next += count;
     });
   }
   function loadStore(): void {
@@ -341,8 +347,10 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
       const semanticScore = meanOfBest(scores, entry.first, entry.views.length, best);
       const denseScore = meanOfBest(cosines, entry.first, entry.views.length, best);
       const normalised = maxBm25 > 0 ? fullTextScore / maxBm25 : 0;
-      const encoderScore =
-        questionVector && entry.encoded ? Math.max(0, cosine(questionVector, entry.encoded)) : 0;
+      // A passage scores its closest vector: itself whole, or one of its sentences.
+      let encoderScore = 0;
+      for (const vector of (questionVector && entry.encoded) || [])
+        encoderScore = Math.max(encoderScore, cosine(questionVector as Float32Array, vector));
       const matchScore =
         (1 - weights.encoder) *
           (weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore) +

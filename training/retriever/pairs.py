@@ -15,6 +15,8 @@ Three kinds:
   gloss     a WordNet definition against its synset's words and examples, and the other way round.
 
   /usr/bin/python3 training/retriever/pairs.py --parts training/work/parts --out training/work/retriever/pairs.jsonl
+Writes that file, pairs-heldout.jsonl (pairs from 3% of the documents and every 50th synset, for the model
+card's held-out figures) and pairs-stats.json beside it.
 """
 import argparse, glob, json, os, random, sys
 
@@ -224,7 +226,10 @@ def main():
             emit(split, 'gloss', -1, words, s.gloss + '. ' + '. '.join(s.examples[:1]), neg.gloss if neg else None)
     for f in outs.values():
         f.close()
-    print(json.dumps({f'{k[0]}/{k[1]}': v for k, v in sorted(counts.items())}))
+    stats = {f'{k[0]}/{k[1]}': v for k, v in sorted(counts.items())}
+    with open(a.out.replace('.jsonl', '-stats.json'), 'w') as f:
+        json.dump(stats, f, indent=2)
+    print(json.dumps(stats))
 
 
 if __name__ == '__main__':
