@@ -57,8 +57,9 @@ export const KNOWLEDGE_ASSETS: Record<Knowledge, KnowledgeAssets> = {
 export const KNOWLEDGE_PIPELINES: Record<Knowledge, Omit<PipelineSetting, "encoder">> = {
   "article+questions": {},
   article: {
-    retriever: { encoderWeight: 0.4, denseWeight: 0 },
-    decline: { match: 0.45, coverage: 0.5 },
+    // The learned encoder takes the place of the averaged GloVe vectors (dense.ts), which it starts from.
+    retriever: { encoderWeight: 0.4, denseWeight: 0, skipSignposts: true, diversity: 0.15 },
+    decline: { match: 0.4, coverage: 0.45 },
   },
 };
 
