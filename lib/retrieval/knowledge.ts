@@ -59,7 +59,7 @@ export const KNOWLEDGE_PIPELINES: Record<Knowledge, Omit<PipelineSetting, "encod
   article: {
     // The learned encoder takes the place of the averaged GloVe vectors (dense.ts), which it starts from.
     retriever: { encoderWeight: 0.4, denseWeight: 0, skipSignposts: true, diversity: 0.15 },
-    decline: { match: 0.4, coverage: 0.45 },
+    decline: { match: 0.42, coverage: 0.6 },
   },
 };
 
