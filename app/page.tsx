@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { ArticleCredit } from "../components/article-credit";
 import { SideBySide } from "../components/side-by-side";
-import { QUESTION_SETS } from "../lib/examples";
-import { lifecycleSteps } from "../lib/generation/model-card";
+import { lifecycleSteps } from "../lib/fine-tuned/lifecycle";
 import { readComparisonTable } from "../lib/node/article";
 import { readBuildFacts, readModelCard } from "../lib/node/build-facts";
+import { withReferences } from "../lib/node/question-sets";
+import { QUESTION_SETS } from "../lib/questions/question-sets";
 
 export default function Home() {
   const card = readModelCard();
@@ -21,10 +22,17 @@ export default function Home() {
         <Link href="/evaluation" className="text-sm font-medium text-sky-700 hover:underline">
           See how both pipelines measure up on held-out questions →
         </Link>
+        <Link
+          href="/guide"
+          data-testid="guide-link"
+          className="text-sm font-medium text-sky-700 hover:underline"
+        >
+          Which should we choose for our project? Ten questions, one recommendation →
+        </Link>
       </header>
       <SideBySide
         table={readComparisonTable()}
-        sets={QUESTION_SETS}
+        sets={withReferences(QUESTION_SETS)}
         buildFacts={readBuildFacts()}
         lifecycle={card ? lifecycleSteps(card) : null}
       />

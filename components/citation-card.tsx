@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { highlightSegments } from "../lib/retrieval/highlight";
-import type { Citation } from "../lib/retrieval/pipeline";
+import { highlightSegments } from "../lib/rag/answer/highlight";
+import type { Citation } from "../lib/rag/types";
 
 export function CitationCard({
   citation,

@@ -1,6 +1,7 @@
+import Link from "next/link";
 import { memo } from "react";
+import type { EvidenceCell } from "../lib/comparison/live-evidence";
 import type { ComparisonTable as Table } from "../lib/documents/types";
-import type { EvidenceCell } from "../lib/evidence/live-evidence";
 
 export const ComparisonTable = memo(function ComparisonTable({
   table,
@@ -19,7 +20,14 @@ export const ComparisonTable = memo(function ComparisonTable({
         The article&apos;s comparison
       </h2>
       <p className="mb-3 text-xs text-slate-500">
-        All {table.rows.length} rows of the table in the source article, as data.
+        All {table.rows.length} rows of the table in the source article, as data.{" "}
+        <Link
+          href="/guide"
+          data-testid="comparison-guide-link"
+          className="font-medium text-sky-700 underline"
+        >
+          Which fits your project?
+        </Link>
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it (axe: scrollable-region-focusable) */}
       <section aria-label="Comparison table" tabIndex={0} className="overflow-x-auto">

@@ -1,6 +1,6 @@
 "use client";
 import { type DragEvent, memo, useState } from "react";
-import type { StoredDocument } from "../hooks/use-documents";
+import type { DocumentMessage, StoredDocument } from "../hooks/use-documents";
 import { DOCUMENT_LIMITS } from "../lib/documents/validate-document";
 
 export const CLASSROOM_FACT = {
@@ -11,14 +11,15 @@ export const CLASSROOM_FACT = {
 
 export const DocumentsPanel = memo(function DocumentsPanel({
   documents,
-  status,
+  messages,
   onAdd,
   onAddFiles,
   onRemove,
   onScenario,
 }: {
   documents: readonly StoredDocument[];
-  status: { kind: "info" | "error"; text: string } | null;
+  /** The last action's outcome, one line per document or file. */
+  messages: readonly DocumentMessage[];
   onAdd: (title: string, text: string) => Promise<boolean>;
   onAddFiles: (files: File[]) => Promise<void>;
   onRemove: (id: string) => Promise<void>;
@@ -52,8 +53,8 @@ export const DocumentsPanel = memo(function DocumentsPanel({
       <p className="mb-3 text-xs text-slate-500">
         Paste text, drop .txt/.md files, or edit a cited passage (up to {DOCUMENT_LIMITS.maxDocuments}{" "}
         documents of {DOCUMENT_LIMITS.maxCharacters.toLocaleString("en")} characters each). The index updates
-        in your browser at once; the fine-tuned model cannot learn it without retraining. Documents stay in
-        this browser.
+        in your browser at once; the fine-tuned model learns it only by training (try it alongside). Documents
+        stay in this browser.
       </p>
       <div className="flex flex-col gap-2 md:flex-row">
         <div className="flex flex-1 flex-col gap-2">
@@ -115,14 +116,24 @@ export const DocumentsPanel = memo(function DocumentsPanel({
               Classroom demo: add a new fact and ask about it
             </button>
           </div>
-          {status && (
-            <p
+          {messages.length > 0 && (
+            <ul
               data-testid="documents-status"
-              role={status.kind === "error" ? "alert" : "status"}
-              className={`text-sm ${status.kind === "error" ? "text-red-700" : "text-emerald-700"}`}
+              aria-live="polite"
+              className="flex max-h-48 flex-col gap-0.5 overflow-y-auto text-sm"
             >
-              {status.text}
-            </p>
+              {messages.map((message, index) => (
+                <li
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one action's messages, in file order
+                  key={index}
+                  data-testid="documents-message"
+                  data-kind={message.kind}
+                  className={message.kind === "error" ? "text-red-700" : "text-emerald-700"}
+                >
+                  {message.text}
+                </li>
+              ))}
+            </ul>
           )}
         </div>
         <div className="md:w-72">

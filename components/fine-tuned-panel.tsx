@@ -1,15 +1,16 @@
 "use client";
 import { memo } from "react";
 import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
+import { FINE_TUNED_DECODING } from "../lib/fine-tuned/generation";
+import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
 import { formatMs } from "../lib/format";
-import { DECODING, describeDecoding } from "../lib/generation/decoding";
-import type { LifecycleStep } from "../lib/generation/model-card";
+import { describeDecoding } from "../lib/models/decoding";
 import { FineTuningLifecycle } from "./fine-tuning-lifecycle";
 import { Badge, PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
 import { StageTimings } from "./stage-timings";
 
-const SETTINGS = describeDecoding(DECODING);
+const SETTINGS = describeDecoding(FINE_TUNED_DECODING);
 
 export const FineTunedPanel = memo(function FineTunedPanel({
   load,
@@ -17,12 +18,15 @@ export const FineTunedPanel = memo(function FineTunedPanel({
   onStop,
   onRetry,
   lifecycle,
+  live = null,
 }: {
   lifecycle: readonly LifecycleStep[] | null;
   load: ModelLoadState;
   answer: FineTunedAnswer;
   onStop: () => void;
   onRetry: () => void;
+  /** Set while the weights fine-tuned in this page answer instead of the shipped ones. */
+  live?: { label: string; onReset: () => void } | null;
 }) {
   return (
     <PanelShell
@@ -40,12 +44,31 @@ export const FineTunedPanel = memo(function FineTunedPanel({
         />
       )}
       {load.status === "error" && (
-        <PanelError testId="fine-tuned-error" message={load.message} onRetry={onRetry} />
+        <PanelError testId="fine-tuned-error" message={load.message} detail={load.detail} onRetry={onRetry} />
       )}
       {load.status === "ready" && (
         <p data-testid="fine-tuned-ready" data-ms={load.loadMs} className="text-xs text-slate-500">
           Model ready, loaded in {formatMs(load.loadMs)}.
         </p>
+      )}
+      {live && (
+        <div
+          data-testid="fine-tuned-live"
+          className="mt-2 flex flex-wrap items-center gap-2 rounded border border-violet-200 bg-violet-50 p-2 text-xs text-violet-900"
+        >
+          <span>
+            {live.label.charAt(0).toUpperCase()}
+            {live.label.slice(1)}.
+          </span>
+          <button
+            type="button"
+            data-testid="fine-tuned-live-reset"
+            onClick={live.onReset}
+            className="rounded border border-violet-300 bg-white px-2 py-0.5 font-medium hover:bg-violet-100"
+          >
+            Back to the shipped model
+          </button>
+        </div>
       )}
 
       <div className="mt-3 flex flex-col gap-3">
@@ -54,18 +77,29 @@ export const FineTunedPanel = memo(function FineTunedPanel({
             Ask a question to watch the model write its answer token by token.
           </p>
         )}
-        {answer.status !== "idle" && load.status !== "error" && (
+        {answer.status === "done" && answer.generation.refusal && (
           <p
-            data-testid="fine-tuned-answer"
-            aria-live="polite"
-            className="min-h-6 leading-relaxed text-slate-900"
+            data-testid="fine-tuned-refused"
+            role="alert"
+            className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900"
           >
-            {answer.status === "done" ? answer.generation.answer : answer.text}
-            {answer.status === "running" && (
-              <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
-            )}
+            {answer.generation.refusal.message}
           </p>
         )}
+        {answer.status !== "idle" &&
+          load.status !== "error" &&
+          !(answer.status === "done" && answer.generation.refusal) && (
+            <p
+              data-testid="fine-tuned-answer"
+              aria-live="polite"
+              className="min-h-6 leading-relaxed text-slate-900"
+            >
+              {answer.status === "done" ? answer.generation.answer : answer.text}
+              {answer.status === "running" && (
+                <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
+              )}
+            </p>
+          )}
         {answer.status === "running" && (
           <button
             type="button"
@@ -77,9 +111,9 @@ export const FineTunedPanel = memo(function FineTunedPanel({
           </button>
         )}
         {answer.status === "error" && (
-          <PanelError testId="fine-tuned-answer-error" message={answer.message} onRetry={onRetry} />
+          <PanelError testId="fine-tuned-answer-error" message={answer.message} detail={answer.detail} />
         )}
-        {answer.status === "done" && (
+        {answer.status === "done" && !answer.generation.refusal && (
           <>
             <details className="text-xs text-slate-600">
               <summary className="cursor-pointer">The exact prompt (the format used in training)</summary>
@@ -90,8 +124,10 @@ export const FineTunedPanel = memo(function FineTunedPanel({
                 {answer.generation.prompt}
               </pre>
             </details>
-            {answer.generation.interrupted && (
-              <p className="text-xs text-amber-700">Stopped before the answer was complete.</p>
+            {answer.generation.finish === "stopped" && (
+              <p data-testid="fine-tuned-stopped" className="text-xs text-amber-700">
+                Stopped: the answer above is incomplete.
+              </p>
             )}
             <StageTimings
               testId="fine-tuned-timings"
@@ -104,6 +140,7 @@ export const FineTunedPanel = memo(function FineTunedPanel({
             <p
               data-testid="fine-tuned-speed"
               data-tokens-per-second={answer.generation.tokensPerSecond}
+              data-tokens={answer.generation.tokens}
               className="text-xs text-slate-600"
             >
               {answer.generation.tokens} tokens at{" "}

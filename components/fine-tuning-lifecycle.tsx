@@ -1,4 +1,4 @@
-import type { LifecycleStep } from "../lib/generation/model-card";
+import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
 
 /** The article's six fine-tuning steps, as this repository carried them out (from the model card). */
 export function FineTuningLifecycle({ steps }: { steps: readonly LifecycleStep[] }) {

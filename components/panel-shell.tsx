@@ -45,11 +45,15 @@ export function Badge({ children, testId }: { children: ReactNode; testId?: stri
 
 export function PanelError({
   message,
+  detail,
   onRetry,
   testId,
 }: {
   message: string;
-  onRetry: () => void;
+  /** For developers: what is wrong and how to fix it, behind a disclosure. */
+  detail?: string;
+  /** Absent where the panel still works and the next question is the way on (a refused question). */
+  onRetry?: () => void;
   testId: string;
 }) {
   return (
@@ -59,13 +63,23 @@ export function PanelError({
       className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
     >
       <p>{message}</p>
-      <button
-        type="button"
-        onClick={onRetry}
-        className="mt-2 rounded border border-red-300 bg-white px-2 py-1 text-xs font-medium hover:bg-red-100"
-      >
-        Retry
-      </button>
+      {detail && (
+        <details className="mt-1 text-xs text-red-900">
+          <summary className="cursor-pointer">Details for developers</summary>
+          <p data-testid={`${testId}-detail`} className="mt-1 break-words font-mono">
+            {detail}
+          </p>
+        </details>
+      )}
+      {onRetry && (
+        <button
+          type="button"
+          onClick={onRetry}
+          className="mt-2 rounded border border-red-300 bg-white px-2 py-1 text-xs font-medium hover:bg-red-100"
+        >
+          Retry
+        </button>
+      )}
     </div>
   );
 }

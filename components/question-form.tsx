@@ -1,24 +1,49 @@
 "use client";
-import { type FormEvent, type KeyboardEvent, memo, useState } from "react";
+import { type FormEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
 import { describeError } from "../lib/errors";
-import type { QuestionSet } from "../lib/examples";
+import type { QuestionSet } from "../lib/questions/question-sets";
 import { MAX_QUESTION_CHARS, validateQuestion } from "../lib/questions/validate-question";
 import { ToggleGroup } from "./toggle-group";
+
+/**
+ * Text put in the box from outside; a new `seq` applies it. `ifUntouched`: only if the visitor has not typed
+ * since the last preset (a shared link never overwrites text being typed).
+ */
+export interface QuestionPreset {
+  text: string;
+  seq: number;
+  ifUntouched: boolean;
+}
 
 export const QuestionForm = memo(function QuestionForm({
   sets,
   onAsk,
+  onEdit,
   busy,
-  initialQuestion = "",
+  preset,
+  presetSet,
 }: {
   sets: readonly QuestionSet[];
   onAsk: (question: string) => void;
+  /** Called when the visitor edits the text: an explicit action that outranks a shared link. */
+  onEdit?: () => void;
   busy: boolean;
-  initialQuestion?: string;
+  preset?: QuestionPreset | null;
+  /** A question set to show, named in the address (`?set=sources`, as the decision guide links it). */
+  presetSet?: string | null;
 }) {
-  const [question, setQuestion] = useState(initialQuestion);
+  const [question, setQuestion] = useState("");
+  const typed = useRef(false);
+  useEffect(() => {
+    if (!preset || (preset.ifUntouched && typed.current)) return;
+    typed.current = false;
+    setQuestion(preset.text);
+  }, [preset]);
   const [hint, setHint] = useState<string | null>(null);
   const [setId, setSetId] = useState<string>(sets[0]?.id ?? "");
+  useEffect(() => {
+    if (presetSet && sets.some((set) => set.id === presetSet)) setSetId(presetSet);
+  }, [presetSet, sets]);
   const current = sets.find((set) => set.id === setId) ?? sets[0];
   const length = [...question.trim()].length;
   const tooLong = length > MAX_QUESTION_CHARS;
@@ -58,6 +83,8 @@ export const QuestionForm = memo(function QuestionForm({
           data-testid="question-input"
           value={question}
           onChange={(event) => {
+            typed.current = true;
+            onEdit?.();
             setQuestion(event.target.value);
             if (hint) setHint(null);
           }}
@@ -100,13 +127,18 @@ export const QuestionForm = memo(function QuestionForm({
         options={sets.map((set) => ({ value: set.id, label: set.label }))}
       />
       {current && (
-        <p data-testid="question-set-notice" className="text-xs text-slate-600">
-          <span className="font-semibold">What to notice:</span> {current.notice}
-        </p>
+        <div data-testid="question-set-notice" className="text-xs text-slate-600">
+          <span className="font-semibold">What to notice:</span>{" "}
+          {current.notice.map((line) => (
+            <span key={line.text} data-testid="notice-line">
+              {line.text}{" "}
+            </span>
+          ))}
+        </div>
       )}
       <fieldset className="flex flex-wrap gap-2">
         <legend className="sr-only">Questions in this set</legend>
-        {current?.questions.map((example) => (
+        {current?.questions.map(({ question: example }) => (
           <button
             key={example}
             type="button"

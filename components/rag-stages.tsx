@@ -1,7 +1,7 @@
 import type { PassageKind } from "../lib/documents/types";
 import { formatMs, formatOrdinal, formatPercent, quotedWords } from "../lib/format";
-import { COVERAGE_THRESHOLD, DECLINE_THRESHOLD } from "../lib/retrieval/decline";
-import type { RagResult } from "../lib/retrieval/pipeline";
+import { COVERAGE_THRESHOLD, DECLINE_THRESHOLD } from "../lib/rag/settings";
+import type { RagResult } from "../lib/rag/types";
 
 /** The article's words for each stage, so the class sees its description next to what actually ran. */
 const ARTICLE = {

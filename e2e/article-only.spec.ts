@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { toPassages } from "../lib/documents/to-passages";
-import { containsEvidence } from "../lib/evaluation/evidence";
+import { containsEvidence } from "../lib/text/evidence";
 import { expect, test } from "./fixtures";
 
 /**

@@ -39,8 +39,10 @@ test("a missing model file gives a clear error in its panel while RAG keeps work
     route.fulfill({ status: 404, body: "" }),
   );
   await app.goto();
-  await expect(app.fineTuned.error).toContainText("not built yet");
-  await expect(app.fineTuned.error).toContainText("model_quantized.onnx");
+  await expect(app.fineTuned.error).toContainText("not on this server yet");
+  await expect(app.fineTuned.error.getByTestId("fine-tuned-error-detail")).toContainText(
+    "model_quantized.onnx answered 404: build it with `npm run train`",
+  );
   await app.ask("Which approach has a retrieval component?");
   await expect(app.rag.citations.first()).toBeVisible();
 });
@@ -54,7 +56,7 @@ test("a corrupt model file gives a clear error and a retry", async ({ app, page 
     }),
   );
   await app.goto();
-  await expect(app.fineTuned.error).toContainText("could not be read");
+  await expect(app.fineTuned.error).toContainText("was damaged");
   await expect(app.fineTuned.error.getByRole("button", { name: "Retry" })).toBeVisible();
 });
 

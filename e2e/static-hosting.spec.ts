@@ -10,6 +10,10 @@ test("the static export answers in both panels, with citations and timings, from
   const response = await page.goto("/");
   expect(response?.headers()["x-powered-by"] ?? "").not.toMatch(/next/i);
   expect(response?.headers()["content-security-policy"]).toBeUndefined();
+  // No header from this host, so the page carries its policy itself, inline scripts allowed by hash only.
+  const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
+  await expect(meta).toHaveAttribute("content", /script-src 'self' 'wasm-unsafe-eval' blob: 'sha256-/);
+  expect(await meta.getAttribute("content")).not.toContain("unsafe-inline' 'wasm");
   await expect(app.rag.ready).toBeVisible();
   await app.ask("Which approach has a retrieval component?");
   await expect(app.rag.answer).toBeVisible();
@@ -36,4 +40,18 @@ test("the static export's evaluation page and its headers file are served", asyn
   await expect(page.getByTestId("chart-retrieval")).toBeVisible();
   const headers = await (await page.request.get("/_headers")).text();
   expect(headers).toContain("Content-Security-Policy:");
+});
+
+test("the static export's decision guide reads its answers from the address and opens the demo's question set", async ({
+  page,
+}) => {
+  await page.goto("/guide/?a=ks.changing_tr.must_rm.yes");
+  await expect(page.getByTestId("guide")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("guide-recommendation")).toHaveAttribute("data-outcome", "rag");
+  await page.getByTestId("guide-try-demo").click();
+  await expect(page).toHaveURL(/\/\?set=sources$/);
+  await expect(page.getByTestId("question-set").filter({ hasText: "Sources and freshness" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 });

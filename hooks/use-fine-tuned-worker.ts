@@ -1,20 +1,25 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
-import type { Generation } from "../lib/generation/generator";
-import { createProgressTally, requestedThreads } from "../lib/generation/load-progress";
+import type { Generation } from "../lib/models/generator";
+import { createProgressTally, requestedPace, requestedThreads } from "../lib/models/load-progress";
 import type { FineTunedRequest, FineTunedResponse } from "../workers/protocol";
+import { useWatchdog } from "./use-watchdog";
 import { useWorker } from "./use-worker";
 
+/** Past this long without a word from a loading model worker (no progress), it is treated as hung. */
+export const MODEL_LOAD_SILENCE_MS = 30_000;
+
 export type ModelLoadState =
-  | { status: "loading"; loaded: number; total: number; file: string }
+  /** `starting`: every file is downloaded and verified, and the runtime is starting the model. */
+  | { status: "loading"; loaded: number; total: number; file: string; starting?: boolean }
   | { status: "ready"; loadMs: number }
-  | { status: "error"; message: string };
+  | { status: "error"; message: string; detail?: string };
 
 export type FineTunedAnswer =
   | { status: "idle" }
   | { status: "running"; id: number; question: string; text: string }
   | { status: "done"; id: number; question: string; text: string; generation: Generation }
-  | { status: "error"; id: number; question: string; text: string; message: string };
+  | { status: "error"; id: number; question: string; text: string; message: string; detail?: string };
 
 export function useFineTunedWorker() {
   const [load, setLoad] = useState<ModelLoadState>({ status: "loading", loaded: 0, total: 0, file: "" });
@@ -26,7 +31,11 @@ export function useFineTunedWorker() {
     const forLatest = (id: number) => id === latest.current;
     switch (message.type) {
       case "progress":
-        setLoad({ status: "loading", ...tally.current.update(message.progress) });
+        setLoad({
+          status: "loading",
+          ...tally.current.update(message.progress),
+          starting: message.progress.status === "starting",
+        });
         break;
       case "ready":
         setLoad({ status: "ready", loadMs: message.loadMs });
@@ -52,11 +61,12 @@ export function useFineTunedWorker() {
         }
         break;
       case "error":
-        if (message.id === undefined) setLoad({ status: "error", message: message.message });
+        if (message.id === undefined)
+          setLoad({ status: "error", message: message.message, detail: message.detail });
         else if (forLatest(message.id)) {
           setAnswer((current) =>
             current.status === "running" && current.id === message.id
-              ? { ...current, status: "error", message: message.message }
+              ? { ...current, status: "error", message: message.message, detail: message.detail }
               : current,
           );
         }
@@ -78,21 +88,39 @@ export function useFineTunedWorker() {
     (question: string) => {
       const id = ++latest.current;
       setAnswer({ status: "running", id, question, text: "" });
-      worker.post({ type: "ask", id, question });
+      worker.post({ type: "ask", id, question, paceMs: requestedPace(window.location.search) });
     },
     [worker.post],
   );
 
   const stop = useCallback(() => worker.post({ type: "interrupt" }), [worker.post]);
 
+  const [starts, setStarts] = useState(0);
   const retry = useCallback(() => {
     latest.current++;
+    setStarts((n) => n + 1);
     setAnswer({ status: "idle" });
     worker.restart();
   }, [worker.restart]);
 
+  // Only silence counts: each progress message restarts the clock.
+  const loadHung = useWatchdog(
+    load.status === "loading",
+    load.status === "loading" ? `${starts}:${load.loaded}:${load.starting === true}` : starts,
+    MODEL_LOAD_SILENCE_MS,
+  );
   const loadState: ModelLoadState = worker.crash
-    ? { status: "error", message: `The model worker stopped unexpectedly (${worker.crash.message}).` }
-    : load;
+    ? {
+        status: "error",
+        message: "The model worker stopped unexpectedly. Retry to start it again.",
+        detail: worker.crash.message,
+      }
+    : loadHung
+      ? {
+          status: "error",
+          message: "The model did not finish loading in time. Check your connection, then retry.",
+          detail: `no message from the fine-tuned worker for ${MODEL_LOAD_SILENCE_MS / 1000} s`,
+        }
+      : load;
   return { load: loadState, answer, ask, stop, retry };
 }

@@ -1,9 +1,10 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
-import { createProgressTally, requestedThreads } from "../lib/generation/load-progress";
-import { requestedKnowledge } from "../lib/retrieval/knowledge";
-import { DEFAULT_RAG_MODE, type RagMode, type RagResult } from "../lib/retrieval/pipeline";
+import { createProgressTally, requestedPace, requestedThreads } from "../lib/models/load-progress";
+import { requestedKnowledge } from "../lib/rag/knowledge";
+import { DEFAULT_RAG_MODE } from "../lib/rag/settings";
+import type { RagMode, RagResult } from "../lib/rag/types";
 import type { RagRequest, RagResponse } from "../workers/protocol";
 import type { ModelLoadState } from "./use-fine-tuned-worker";
 import { useWatchdog } from "./use-watchdog";
@@ -22,7 +23,7 @@ export type DocumentChange =
 export type LoadState =
   | { status: "loading"; loaded: number; total: number }
   | { status: "ready"; passages: number; indexBytes: number; loadMs: number }
-  | { status: "error"; message: string };
+  | { status: "error"; message: string; detail?: string };
 
 /** The reader loads on demand: "idle" until generative answers are first asked for. */
 export type ReaderState = ModelLoadState | { status: "idle" };
@@ -32,7 +33,8 @@ export type RagAnswer =
   /** `text` is the reader's answer so far, as it streams. */
   | { status: "running"; id: number; question: string; mode: RagMode; text: string }
   | { status: "done"; id: number; question: string; result: RagResult }
-  | { status: "error"; id: number; question: string; message: string };
+  /** `hung`: the worker went silent, so only a restart (Retry) helps; other errors leave it working. */
+  | { status: "error"; id: number; question: string; message: string; detail?: string; hung?: boolean };
 
 export function useRagWorker() {
   const [load, setLoad] = useState<LoadState>({ status: "loading", loaded: 0, total: 0 });
@@ -82,7 +84,7 @@ export function useRagWorker() {
         setReader({ status: "ready", loadMs: message.loadMs });
         break;
       case "reader-error":
-        setReader({ status: "error", message: message.message });
+        setReader({ status: "error", message: message.message, detail: message.detail });
         break;
       case "token":
         if (message.id === latest.current) {
@@ -125,11 +127,18 @@ export function useRagWorker() {
           request.reject(new Error(message.message));
           break;
         }
-        if (message.id === undefined) setLoad({ status: "error", message: message.message });
+        if (message.id === undefined)
+          setLoad({ status: "error", message: message.message, detail: message.detail });
         else if (message.id === latest.current) {
           setAnswer((current) =>
             current.status === "running" && current.id === message.id
-              ? { status: "error", id: message.id, question: current.question, message: message.message }
+              ? {
+                  status: "error",
+                  id: message.id,
+                  question: current.question,
+                  message: message.message,
+                  detail: message.detail,
+                }
               : current,
           );
         }
@@ -170,7 +179,13 @@ export function useRagWorker() {
       const id = ++nextId.current;
       latest.current = id;
       setAnswer({ status: "running", id, question, mode: askMode, text: "" });
-      worker.post({ type: "ask", id, question, mode: askMode });
+      worker.post({
+        type: "ask",
+        id,
+        question,
+        mode: askMode,
+        paceMs: requestedPace(window.location.search),
+      });
     },
     [worker.post, effectiveMode],
   );
@@ -237,7 +252,11 @@ export function useRagWorker() {
     RAG_ANSWER_TIMEOUT_MS,
   );
   const loadState: LoadState = worker.crash
-    ? { status: "error", message: `The search worker stopped unexpectedly (${worker.crash.message}).` }
+    ? {
+        status: "error",
+        message: "The search worker stopped unexpectedly. Retry to start it again.",
+        detail: worker.crash.message,
+      }
     : loadHung
       ? { status: "error", message: "The search worker did not finish loading in time." }
       : load;
@@ -248,6 +267,7 @@ export function useRagWorker() {
           id: answer.id,
           question: answer.question,
           message: "The search worker did not answer in time.",
+          hung: true,
         }
       : answer;
   return {

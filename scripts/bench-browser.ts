@@ -5,8 +5,9 @@
  */
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
-import { median } from "../lib/evaluation";
+import { median } from "../lib/evaluation/metrics";
 import { formatBytes } from "../lib/format";
+import { LIVE_SETTINGS } from "../lib/live-fine-tune/settings";
 import { readJsonLines } from "../lib/node/assets";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./chromium";
 import { hasServerBuild, startProductionServer, stopServer, waitForServer } from "./production-server";
@@ -196,6 +197,87 @@ export async function runArticleOnlyBrowserBench(): Promise<void> {
   }
 }
 
+const LIVE_RUNS = 2;
+const LIVE_PAIRS = readJsonLines<{ question: string; answer: string }>("data/live/dev-pairs.jsonl");
+
+interface LiveRun {
+  stepMs: number;
+  steps: number;
+  seconds: number;
+  verbatim: boolean;
+  /** JavaScript and WebAssembly fetched after Start, as served (compressed), by file. */
+  code: Map<string, number>;
+  /** What the page itself measured (resource timing), the figure the comparison table quotes. */
+  pageCodeBytes: number;
+}
+
+/** One live fine-tune in a fresh page: the dev pairs typed in, the setting chosen, Start, until the result. */
+async function liveFineTuneOnce(browser: Browser, url: string, setting: string): Promise<LiveRun> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId("rag-ready").waitFor({ timeout: 120_000 });
+  const panel = page.getByTestId("live-fine-tune-panel");
+  for (const [index, pair] of LIVE_PAIRS.entries()) {
+    await panel.getByTestId("live-add-pair").click();
+    await panel.getByTestId("live-question").nth(index).fill(pair.question);
+    await panel.getByTestId("live-answer").nth(index).fill(pair.answer);
+  }
+  await panel
+    .getByTestId("live-setting")
+    .and(page.locator(`[value="${setting}"]`))
+    .check();
+  const code = new Map<string, number>();
+  const sized: Promise<void>[] = [];
+  page.on("requestfinished", (request) => {
+    if (!/\.(js|mjs|wasm)(\?|$)/.test(request.url())) return;
+    sized.push(request.sizes().then((sizes) => void code.set(request.url(), sizes.responseBodySize)));
+  });
+  await panel.getByTestId("live-start").click();
+  const result = panel.getByTestId("live-result");
+  await result.waitFor({ timeout: 300_000 });
+  await Promise.all(sized);
+  const stepMs = await panel
+    .getByTestId("live-loss-row")
+    .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-ms"))));
+  const run = {
+    stepMs: median(stepMs),
+    steps: Number(await result.getAttribute("data-steps")),
+    seconds: Number(await result.getAttribute("data-seconds")),
+    verbatim: (await result.getAttribute("data-reason")) === "verbatim",
+    code,
+    pageCodeBytes: Number(await result.getAttribute("data-code-bytes")),
+  };
+  await context.close();
+  return run;
+}
+
+/** Live fine-tuning in Chromium: each setting a few times, each in a fresh page (nothing cached). */
+async function measureLiveFineTune(browser: Browser, url: string): Promise<void> {
+  console.log(
+    `\nLive fine-tuning in Chromium (a worker, TensorFlow.js WebAssembly backend, one thread; data/live/dev-pairs.jsonl: ${LIVE_PAIRS.length} pairs, ${LIVE_RUNS} fresh pages per setting)`,
+  );
+  let code = new Map<string, number>();
+  let pageCodeBytes = 0;
+  for (const setting of LIVE_SETTINGS) {
+    const runs: LiveRun[] = [];
+    for (let i = 0; i < LIVE_RUNS; i++)
+      runs.push(await liveFineTuneOnce(browser, `${url}?rag=extractive`, setting.name));
+    code = runs[0]?.code ?? code;
+    pageCodeBytes = runs[0]?.pageCodeBytes ?? 0;
+    console.log(
+      `  ${setting.name}: ${median(runs.map((r) => r.stepMs)).toFixed(0)} ms per step; verbatim after ${median(runs.map((r) => r.steps))} steps, ${median(runs.map((r) => r.seconds)).toFixed(1)} s (${runs.filter((r) => r.verbatim).length} of ${runs.length} runs verbatim within the budget)`,
+    );
+  }
+  const total = [...code.values()].reduce((sum, bytes) => sum + bytes, 0);
+  const wasm = [...code]
+    .filter(([name]) => name.endsWith(".wasm"))
+    .reduce((sum, [, bytes]) => sum + bytes, 0);
+  console.log(
+    `  bytes the training code adds, fetched only after Start (as served, compressed): ${formatBytes(total)} (${total} bytes: JavaScript ${formatBytes(total - wasm)} in ${code.size - 1} files, WebAssembly ${formatBytes(wasm)}); the page's own measure: ${formatBytes(pageCodeBytes)}`,
+  );
+}
+
 /** Runs the browser benchmark and prints its figures; needs a production build (`npm run build`). */
 export async function runBrowserBench(): Promise<void> {
   if (!hasServerBuild()) {
@@ -223,8 +305,6 @@ export async function runBrowserBench(): Promise<void> {
       withoutFineTuned: true,
     });
     const fineTunedAlone = await measure(browser, `${url}?rag=extractive&threads=1`, { pageLoads: 1 });
-    const printArticleOnly = await measureArticleOnly(browser, url);
-    await browser.close();
 
     const { loads, speeds } = single;
     console.log(
@@ -269,6 +349,9 @@ export async function runBrowserBench(): Promise<void> {
         multi.loads.map((l) => l.bothReadyMs),
       )}`,
     );
+    const printArticleOnly = await measureArticleOnly(browser, url);
+    await measureLiveFineTune(browser, url);
+    await browser.close();
     printArticleOnly();
   } finally {
     stopServer(server);

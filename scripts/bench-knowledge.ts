@@ -7,13 +7,13 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { toPassages } from "../lib/documents/to-passages";
-import { median, quantile } from "../lib/evaluation";
+import { median, quantile } from "../lib/evaluation/metrics";
 import { formatBytes } from "../lib/format";
 import { PATHS, ROOT, readText, readVectorTable } from "../lib/node/assets";
 import { loadTextEncoder } from "../lib/node/encoder";
 import { loadRagPipeline } from "../lib/node/rag";
-import { encoderText } from "../lib/retrieval/encoder";
-import { createWordVectors } from "../lib/retrieval/word-vectors";
+import { encoderText } from "../lib/rag/store/encoder";
+import { createWordVectors } from "../lib/rag/store/word-vectors";
 
 const ROUNDS = 3;
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;

@@ -3,16 +3,17 @@
  * asserted). Node first (the same library code as the CLI), then Chromium against the production build.
  *   npm run bench
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { persist } from "@orama/plugin-data-persistence";
-import { median, quantile } from "../lib/evaluation";
+import { median, quantile } from "../lib/evaluation/metrics";
 import { formatBytes } from "../lib/format";
 import { PATHS, readJsonLines, readText, readTrainingPairs } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
-import { buildArticleIndex } from "../lib/retrieval/assemble";
+import { buildArticleIndex } from "../lib/rag/assemble";
 import { runBrowserBench } from "./bench-browser";
 import { benchArticleOnly } from "./bench-knowledge";
 
@@ -122,5 +123,10 @@ if ("missing" in fineTuned) {
   console.log(`  first token p50 ${fmt(median(runs.map((r) => r.firstTokenMs)))}`);
   console.log(`  tokens/s p50 ${median(runs.map((r) => r.tokensPerSecond)).toFixed(0)}`);
 }
+
+// Live fine-tuning's training code runs bundled in Node (scripts/run-bundled.mjs says why), in its own process.
+spawnSync(process.execPath, ["scripts/run-bundled.mjs", "scripts/bench-live-fine-tune.ts"], {
+  stdio: "inherit",
+});
 
 await runBrowserBench();

@@ -11,9 +11,9 @@ import { dirname } from "node:path";
 import { persist } from "@orama/plugin-data-persistence";
 import { PATHS, readText, readTrainingPairs, readVectorTable } from "../lib/node/assets";
 import { loadTextEncoder } from "../lib/node/encoder";
-import { buildArticleIndex } from "../lib/retrieval/assemble";
-import { trainIndexClassifier } from "../lib/retrieval/classifier-examples";
-import { createWordVectors } from "../lib/retrieval/word-vectors";
+import { buildArticleIndex } from "../lib/rag/assemble";
+import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
+import { createWordVectors } from "../lib/rag/store/word-vectors";
 
 const db = await buildArticleIndex(readText(PATHS.article), readTrainingPairs());
 const serialized = String(await persist(db, "json"));

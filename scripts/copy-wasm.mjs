@@ -16,3 +16,16 @@ for (const file of ["ort-wasm-simd-threaded.wasm", "ort-wasm-simd-threaded.mjs"]
   copyFileSync(join(distDir, file), join(target, file));
 }
 console.log(`copied ONNX Runtime Web files to ${target}`);
+
+// TensorFlow.js's WebAssembly backend, for live fine-tuning (lib/live-fine-tune/backend.ts picks the file).
+const tfjsDir = dirname(require.resolve("@tensorflow/tfjs-backend-wasm"));
+const tfjsTarget = join(target, "tfjs");
+mkdirSync(tfjsTarget, { recursive: true });
+for (const file of [
+  "tfjs-backend-wasm.wasm",
+  "tfjs-backend-wasm-simd.wasm",
+  "tfjs-backend-wasm-threaded-simd.wasm",
+]) {
+  copyFileSync(join(tfjsDir, file), join(tfjsTarget, file));
+}
+console.log(`copied TensorFlow.js WebAssembly files to ${tfjsTarget}`);

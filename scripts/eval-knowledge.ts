@@ -9,16 +9,19 @@
  *    with the index and the passage classifier built again without them;
  *  - the 152 off-topic training questions (off-topic-train.jsonl less the 8 too close to a held-out one).
  */
-import { answerQuality, containsEvidence, evidenceRank, mean, rate, stripMarkers } from "../lib/evaluation";
+import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import { answerQuality } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
-import { assembleRagPipeline, buildArticleIndex } from "../lib/retrieval/assemble";
-import { trainIndexClassifier } from "../lib/retrieval/classifier-examples";
-import type { Knowledge } from "../lib/retrieval/knowledge";
-import type { RagPipeline } from "../lib/retrieval/pipeline";
-import { RETRIEVAL_MODES } from "../lib/retrieval/retriever";
-import { createWordVectors } from "../lib/retrieval/word-vectors";
+import { assembleRagPipeline, buildArticleIndex } from "../lib/rag/assemble";
+import type { Knowledge } from "../lib/rag/knowledge";
+import type { RagPipeline } from "../lib/rag/pipeline";
+import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
+import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
+import { createWordVectors } from "../lib/rag/store/word-vectors";
+import { containsEvidence } from "../lib/text/evidence";
+import { stripMarkers } from "../lib/text/markers";
 
 interface InScope {
   id: string;

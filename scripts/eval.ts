@@ -7,22 +7,17 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import {
-  answerQuality,
-  containsEvidence,
-  evidenceRank,
-  latency,
-  mean,
-  rate,
-  stripMarkers,
-} from "../lib/evaluation";
+import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import { answerQuality, latency } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
-import { assembleRagPipeline, buildArticleIndex } from "../lib/retrieval/assemble";
-import { trainIndexClassifier } from "../lib/retrieval/classifier-examples";
-import { RETRIEVAL_MODES } from "../lib/retrieval/retriever";
-import { createWordVectors } from "../lib/retrieval/word-vectors";
+import { assembleRagPipeline, buildArticleIndex } from "../lib/rag/assemble";
+import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
+import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
+import { createWordVectors } from "../lib/rag/store/word-vectors";
+import { containsEvidence } from "../lib/text/evidence";
+import { stripMarkers } from "../lib/text/markers";
 import { evaluateKnowledge } from "./eval-knowledge";
 
 interface InScope {
@@ -99,6 +94,7 @@ for (const split of ["dev", "test"] as const) {
   const genPairs: { prediction: string | null; reference: string }[] = [];
   const genFaithful: number[] = [];
   let genFlagged = 0;
+  let genInvented = 0;
   const ftPairs: { prediction: string | null; reference: string }[] = [];
   for (const q of inScope) {
     const r = await rag.ask(q.question, { mode: "extractive" });
@@ -107,6 +103,7 @@ for (const split of ["dev", "test"] as const) {
       genPairs.push({ prediction: g.abstained ? null : stripMarkers(g.answer), reference: q.answer });
       if (g.faithfulness !== null) genFaithful.push(g.faithfulness);
       if (g.flagged) genFlagged++;
+      if (g.invented.length > 0) genInvented++;
       genTimings.firstTokenMs.push(g.timings.firstTokenMs);
       if (g.generation) genTimings.tps.push(g.generation.tokensPerSecond);
     }
@@ -131,6 +128,7 @@ for (const split of ["dev", "test"] as const) {
             abstained: g.abstained,
             citations: g.citations.map((c) => c.id),
             faithfulness: g.faithfulness,
+            invented: g.invented,
           }
         : null,
       evidenceCited: r.citations.some((c) => containsEvidence(c.text, q.evidence)),
@@ -187,6 +185,7 @@ for (const split of ["dev", "test"] as const) {
           offTopicDeclined: round(genDeclined / off.length),
           faithfulness: round(mean(genFaithful)),
           flagged: round(genFlagged / Math.max(1, genPairs.filter((p) => p.prediction !== null).length)),
+          withInventedWords: genInvented,
         }
       : null,
     fineTuned: fineTuned

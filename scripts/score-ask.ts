@@ -9,8 +9,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { answerQuality, containsEvidence, stripMarkers } from "../lib/evaluation";
+import { answerQuality } from "../lib/evaluation/summarize";
 import { readJsonLines } from "../lib/node/assets";
+import { containsEvidence } from "../lib/text/evidence";
+import { stripMarkers } from "../lib/text/markers";
 
 interface Row {
   id?: string;

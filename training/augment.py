@@ -191,10 +191,9 @@ def detok(toks):
 
 
 class Augmenter:
-    def __init__(self, seed=0, p_sub=0.5, p_drop=0.08, hyper=False, sense_min=None):
+    def __init__(self, seed=0, p_sub=0.5, p_drop=0.08, hyper=False):
         self.rng = random.Random(seed)
         self.hyper = hyper
-        self.sense_min = sense_min
         self.wn = WordNet()
         self.nn = Neighbours()
         self.p_sub, self.p_drop = p_sub, p_drop
@@ -203,32 +202,14 @@ class Augmenter:
         """Every word of the phrase among the GloVe table's most frequent words (drops "betwixt")."""
         return all(self.nn.row.get(w, rank) < rank for w in phrase.lower().split())
 
-    def related(self, word, phrase):
-        """Cosine between the word's GloVe vector and the phrase's mean vector (None when unknown): a cheap
-        sense filter for WordNet candidates ("cover" -> "bed clothing" is a wrong sense of "cover")."""
-        r, x = self.nn.row, self.nn.x
-        vs = [x[r[t]] for t in phrase.lower().split() if t in r]
-        if word not in r or not vs:
-            return None
-        v = np.mean(vs, axis=0)
-        return float(x[r[word]] @ v / (np.linalg.norm(v) + 1e-9))
-
-    def keep(self, word, cand):
-        if not self.common(cand):
-            return False
-        if self.sense_min is None:
-            return True
-        s = self.related(word, cand)
-        return s is None or s >= self.sense_min
-
     def replacement(self, word):
         low = word.lower()
         if low in ALIASES:
             return self.rng.choice([a for a in ALIASES[low] if a.lower() != low] or ALIASES[low])
         if low in STOP or len(low) < 3 or not low.replace('-', '').isalpha() or (word.isupper() and len(word) > 1):
             return None
-        pools = [p for p in ([w for w in self.wn.synonyms(low) if self.keep(low, w)],
-                             [w for w in self.wn.hypernyms(low) if self.keep(low, w)] if self.hyper else [],
+        pools = [p for p in ([w for w in self.wn.synonyms(low) if self.common(w)],
+                             [w for w in self.wn.hypernyms(low) if self.common(w)] if self.hyper else [],
                              self.nn(low)) if p]
         if not pools:
             return None

@@ -184,7 +184,7 @@ def save(vocab, merges, out):
     json.dump(cfg, open(os.path.join(out, 'tokenizer_config.json'), 'w'), indent=2)
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser()
     ap.add_argument('cmd', choices=['train', 'encode'])
     ap.add_argument('--corpus')
@@ -192,7 +192,11 @@ def main():
     ap.add_argument('--out')
     ap.add_argument('--ids-out', help='encode: write uint16 token ids')
     ap.add_argument('--tok')
-    a = ap.parse_args()
+    return ap
+
+
+def main():
+    a = parser().parse_args()
     if a.cmd == 'train':
         text = open(a.corpus, encoding='utf-8').read()
         vocab, merges = train(text, a.vocab)

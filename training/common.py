@@ -8,14 +8,7 @@ sys.path.insert(0, HERE)
 from model import GPT, Config, greedy  # noqa: E402
 from bpe import Tokenizer  # noqa: E402
 from metrics import exact_match, f1_score, normalize_answer  # noqa: E402,F401  (re-exported)
-
-
-def load_prompt_format():
-    return json.load(open(os.path.join(ROOT, 'data', 'prompt-format.json')))
-
-
-def build_prompt(fmt, question):
-    return fmt['template'].format(question=question)
+from prompt_format import build_prompt, clean_answer, load_prompt_format  # noqa: E402,F401  (re-exported)
 
 
 def read_jsonl(path):
@@ -47,17 +40,6 @@ def quantize_state_dict(sd):
         else:
             deq[k] = v.clone()
     return deq, q
-
-
-def clean_answer(generated, fmt):
-    """Same as the app's cleanAnswer (lib/generation/prompt.ts): cut at end-of-text and at a new
-    "Question:" turn, collapse whitespace."""
-    end = generated.find(fmt['eos'])
-    text = generated[:end] if end >= 0 else generated
-    m = re.search(r'\n\s*Question:', text)
-    if m:
-        text = text[:m.start()]
-    return re.sub(r'\s+', ' ', text).strip()
 
 
 def generate_answer(model, tok, fmt, question, max_new_tokens=48):

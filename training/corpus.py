@@ -207,14 +207,18 @@ def pkg_version(name):
         return 'unknown'
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser()
     ap.add_argument('--out', default=os.path.join(HERE, 'work'))
     ap.add_argument('--max-files', type=int, default=0, help='smoke: limit files per package')
     ap.add_argument('--wordnet-max', type=int, default=30000)
     ap.add_argument('--provenance', default=os.path.join(HERE, 'corpus-provenance'))
     ap.add_argument('--seed', type=int, default=0)
-    a = ap.parse_args()
+    return ap
+
+
+def main():
+    a = parser().parse_args()
     rnd = random.Random(a.seed)
     art = read_article()
     forbidden = article_windows(art)

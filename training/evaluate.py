@@ -14,7 +14,7 @@ from common import (ROOT, Tokenizer, evaluate, generate_answer, load_model, load
                     normalize_answer, quantize_state_dict, read_jsonl)
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser()
     ap.add_argument('--base', required=True)
     ap.add_argument('--ft', required=True)
@@ -24,7 +24,11 @@ def main():
     ap.add_argument('--max-rows', type=int, default=0)
     ap.add_argument('--max-new-tokens', type=int, default=48)
     ap.add_argument('--threads', type=int, default=2)
-    a = ap.parse_args()
+    return ap
+
+
+def main():
+    a = parser().parse_args()
     torch.set_num_threads(a.threads)
     fmt = load_prompt_format()
     tok = Tokenizer.load(a.tok)

@@ -52,7 +52,7 @@ def greedy_with_margins(model, ids, max_new_tokens, eos):
     return out, margins
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser()
     ap.add_argument('--ckpt', required=True)
     ap.add_argument('--tok', required=True)
@@ -62,7 +62,11 @@ def main():
     ap.add_argument('--prompts', default='', help='JSON list of reference prompts (default: Q/A prompts of '
                                                   'data/prompt-format.json + free text)')
     ap.add_argument('--threads', type=int, default=2)
-    a = ap.parse_args()
+    return ap
+
+
+def main():
+    a = parser().parse_args()
     torch.set_num_threads(a.threads)
     model = load_model(a.ckpt)
     deq, qweights = quantize_state_dict(model.state_dict())

@@ -4,43 +4,36 @@
 #
 #   bash training/gpu-finetune-search.sh BASE TOKENIZER WORK
 #
-# Each candidate runs training/finetune.py --device cuda, then ft_select.py scores it on heldout-dev (int8
+# The candidates are the "finetune_search" section of training/profiles/gpu.json (PROFILE=another name or a path to
+# a JSON file to use another). Each runs training/finetune.py, then ft_select.py scores it on heldout-dev (int8
 # weights, greedy, on the CPU). WORK/results.jsonl holds one line per candidate; WORK/best/ the winner.
 # Needs python3 with torch (CUDA), regex and numpy; WordNet from WORDNET_DIR (files may be gzipped).
-# CANDIDATES="NAME ..." limits the run to some candidates; DEVICE=cpu and EXTRA="..." make a dry run here.
+# CANDIDATES="NAME ..." limits the run to some candidates; DEVICE=cpu and EXTRA="--minutes 1 ..." make a dry run here.
 set -euo pipefail
 TRAINING="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PY="${PY:-python3}"
-DEVICE="${DEVICE:-cuda}"
+PROFILE="${PROFILE:-gpu}"
 export PYTHONUNBUFFERED=1
 base=$1; tok=$2; work=$3
+prof() { "$PY" "$TRAINING/recipe.py" "$PROFILE" "$@"; }
 
-AUG="--augment-variants 4 --augment-from-answer 12 --augment-fresh --augment-hyper"
-declare -A SETTINGS=(
-  [H1]="--epochs 5 --lr 1e-3 --dropout 0.1 --neftune 5"
-  [H1s1]="--epochs 5 --lr 1e-3 --dropout 0.1 --neftune 5 --seed 1"
-  [H1s2]="--epochs 5 --lr 1e-3 --dropout 0.1 --neftune 5 --seed 2"
-  [E8]="--epochs 8 --lr 1e-3 --dropout 0.1 --neftune 5"
-  [E12]="--epochs 12 --lr 1e-3 --dropout 0.1 --neftune 5"
-  [L5e8]="--epochs 8 --lr 5e-4 --dropout 0.1 --neftune 5"
-  [L2]="--epochs 5 --lr 2e-3 --dropout 0.1 --neftune 5"
-  [N10]="--epochs 5 --lr 1e-3 --dropout 0.1 --neftune 10"
-  [N0]="--epochs 5 --lr 1e-3 --dropout 0.1"
-  [D2e8]="--epochs 8 --lr 1e-3 --dropout 0.2 --neftune 5"
-  [V8]="--epochs 5 --lr 1e-3 --dropout 0.1 --neftune 5 --augment-variants 8"
-  [A24]="--epochs 5 --lr 1e-3 --dropout 0.1 --neftune 5 --augment-from-answer 24"
-)
-names="${CANDIDATES:-${!SETTINGS[*]}}"
+all=$(prof candidates finetune_search) || exit 1
+names="${CANDIDATES:-$(echo $all)}"
+common=$(prof line finetune_search)
 
 pids=()
 mkdir -p "$work"
 : > "$work/settings.tsv"
 for name in $names; do
   mkdir -p "$work/$name"
-  printf '%s\t%s\n' "$name" "${SETTINGS[$name]}" >> "$work/settings.tsv"
-  # shellcheck disable=SC2086
-  "$PY" "$TRAINING/finetune.py" --base "$base" --tok "$tok" --out "$work/$name" --device "$DEVICE" --threads 1 \
-    --batch 16 --minutes "${MINUTES:-5}" $AUG ${SETTINGS[$name]} ${EXTRA:-} > "$work/$name/train.log" 2>&1 &
+  out=$(prof args finetune_search "$name") || { echo "no candidate $name in $PROFILE" >&2; exit 1; }
+  mapfile -t cargs <<< "$out"
+  if [ -n "${DEVICE:-}" ]; then cargs+=(--device "$DEVICE"); fi
+  # shellcheck disable=SC2206
+  if [ -n "${EXTRA:-}" ]; then cargs+=($EXTRA); fi
+  printf '%s\t%s\n' "$name" "${cargs[*]}" >> "$work/settings.tsv"
+  "$PY" "$TRAINING/finetune.py" --base "$base" --tok "$tok" --out "$work/$name" "${cargs[@]}" \
+    > "$work/$name/train.log" 2>&1 &
   pids+=($!)
 done
 for pid in "${pids[@]}"; do wait "$pid" || true; done
@@ -54,13 +47,13 @@ for name in $names; do
 done
 for pid in "${pids[@]}"; do wait "$pid" || true; done
 
-"$PY" - "$work" "$AUG" $names <<'EOF'
+"$PY" - "$work" "$common" $names <<'EOF'
 import json, os, shutil, sys
-work, aug, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+work, common, names = sys.argv[1], sys.argv[2], sys.argv[3:]
 settings = dict(line.rstrip('\n').split('\t', 1) for line in open(os.path.join(work, 'settings.tsv')))
 rows = []
 for name in names:
-    row = {'run': name, 'setting': settings[name] + ' ' + aug}
+    row = {'run': name, 'setting': settings[name]}
     try:
         row['heldout_dev'] = json.loads(open(os.path.join(work, name, 'dev.txt')).read().splitlines()[-1])['heldout-dev']
         summary = json.load(open(os.path.join(work, name, 'finetune-summary.json')))
@@ -79,7 +72,7 @@ best = max(scored, key=lambda r: r['heldout_dev']['f1'])
 os.makedirs(os.path.join(work, 'best'), exist_ok=True)
 for f in ('finetuned.pt', 'finetune-summary.json', 'finetune-loss.csv', 'train-augmented.jsonl'):
     shutil.copy(os.path.join(work, best['run'], f), os.path.join(work, 'best', f))
-json.dump({'chosen': best['run'], 'augmentation': aug, 'candidates': rows},
+json.dump({'chosen': best['run'], 'common': common, 'candidates': rows},
           open(os.path.join(work, 'best', 'search.json'), 'w'), indent=1)
 for r in sorted(scored, key=lambda r: -r['heldout_dev']['f1']):
     print(r['run'], r['heldout_dev']['f1'], 'early stop' if r.get('stopped_early') else '')

@@ -9,8 +9,10 @@
 #   bash training/train.sh --gpu      full run with the two long stages (pretraining, reader) on a CUDA GPU
 #                                     (training/gpu-stages.sh): how the shipped models were made
 #
-# Environment overrides (full mode): PRETRAIN_MINUTES (75), FT_EPOCHS (5), FT_DROPOUT (0.1), FT_MINUTES (32),
-# READER_MINUTES (15), ENCODER_MINUTES (30).
+# Every stage's settings come from the profile, training/profiles/{cpu,smoke,gpu}.json (training/recipe.py reads
+# them); this script only wires the stages' files together. One-off overrides of the cpu and gpu profiles:
+# PRETRAIN_MINUTES, FT_EPOCHS, FT_DROPOUT, FT_MINUTES, READER_MINUTES (the CPU reader),
+# ENCODER_MINUTES (the retrieval encoder's wall-clock cap).
 set -euo pipefail
 
 SMOKE=0
@@ -24,6 +26,10 @@ for arg in "$@"; do
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
+if [ "$SMOKE" = 1 ] && [ "$GPU" = 1 ]; then echo "--smoke and --gpu are two profiles: choose one" >&2; exit 2; fi
+PROFILE=cpu
+[ "$SMOKE" = 1 ] && PROFILE=smoke
+[ "$GPU" = 1 ] && PROFILE=gpu
 
 TRAINING="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$TRAINING")"
@@ -31,14 +37,17 @@ cd "$ROOT"
 PY=/usr/bin/python3
 T0=$(date +%s)
 log() { echo "[train.sh +$(( $(date +%s) - T0 ))s] $*"; }
+prof() { "$PY" "$TRAINING/recipe.py" "$PROFILE" "$@"; }
+args_of() {  # args_of ARRAY SECTION: the profile's settings for a stage, as an array of arguments
+  local out
+  out=$(prof args "$2") || { echo "profile $PROFILE has no usable section $2" >&2; exit 1; }
+  if [ -n "$out" ]; then mapfile -t "$1" <<< "$out"; else eval "$1=()"; fi
+}
 
 # ---------------------------------------------------------------- apt packages
+# The profile adds the documentation packages its corpus reads (recipe.py needs only the standard library).
 APT_PKGS="python3-torch python3-onnx python3-regex python3-numpy libopenblas0-pthread python3-matplotlib wordnet-base python-sklearn-doc"
-if [ "$SMOKE" = 0 ]; then
-  APT_PKGS="$APT_PKGS python3.11-doc python-pandas-doc python-django-doc"
-else
-  APT_PKGS="$APT_PKGS python3.11-doc"
-fi
+APT_PKGS="$APT_PKGS $(prof get apt.packages)"
 missing=""
 for p in $APT_PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -57,48 +66,51 @@ if [ ! -d "$ROOT/node_modules/@huggingface/transformers" ]; then
   (cd "$ROOT" && npm_config_onnxruntime_node_install=skip ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund)
 fi
 
-# ---------------------------------------------------------------- settings
+# ---------------------------------------------------------------- settings (training/profiles/$PROFILE.json)
+args_of CORPUS_ARGS corpus
+args_of TOK_ARGS tokenizer
+args_of PRE_ARGS pretrain
+args_of FT_ARGS finetune
+args_of EVAL_ARGS evaluate
+args_of EXPORT_ARGS export
+args_of RC_ARGS reader_data
+args_of READER_ARGS reader
+args_of READER_EVAL_ARGS reader_eval
+args_of READER_EXPORT_ARGS reader_export
+args_of PAIRS_ARGS retriever_pairs
+args_of ENCODER_ARGS retriever
+VOCAB=$(prof get tokenizer.vocab)
+VERIFY_TIE=$(prof get verify.tie)
 if [ "$SMOKE" = 1 ]; then
-  VERIFY_TIE=1e-2
   W="$TRAINING/work/smoke"
   MODELS="$W/models"
   PROV="$W/corpus-provenance"
-  CORPUS_ARGS="--max-files 25"
-  VOCAB=512
-  PRE_ARGS="--d 64 --layers 2 --heads 4 --ctx 128 --batch 8 --minutes 0.5 --max-steps 40 --log-every 5 --eval-seqs 16 --eval-points 0.5,1.0 --lr 3e-3 --copy-frac 0.5"
-  FT_ARGS="--epochs 2 --minutes 1 --max-rows 48 --batch 8 --lr 3e-3 --warmup-steps 2 --augment-variants 1 --augment-from-answer 1"
-  EVAL_ARGS="--max-rows 4 --max-new-tokens 12"
-  EXPORT_ARGS="--max-new-tokens 12"
   RESUME=0
   rm -rf "$W"
 else
   W="$TRAINING/work"
   MODELS="$ROOT/public/models"
-  VERIFY_TIE=2e-3
   PROV="$TRAINING/corpus-provenance"
-  CORPUS_ARGS=""
-  VOCAB=4096
-  # The GPU profile's recipe (gpu-stages.sh) at CPU scale: same architecture, 512-token context, copy-rich windows.
-  PRE_ARGS="--d 256 --layers 4 --heads 8 --ctx 512 --batch 16 --lr 1e-3 --copy-frac 0.5 --minutes ${PRETRAIN_MINUTES:-75}"
-  # Chosen on heldout-dev among 12 runs on this base (training/finetune-selection.json, gpu-finetune-search.sh;
-  # 15 earlier runs on the CPU-pretrained base are kept there too): generated question variants,
-  # drawn afresh each epoch, and NEFTune noise are what let the model answer questions worded differently.
-  FT_ARGS="--epochs ${FT_EPOCHS:-5} --minutes ${FT_MINUTES:-32} --batch 16 --lr 1e-3 --dropout ${FT_DROPOUT:-0.1} \
-    --neftune 5 --augment-variants 4 --augment-from-answer 24 --augment-fresh --augment-hyper"
-  EVAL_ARGS=""
-  EXPORT_ARGS="--max-new-tokens 48"
+  if [ -n "${PRETRAIN_MINUTES:-}" ]; then PRE_ARGS+=(--minutes "$PRETRAIN_MINUTES"); fi
+  if [ -n "${FT_EPOCHS:-}" ]; then FT_ARGS+=(--epochs "$FT_EPOCHS"); fi
+  if [ -n "${FT_DROPOUT:-}" ]; then FT_ARGS+=(--dropout "$FT_DROPOUT"); fi
+  if [ -n "${FT_MINUTES:-}" ]; then FT_ARGS+=(--minutes "$FT_MINUTES"); fi
+  if [ -n "${READER_MINUTES:-}" ]; then READER_ARGS+=(--minutes "$READER_MINUTES"); fi
+  if [ -n "${ENCODER_MINUTES:-}" ]; then ENCODER_ARGS+=(--minutes "$ENCODER_MINUTES"); fi
   if [ "$RESUME" = 0 ]; then
     rm -rf "$W/corpus.txt" "$W/corpus.u16" "$W/parts" "$W/tokenizer" "$W/pretrain" "$W/finetune" \
-           "$W/eval.json" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json"
+           "$W/eval.json" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json" \
+           "$W/reader" "$W/ref-reader.json" "$W/verify-reader.json" "$W/retriever"
   fi
 fi
+log "profile: training/profiles/$PROFILE.json"
 mkdir -p "$W" "$MODELS"
 skip() { [ "$RESUME" = 1 ] && [ -e "$1" ]; }
 
 # ---------------------------------------------------------------- 1. corpus
 if skip "$W/corpus.txt"; then log "corpus exists, skipped"; else
   log "corpus"
-  $PY "$TRAINING/corpus.py" --out "$W" --provenance "$PROV" $CORPUS_ARGS
+  $PY "$TRAINING/corpus.py" --out "$W" --provenance "$PROV" "${CORPUS_ARGS[@]}"
 fi
 log "article leak check"
 CORPUS="$W/corpus.txt" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -q
@@ -106,7 +118,7 @@ CORPUS="$W/corpus.txt" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -
 # ---------------------------------------------------------------- 2. tokenizer
 if skip "$W/tokenizer/tokenizer.json"; then log "tokenizer exists, skipped"; else
   log "tokenizer (byte-level BPE, vocab $VOCAB)"
-  $PY "$TRAINING/bpe.py" train --corpus "$W/corpus.txt" --vocab "$VOCAB" --out "$W/tokenizer"
+  $PY "$TRAINING/bpe.py" train --corpus "$W/corpus.txt" --out "$W/tokenizer" "${TOK_ARGS[@]}"
 fi
 if ! skip "$W/corpus.u16"; then
   $PY "$TRAINING/bpe.py" encode --corpus "$W/corpus.txt" --tok "$W/tokenizer" --ids-out "$W/corpus.u16"
@@ -117,13 +129,13 @@ $PY "$TRAINING/provenance.py" "$PROV" "$W" "$W/tokenizer"
 if skip "$W/pretrain/base.pt"; then log "base model exists, skipped"; else
   if [ "$GPU" = 1 ]; then
     log "pretraining on the GPU (two candidates)"
-    PY=python3 bash "$TRAINING/gpu-stages.sh" pretrain "$W/corpus.u16" "$VOCAB" "$W/gpu"
+    PROFILE=$PROFILE PY=python3 bash "$TRAINING/gpu-stages.sh" pretrain "$W/corpus.u16" "$VOCAB" "$W/gpu"
     rm -rf "$W/pretrain"
     cp -r "$W/gpu/pretrain" "$W/pretrain"
   else
     log "pretraining"
     mkdir -p "$W/pretrain"
-    $PY "$TRAINING/pretrain.py" --ids "$W/corpus.u16" --work "$W/pretrain" --vocab "$VOCAB" $PRE_ARGS \
+    $PY "$TRAINING/pretrain.py" --ids "$W/corpus.u16" --work "$W/pretrain" --vocab "$VOCAB" "${PRE_ARGS[@]}" \
       2>&1 | tee -a "$W/pretrain/pretrain.log" | grep -E "eval|params|final" || true
   fi
   [ -f "$W/pretrain/base.pt" ] || { echo "pretraining failed" >&2; exit 1; }
@@ -133,7 +145,7 @@ fi
 if skip "$W/finetune/finetuned.pt"; then log "fine-tuned model exists, skipped"; else
   log "fine-tuning"
   mkdir -p "$W/finetune"
-  $PY "$TRAINING/finetune.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" --out "$W/finetune" $FT_ARGS \
+  $PY "$TRAINING/finetune.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" --out "$W/finetune" "${FT_ARGS[@]}" \
     | tee "$W/finetune.log" | grep -E "^epoch|stopping" || true
   [ -f "$W/finetune/finetuned.pt" ] || { echo "fine-tuning failed" >&2; exit 1; }
 fi
@@ -142,7 +154,7 @@ fi
 if skip "$W/eval.json"; then log "evaluation exists, skipped"; else
   log "evaluation (base vs fine-tuned, greedy)"
   $PY "$TRAINING/evaluate.py" --base "$W/pretrain/base.pt" --ft "$W/finetune/finetuned.pt" --tok "$W/tokenizer" \
-    --out "$W/eval.json" $EVAL_ARGS > "$W/eval.log"
+    --out "$W/eval.json" "${EVAL_ARGS[@]}" > "$W/eval.log"
   tail -n 40 "$W/eval.log" | grep -E '"f1"|base|fine' | head -n 30 || true
 fi
 
@@ -151,7 +163,7 @@ for name in base fine-tuned; do
   ck="$W/pretrain/base.pt"; [ "$name" = fine-tuned ] && ck="$W/finetune/finetuned.pt"
   log "export $name (ONNX, KV cache, int8)"
   $PY "$TRAINING/export.py" --ckpt "$ck" --tok "$W/tokenizer" --out "$MODELS/$name" \
-    --ref "$W/ref-$name.json" $EXPORT_ARGS
+    --ref "$W/ref-$name.json" "${EXPORT_ARGS[@]}"
 done
 
 # ---------------------------------------------------------------- 7. Node verification
@@ -175,35 +187,25 @@ done
 
 # ---------------------------------------------------------------- 9. reader (generative RAG; training/reader/)
 # The base checkpoint, context extended to 512, fine-tuned to answer from numbered passages (copy + cite, or
-# decline) on a reading-comprehension set generated from the corpus. Override: READER_MINUTES (15).
+# decline) on a reading-comprehension set generated from the corpus.
 R="$W/reader"
-if [ "$SMOKE" = 1 ]; then
-  RC_ARGS="--train 64 --heldout 8"
-  READER_ARGS="--minutes 0.3 --max-steps 4 --batch 4"
-  READER_EVAL_ARGS="--max-rows 4 --fp32-rows 0"
-else
-  RC_ARGS="--train 20000"
-  READER_ARGS="--minutes ${READER_MINUTES:-15} --lr 6e-4 --batch 8"
-  READER_EVAL_ARGS="--max-rows 400 --fp32-rows 100"
-  if [ "$RESUME" = 0 ]; then rm -rf "$R" "$W/ref-reader.json" "$W/verify-reader.json"; fi
-fi
 mkdir -p "$R/train"
 if skip "$R/rc-train.jsonl"; then log "reader data exists, skipped"; else
   log "reader: reading-comprehension set from the corpus"
-  $PY "$TRAINING/reader/make_rc.py" --corpus "$W/corpus.txt" --tok "$W/tokenizer" --out "$R" $RC_ARGS
+  $PY "$TRAINING/reader/make_rc.py" --corpus "$W/corpus.txt" --tok "$W/tokenizer" --out "$R" "${RC_ARGS[@]}"
 fi
 log "reader: article leak check of the generated set"
 RC_TRAIN="$R/rc-train.jsonl" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -p 'test_no_rc_article_leak.py' -q
 if skip "$R/train/reader.pt"; then log "reader model exists, skipped"; else
   if [ "$GPU" = 1 ]; then
     log "reader: fine-tuning on the GPU (two candidates)"
-    PY=python3 bash "$TRAINING/gpu-stages.sh" reader "$W/pretrain/base.pt" "$W/tokenizer" "$R/rc-train.jsonl" \
+    PROFILE=$PROFILE PY=python3 bash "$TRAINING/gpu-stages.sh" reader "$W/pretrain/base.pt" "$W/tokenizer" "$R/rc-train.jsonl" \
       "$R/rc-heldout.jsonl" "$W/gpu"
     cp "$W/gpu/reader/"* "$R/train/"
   else
-    log "reader: fine-tuning (1 thread)"
+    log "reader: fine-tuning"
     $PY "$TRAINING/reader/train_reader.py" --base "$W/pretrain/base.pt" --tok "$W/tokenizer" \
-      --rc "$R/rc-train.jsonl" --heldout "$R/rc-heldout.jsonl" --out "$R/train" --threads 1 $READER_ARGS \
+      --rc "$R/rc-train.jsonl" --heldout "$R/rc-heldout.jsonl" --out "$R/train" "${READER_ARGS[@]}" \
       | tee "$R/train/train.log" | grep -E "^step|^done|held-out" || true
   fi
   [ -f "$R/train/reader.pt" ] || { echo "reader fine-tuning failed" >&2; exit 1; }
@@ -212,11 +214,11 @@ if skip "$R/reader-eval.json"; then log "reader evaluation exists, skipped"; els
   log "reader: evaluation on the held-out split"
   $PY "$TRAINING/reader/eval_reader.py" --ckpt "$R/train/reader.pt" --tok "$W/tokenizer" --rc "$R/rc-heldout.jsonl" \
     --out "$R/reader-eval.json" --base "$W/pretrain/base.pt" --article --ref-prompts "$R/ref-prompts.json" \
-    $READER_EVAL_ARGS | tee "$R/eval.log"
+    "${READER_EVAL_ARGS[@]}" | tee "$R/eval.log"
 fi
 log "export reader (ONNX, KV cache, int8)"
 $PY "$TRAINING/export.py" --ckpt "$R/train/reader.pt" --tok "$W/tokenizer" --out "$MODELS/reader" \
-  --ref "$W/ref-reader.json" --prompts "$R/ref-prompts.json" --threads 1 \
+  --ref "$W/ref-reader.json" --prompts "$R/ref-prompts.json" "${READER_EXPORT_ARGS[@]}" \
   --max-new-tokens "$($PY -c 'import json; print(json.load(open("data/reader-prompt-format.json"))["maxNewTokens"])')"
 log "Transformers.js generation vs PyTorch: reader"
 VERIFY_TIE="$VERIFY_TIE" node "$TRAINING/verify-onnx.mjs" "$MODELS/reader" "$W/ref-reader.json" --report "$W/verify-reader.json"
@@ -228,29 +230,21 @@ log "reader: $(( bytes / 1024 )) KiB in $MODELS/reader"
 
 # ---------------------------------------------------------------- 10. retrieval encoder (training/retriever/)
 # RAG's learned retriever for the "article" knowledge setting: a small transformer over the frozen GloVe vectors,
-# trained contrastively on pairs mined from the corpus and WordNet only (never the article or data/qa/).
-# Override: ENCODER_MINUTES (30).
+# trained contrastively on pairs mined from the corpus and WordNet only (never the article or data/qa/). Its recipe
+# is training/retriever/encoder-config.json; the profile sets only how much of it runs.
 RW="$W/retriever"
-if [ "$SMOKE" = 1 ]; then
-  PAIRS_ARGS="--max-docs 60"
-  ENCODER_ARGS="--minutes 0.5 --max-steps 10 --set log_every=5 --set heldout_max=200"
-  ENCODER_OUT="$MODELS/retrieval-encoder"
-else
-  PAIRS_ARGS=""
-  ENCODER_ARGS="--minutes ${ENCODER_MINUTES:-30}"
-  ENCODER_OUT="$ROOT/public/retrieval/encoder"
-  if [ "$RESUME" = 0 ]; then rm -rf "$RW"; fi
-fi
+ENCODER_OUT="$ROOT/public/retrieval/encoder"
+[ "$SMOKE" = 1 ] && ENCODER_OUT="$MODELS/retrieval-encoder"
 mkdir -p "$RW/train"
 if skip "$RW/pairs.jsonl"; then log "retriever pairs exist, skipped"; else
   log "retriever: training pairs from the corpus and WordNet"
-  $PY "$TRAINING/retriever/pairs.py" --parts "$W/parts" --out "$RW/pairs.jsonl" $PAIRS_ARGS
+  $PY "$TRAINING/retriever/pairs.py" --parts "$W/parts" --out "$RW/pairs.jsonl" "${PAIRS_ARGS[@]}"
 fi
 log "retriever: article and written-question leak check of the pairs"
 RETRIEVER_PAIRS="$RW/pairs.jsonl" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -p 'test_no_retriever_pairs_leak.py' -q
 if skip "$RW/train/encoder.pt"; then log "retriever encoder exists, skipped"; else
   log "retriever: contrastive training (1 thread)"
-  $PY "$TRAINING/retriever/train_encoder.py" --pairs "$RW/pairs.jsonl" --out "$RW/train" $ENCODER_ARGS \
+  $PY "$TRAINING/retriever/train_encoder.py" --pairs "$RW/pairs.jsonl" --out "$RW/train" "${ENCODER_ARGS[@]}" \
     | tee "$RW/train/train.log" | grep -E '"before"|"steps"' | cut -c1-240 || true
   [ -f "$RW/train/encoder.pt" ] || { echo "retriever training failed" >&2; exit 1; }
 fi
@@ -260,6 +254,6 @@ log "retriever encoder through the app's code (ONNX Runtime for Node) vs PyTorch
 npx --no-install tsx "$TRAINING/retriever/verify-encoder.ts" "$ENCODER_OUT" --report "$RW/verify.json"
 $PY "$TRAINING/retriever/make_encoder_card.py" --train "$RW/train" --pairs-stats "$RW/pairs-stats.json" \
   --provenance "$PROV.json" --verify "$RW/verify.json" --model "$ENCODER_OUT" \
-  --figures "$TRAINING/retriever/figures.json"
+  --recipe "$TRAINING/retriever/encoder-config.json" --figures "$TRAINING/retriever/figures.json"
 log "retrieval encoder: $(( $(du -sb "$ENCODER_OUT" | cut -f1) / 1024 )) KiB in $ENCODER_OUT"
 log "done"

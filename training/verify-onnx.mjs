@@ -23,7 +23,7 @@ const ref = JSON.parse(fs.readFileSync(refPath, 'utf8'));
 
 const t0 = performance.now();
 const tokenizer = await AutoTokenizer.from_pretrained(name);
-// The app's session options (lib/generation/decoding.ts SESSION_OPTIONS): with ONNX Runtime's QDQ handling
+// The app's session options (lib/models/decoding.ts SESSION_OPTIONS): with ONNX Runtime's QDQ handling
 // off, the int8 weights become exactly the float values PyTorch used. With it on, the runtime may fuse them into
 // quantized matrix products that round the activations too, which is not what the app runs.
 const model = await AutoModelForCausalLM.from_pretrained(name, {

@@ -1,6 +1,6 @@
 import * as ort from "onnxruntime-web/wasm";
 import { createError } from "../lib/errors";
-import type { EncoderSession } from "../lib/retrieval/encoder";
+import type { EncoderSession } from "../lib/rag/store/encoder";
 
 /**
  * The learned retriever's model (lib/retrieval/encoder.ts) in the search worker: ONNX Runtime Web's CPU
@@ -21,7 +21,10 @@ export async function createWebEncoderSession(model: ArrayBuffer, file: string):
       extra: { session: { disable_quant_qdq: "1" } },
     });
   } catch (error) {
-    throw createError("MODEL_CORRUPT", file, error instanceof Error ? error.message : String(error));
+    throw createError("MODEL_CORRUPT", {
+      model: "retrieval encoder",
+      detail: `${file}: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   return {
     async run(vectors, weights, batch, words) {

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { describeError } from "../lib/errors";
-import { createGenerator } from "../lib/generation/generator";
-import { FINE_TUNED_GENERATION, formatPrompt } from "../lib/generation/prompt";
+import { FINE_TUNED_GENERATION } from "../lib/fine-tuned/generation";
+import { formatPrompt } from "../lib/fine-tuned/prompt";
+import { createGenerator } from "../lib/models/generator";
 import { loadModel } from "./load-model";
 import type { FineTunedRequest, FineTunedResponse } from "./protocol";
 
@@ -14,11 +15,13 @@ const generator = createGenerator("fine-tuned", FINE_TUNED_GENERATION);
 let queue: Promise<void> = Promise.resolve();
 let latest = 0;
 
-async function answer(id: number, question: string): Promise<void> {
+async function answer(id: number, question: string, paceMs = 0): Promise<void> {
   if (id !== latest) return;
   post({ type: "started", id });
-  const generation = await generator.generate(formatPrompt(question), (text) =>
-    post({ type: "token", id, text }),
+  const generation = await generator.generate(
+    formatPrompt(question),
+    (text) => post({ type: "token", id, text }),
+    { paceMs },
   );
   post({ type: "done", id, generation });
 }
@@ -36,7 +39,7 @@ self.addEventListener("message", (event: MessageEvent<FineTunedRequest>) => {
   const task =
     request.type === "load"
       ? () => loadModel(generator, "fine-tuned", request.threads, post)
-      : () => answer(request.id, request.question);
+      : () => answer(request.id, request.question, request.paceMs);
   queue = queue.then(task).catch((error: unknown) => {
     post({ type: "error", id: request.type === "ask" ? request.id : undefined, ...describeError(error) });
   });

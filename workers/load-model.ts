@@ -1,13 +1,13 @@
-import type { ModelId } from "../lib/generation/decoding";
-import type { Generator, LoadProgress } from "../lib/generation/generator";
-import { checkModelFiles } from "./check-model-files";
-import { configureRuntime, MODELS_URL } from "./configure-runtime";
+import { type ModelId, modelFiles } from "../lib/models/decoding";
+import type { Generator, LoadProgress } from "../lib/models/generator";
+import { assetStore, getAll } from "./assets";
+import { configureRuntime, MODELS_URL, RUNTIME_FILES } from "./configure-runtime";
 
 type LoadMessage = { type: "progress"; progress: LoadProgress } | { type: "ready"; loadMs: number };
 
 /**
- * A model worker's load step: the runtime configured for local files, the model's files checked (so a
- * missing model is named as such), then loaded and warmed up, with its progress and its readiness posted.
+ * A model worker's load step: the model's files and the runtime downloaded and verified (with one progress
+ * figure for all of them, the runtime included), then the model started and warmed up from those bytes.
  */
 export async function loadModel(
   generator: Generator,
@@ -15,8 +15,21 @@ export async function loadModel(
   threads: number,
   post: (message: LoadMessage) => void,
 ): Promise<void> {
-  configureRuntime(threads);
-  await checkModelFiles(MODELS_URL, modelId);
-  const { loadMs } = await generator.load((progress) => post({ type: "progress", progress }));
-  post({ type: "ready", loadMs });
+  const start = performance.now();
+  const files = await assetStore();
+  configureRuntime(files, threads);
+  const paths = [
+    ...modelFiles((path) => files.has(`${MODELS_URL}${modelId}/${path}`)).map(
+      (path) => `${MODELS_URL}${modelId}/${path}`,
+    ),
+    RUNTIME_FILES.wasm,
+    RUNTIME_FILES.mjs,
+  ];
+  await getAll(files, paths, (file, loaded, total) =>
+    post({ type: "progress", progress: { status: "progress", file, loaded, total } }),
+  );
+  post({ type: "progress", progress: { status: "starting" } });
+  await generator.load();
+  files.release();
+  post({ type: "ready", loadMs: Math.round(performance.now() - start) });
 }

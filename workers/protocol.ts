@@ -3,20 +3,22 @@
  * worker nested in it: discriminated unions, shared by both sides, so a message the other side does not
  * understand is a type error rather than a silent drop.
  */
-import type { ErrorCode } from "../lib/errors";
-import type { Generation, LoadProgress } from "../lib/generation/generator";
-import type { Knowledge } from "../lib/retrieval/knowledge";
-import type { RagMode, RagResult } from "../lib/retrieval/pipeline";
+import type { SourceDocument } from "../lib/documents/types";
+import type { ErrorDescription } from "../lib/errors";
+import type { Generation, LoadProgress } from "../lib/models/generator";
+import type { Knowledge } from "../lib/rag/knowledge";
+import type { RagMode, RagResult } from "../lib/rag/types";
 
-export interface WorkerError {
+/** A failure, described as the error catalogue describes it: a message for the visitor, a detail for the developer. */
+export interface WorkerError extends ErrorDescription {
   type: "error";
   /** The question's id when the error belongs to one; absent for load failures. */
   id?: number;
-  code: ErrorCode | "UNKNOWN";
-  message: string;
 }
 
-import type { SourceDocument } from "../lib/documents/types";
+import type { QaPair } from "../lib/live-fine-tune/examples";
+import type { LiveSettingName } from "../lib/live-fine-tune/settings";
+import type { StepReport, TrainResult } from "../lib/live-fine-tune/train";
 
 /** WebAssembly threads for the model runtime: more than 1 only takes effect under cross-origin isolation. */
 export interface LoadRequest {
@@ -31,7 +33,8 @@ export interface LoadRequest {
 
 export type RagRequest =
   | LoadRequest
-  | { type: "ask"; id: number; question: string; mode: RagMode }
+  /** `paceMs`: a pause before each generated token (slow motion); 0 or absent for full speed. */
+  | { type: "ask"; id: number; question: string; mode: RagMode; paceMs?: number }
   /** Loads the reader model (generative answers), which the worker otherwise loads on first use. */
   | { type: "load-reader" }
   /** Stops the reader's current generation (a stop button, or a newer question). */
@@ -52,7 +55,7 @@ export type RagResponse =
   /** The reader model loads on demand, so extractive answers never wait for it. */
   | { type: "reader-progress"; progress: LoadProgress }
   | { type: "reader-ready"; loadMs: number }
-  | { type: "reader-error"; code: ErrorCode | "UNKNOWN"; message: string }
+  | ({ type: "reader-error" } & ErrorDescription)
   | { type: "document-added"; id: number; documentId: string; passages: number; ms: number }
   | { type: "document-removed"; id: number; documentId: string; ms: number }
   | { type: "passage-updated"; id: number; passageId: string; found: boolean; ms: number }
@@ -64,7 +67,7 @@ export type RagResponse =
  */
 export type ReaderRequest =
   | LoadRequest
-  | { type: "generate"; id: number; prompt: string }
+  | { type: "generate"; id: number; prompt: string; paceMs?: number }
   | { type: "count-tokens"; id: number; text: string }
   /** Stops the running generation (the search worker never asks for one that belongs to an older question). */
   | { type: "interrupt" };
@@ -79,7 +82,7 @@ export type ReaderResponse =
 
 export type FineTunedRequest =
   | LoadRequest
-  | { type: "ask"; id: number; question: string }
+  | { type: "ask"; id: number; question: string; paceMs?: number }
   | { type: "interrupt" };
 
 export type FineTunedResponse =
@@ -88,4 +91,50 @@ export type FineTunedResponse =
   | { type: "started"; id: number }
   | { type: "token"; id: number; text: string }
   | { type: "done"; id: number; generation: Generation }
+  | WorkerError;
+
+/** Live fine-tuning, in a worker of its own that the page starts only when the visitor starts training. */
+export type LiveFineTuneRequest =
+  /** Trains a fresh copy of the shipped weights on the pairs; its answers then come from the result. */
+  | { type: "train"; pairs: QaPair[]; setting: LiveSettingName }
+  /** Ends training after the current step, keeping the weights reached. */
+  | { type: "stop" }
+  /**
+   * Holds training between steps while the page answers a question, and lets it go on afterwards: on two
+   * cores, the visitor's question gets them first.
+   */
+  | { type: "hold"; held: boolean }
+  /** Answers a question from the updated weights. */
+  | { type: "ask"; id: number; question: string }
+  | { type: "interrupt" }
+  /** Drops the updated weights (back to the shipped model). */
+  | { type: "reset" };
+
+/** A finished live fine-tune, as the page shows it and the comparison table quotes it. */
+export interface LiveTrainingSummary extends Omit<TrainResult, "stepMs"> {
+  setting: LiveSettingName;
+  examples: number;
+  /** Prompt and answer tokens trained on per second, over the whole run. */
+  tokensPerSecond: number;
+}
+
+export type LiveFineTuneResponse =
+  | { type: "loading"; stage: "runtime" | "weights" }
+  /**
+   * The runtime and the shipped weights are ready. `resources` are what this worker fetched for them (its
+   * imported chunks, the .wasm, the model files); `script` is its own script, which the page fetched.
+   */
+  | {
+      type: "loaded";
+      parameters: number;
+      script: string;
+      resources: { name: string; bytes: number }[];
+    }
+  | { type: "step"; report: StepReport }
+  | { type: "trained"; summary: LiveTrainingSummary }
+  | { type: "started"; id: number }
+  /** The answer so far (the whole text, not a piece: decoding can change the end as tokens arrive). */
+  | { type: "text"; id: number; text: string }
+  | { type: "done"; id: number; generation: Generation }
+  | { type: "reset-done" }
   | WorkerError;

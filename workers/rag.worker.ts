@@ -1,19 +1,20 @@
 /// <reference lib="webworker" />
 import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
-import { QUESTION_SETS } from "../lib/examples";
-import { assembleRagPipeline, type PipelineSetting } from "../lib/retrieval/assemble";
-import { createTextEncoder, parseEncoderConfig } from "../lib/retrieval/encoder";
+import { CURATED_QUESTIONS } from "../lib/questions/question-sets";
+import { assembleRagPipeline, type PipelineSetting } from "../lib/rag/assemble";
 import {
   DEFAULT_KNOWLEDGE,
   KNOWLEDGE_ASSETS,
   KNOWLEDGE_PIPELINES,
   type Knowledge,
-} from "../lib/retrieval/knowledge";
-import { parseClassifier } from "../lib/retrieval/passage-classifier";
-import type { RagPipeline } from "../lib/retrieval/pipeline";
+} from "../lib/rag/knowledge";
+import type { RagPipeline } from "../lib/rag/pipeline";
+import { parseClassifier } from "../lib/rag/rank/passage-classifier";
+import { createTextEncoder, parseEncoderConfig } from "../lib/rag/store/encoder";
+import { type WordVectorMeta, wordVectorTable } from "../lib/rag/store/word-vectors";
+import { assetStore, getAll } from "./assets";
 import { createWebEncoderSession } from "./encoder-session";
-import { fetchWithProgress } from "./fetch-with-progress";
 import type { RagRequest, RagResponse } from "./protocol";
 import { createRemoteReader } from "./remote-reader";
 
@@ -26,8 +27,8 @@ const ASSETS = {
   words: "/retrieval/word-vectors.json",
   vectors: "/retrieval/word-vectors.bin",
   classifier: "/retrieval/passage-classifier.json",
-  // The "article" knowledge setting (knowledge.ts): the article's passages alone, with the learned encoder's
-  // vectors stored at build time, and the encoder itself for questions and a user's documents.
+  // The "article" knowledge setting (lib/rag/knowledge.ts): the article's passages alone, with the learned
+  // encoder's vectors stored at build time, and the encoder itself for questions and a user's documents.
   articleOnlyIndex: "/retrieval/article-only-index.json",
   encoderConfig: "/retrieval/encoder/config.json",
   encoderDirectory: "/retrieval/encoder/",
@@ -68,54 +69,54 @@ function loadReader(): Promise<boolean> {
   return readerAvailable;
 }
 
-const WARM_UP_QUESTIONS = QUESTION_SETS.flatMap((set) => set.questions);
+const WARM_UP_QUESTIONS = CURATED_QUESTIONS;
 
 function load(): Promise<RagPipeline> {
   pipeline ??= (async () => {
     const start = performance.now();
-    // One missing file fails the load: the others stop downloading, so no progress message follows the
-    // error (the page would take it for a load still under way, and report a hang instead of the cause).
-    const stop = new AbortController();
-    const fetchAsset = (file: string) =>
-      fetchWithProgress(
-        file,
-        (loaded, total) => post({ type: "progress", file, loaded, total }),
-        stop.signal,
-      ).catch((error: unknown) => {
-        stop.abort();
-        throw error;
-      });
-    const assets = KNOWLEDGE_ASSETS[knowledge];
+    const files = await assetStore();
+    const progress = (file: string, loaded: number, total: number) =>
+      post({ type: "progress", file, loaded, total });
     const text = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes);
-    const none = Promise.resolve(null);
-    const [index, words, vectors, classifier, encoderConfig] = await Promise.all([
-      fetchAsset(assets.writtenQuestions ? ASSETS.index : ASSETS.articleOnlyIndex),
-      fetchAsset(ASSETS.words),
-      fetchAsset(ASSETS.vectors),
-      assets.classifier ? fetchAsset(ASSETS.classifier) : none,
-      assets.encoder ? fetchAsset(ASSETS.encoderConfig) : none,
-    ]);
+    const assets = KNOWLEDGE_ASSETS[knowledge];
     let setting: PipelineSetting = KNOWLEDGE_PIPELINES[knowledge];
-    if (encoderConfig) {
+    let index: ArrayBuffer;
+    let words: ArrayBuffer;
+    let vectors: ArrayBuffer;
+    let classifier: ArrayBuffer | null = null;
+    if (assets.encoder) {
+      const [onlyIndex, wordList, table, encoderConfig] = await getAll(
+        files,
+        [ASSETS.articleOnlyIndex, ASSETS.words, ASSETS.vectors, ASSETS.encoderConfig],
+        progress,
+      );
+      [index, words, vectors] = [onlyIndex, wordList, table];
       const config = parseEncoderConfig(text(encoderConfig), ASSETS.encoderConfig);
       const file = `${ASSETS.encoderDirectory}${config.file}`;
-      const session = await createWebEncoderSession(await fetchAsset(file), file);
+      const [model] = await getAll(files, [file], progress);
+      const session = await createWebEncoderSession(model, file);
       setting = {
         ...setting,
         encoder: async (wordVectors) => createTextEncoder(session, wordVectors, config),
       };
+    } else {
+      [index, words, vectors, classifier] = await getAll(
+        files,
+        [ASSETS.index, ASSETS.words, ASSETS.vectors, ASSETS.classifier],
+        progress,
+      );
     }
-    const meta = JSON.parse(text(words)) as { dimensions: number; words: string[] };
+    files.release();
+    const meta = JSON.parse(text(words)) as WordVectorMeta;
     const ready = await assembleRagPipeline(
       text(index),
-      { dimensions: meta.dimensions, words: meta.words, data: new Int8Array(vectors) },
+      wordVectorTable(meta, new Int8Array(vectors), ASSETS.vectors),
       reader,
       classifier && parseClassifier(text(classifier), ASSETS.classifier),
       setting,
     );
     // Warm-up: the first searches run unoptimised code and compute each new word's similarities to the
-    // index's words; asking the presenter's prepared questions now keeps the first real timings honest
-    // (measured in Chromium: the first ten questions took 2-36 ms to retrieve, the same ten again 0.4-1.8 ms).
+    // index's words; asking the presenter's prepared questions now keeps the first real timings honest.
     for (const question of WARM_UP_QUESTIONS) await ready.ask(question, { mode: "extractive" });
     post({
       type: "ready",
@@ -131,7 +132,7 @@ function load(): Promise<RagPipeline> {
   return pipeline;
 }
 
-async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
+async function handle(request: RagRequest, ready: RagPipeline, readerLoaded: boolean): Promise<void> {
   switch (request.type) {
     case "load":
     case "interrupt":
@@ -143,15 +144,14 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
     case "ask": {
       if (request.id !== latest) return;
       const { id } = request;
-      const generative = request.mode === "generative" && (await loadReader());
-      // A newer question may have come while this one waited for the reader.
-      if (id !== latest) return;
+      const generative = request.mode === "generative" && readerLoaded;
       const result = await ready.ask(request.question, {
         mode: generative ? "generative" : "extractive",
         onToken: (text) => post({ type: "token", id, text }),
         // Checked just before the reader starts: a question stopped, or replaced by a newer one, while it
         // waited (for the reader to load, or for its prompt's tokens to be counted) is not generated.
         stopped: () => stopped === id || id !== latest,
+        paceMs: request.paceMs,
       });
       post({ type: "result", id, result });
       return;
@@ -198,6 +198,20 @@ async function handle(request: RagRequest, ready: RagPipeline): Promise<void> {
   }
 }
 
+/** Runs a request after those before it, once the index is loaded; a question a newer one replaced is skipped. */
+function enqueue(request: RagRequest, readerLoaded = false): void {
+  queue = queue
+    .then(async () => {
+      const ready = await load();
+      if (request.type === "load") threads = request.threads;
+      else if (request.type === "ask" && request.id !== latest) return;
+      await handle(request, ready, readerLoaded);
+    })
+    .catch((error: unknown) => {
+      post({ type: "error", id: "id" in request ? request.id : undefined, ...describeError(error) });
+    });
+}
+
 self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
   const request = event.data;
   if (request.type === "interrupt") {
@@ -208,22 +222,20 @@ self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
   if (request.type === "ask") {
     latest = request.id;
     reader.interrupt();
+    // A generative question waits for the reader outside the queue, so documents and other questions are
+    // handled while it loads; a reader that fails or stalls answers it extractively, saying why.
+    if (request.mode === "generative") {
+      void loadReader().then((loaded) => enqueue(request, loaded));
+      return;
+    }
   }
   if (request.type === "load" && request.knowledge && request.knowledge !== knowledge) {
     // Queued behind the requests already sent, which the old setting answers; the load then builds the new one.
+    const next = request.knowledge;
     queue = queue.then(() => {
-      knowledge = request.knowledge ?? DEFAULT_KNOWLEDGE;
+      knowledge = next;
       pipeline = null;
     });
   }
-  queue = queue
-    .then(async () => {
-      const ready = await load();
-      if (request.type === "load") threads = request.threads;
-      else if (request.type === "ask" && request.id !== latest) return;
-      await handle(request, ready);
-    })
-    .catch((error: unknown) => {
-      post({ type: "error", id: "id" in request ? request.id : undefined, ...describeError(error) });
-    });
+  enqueue(request);
 });

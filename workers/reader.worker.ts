@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { describeError } from "../lib/errors";
-import { createGenerator } from "../lib/generation/generator";
-import { READER_GENERATION } from "../lib/generation/reader-prompt";
+import { createGenerator } from "../lib/models/generator";
+import { READER_GENERATION } from "../lib/rag/answer/reader-prompt";
 import { loadModel } from "./load-model";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
 
@@ -22,7 +22,9 @@ async function handle(request: Exclude<ReaderRequest, { type: "interrupt" }>): P
       return;
     case "generate": {
       const { id } = request;
-      const generation = await reader.generate(request.prompt, (text) => post({ type: "token", id, text }));
+      const generation = await reader.generate(request.prompt, (text) => post({ type: "token", id, text }), {
+        paceMs: request.paceMs,
+      });
       post({ type: "generated", id, generation });
       return;
     }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isAppError } from "../lib/errors";
-import type { Generation } from "../lib/generation/generator";
+import type { Generation } from "../lib/models/generator";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
 import { createRemoteReader } from "./remote-reader";
 
@@ -12,9 +12,14 @@ function fakeWorker() {
     onerror: null as ((event: ErrorEvent) => void) | null,
     onmessageerror: null as (() => void) | null,
     postMessage: (request: ReaderRequest) => sent.push(request),
+    terminated: false,
+    terminate() {
+      this.terminated = true;
+    },
   };
   return {
     worker: worker as unknown as Worker,
+    isTerminated: () => worker.terminated,
     sent,
     reply: (message: ReaderResponse) => worker.onmessage?.({ data: message } as MessageEvent<ReaderResponse>),
     crash: (message: string) => worker.onerror?.({ message, preventDefault: () => {} } as ErrorEvent),
@@ -28,6 +33,7 @@ const generation = (answer: string): Generation => ({
   tokens: 2,
   tokensPerSecond: 100,
   interrupted: false,
+  finish: "end",
   timings: { firstTokenMs: 1, generateMs: 2, totalMs: 3 },
 });
 
@@ -96,7 +102,10 @@ describe("createRemoteReader", () => {
     const { fake, reader } = await loaded();
     const pending = reader.generate("a");
     fake.crash("out of memory");
-    await expect(pending).rejects.toThrow("The reader worker stopped unexpectedly (out of memory)");
+    await expect(pending).rejects.toMatchObject({
+      message: expect.stringContaining("The reader worker stopped unexpectedly"),
+      detail: "out of memory",
+    });
     await expect(reader.countTokens("b")).rejects.toThrow("stopped unexpectedly");
     await expect(reader.load(1)).rejects.toThrow("stopped unexpectedly");
   });
@@ -113,7 +122,7 @@ describe("createRemoteReader", () => {
     const reader = createRemoteReader(() => fake.worker);
     const load = reader.load(1);
     fake.crash("");
-    await expect(load).rejects.toThrow("stopped unexpectedly (it failed to start)");
+    await expect(load).rejects.toMatchObject({ code: "WORKER_CRASHED", detail: "it failed to start" });
   });
 
   it("sends an interrupt to a started worker, and none before it has started", async () => {
@@ -124,5 +133,25 @@ describe("createRemoteReader", () => {
     void reader.generate("running");
     reader.interrupt();
     expect(fake.sent.at(-1)).toEqual({ type: "interrupt" });
+  });
+
+  it("gives up a load that stays silent, stopping the worker, while progress keeps it alive", async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeWorker();
+      const reader = createRemoteReader(() => fake.worker, 1000);
+      const load = reader.load(1);
+      const settled = load.catch((error: unknown) => error);
+      vi.advanceTimersByTime(900);
+      fake.reply({ type: "progress", progress: { status: "progress" } });
+      vi.advanceTimersByTime(900);
+      expect(fake.isTerminated()).toBe(false);
+      vi.advanceTimersByTime(200);
+      expect(await settled).toMatchObject({ code: "WORKER_SILENT" });
+      expect(fake.isTerminated()).toBe(true);
+      await expect(reader.generate("p")).rejects.toMatchObject({ code: "WORKER_SILENT" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

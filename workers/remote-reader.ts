@@ -1,7 +1,10 @@
-import { createError, type ErrorCode, restoreError } from "../lib/errors";
-import type { Generation, LoadProgress } from "../lib/generation/generator";
-import type { Reader } from "../lib/retrieval/pipeline";
+import { createError, restoreError } from "../lib/errors";
+import type { Generation, LoadProgress } from "../lib/models/generator";
+import type { Reader } from "../lib/rag/types";
 import type { ReaderRequest, ReaderResponse } from "./protocol";
+
+/** How long a loading reader may stay silent (no progress at all) before it is given up as hung. */
+export const READER_LOAD_SILENCE_MS = 30_000;
 
 interface Pending {
   resolve: (value: never) => void;
@@ -9,24 +12,32 @@ interface Pending {
   onToken?: (text: string) => void;
 }
 
-// The worker's error, already formatted from the catalogue there.
-const failure = (code: ErrorCode | "UNKNOWN", message: string): Error =>
-  code === "UNKNOWN" ? new Error(message) : restoreError(code, message);
-
 /**
  * The reader model as the RAG pipeline sees it, running in a worker of its own (`reader.worker.ts`). Each
  * call is a request with an id; the answer, its tokens or its error come back under that id. The worker
  * starts on the first `load`; if it crashes, every pending call and every later one fails with the reason.
  */
-export function createRemoteReader(start: () => Worker) {
+export function createRemoteReader(start: () => Worker, silenceMs = READER_LOAD_SILENCE_MS) {
   let worker: Worker | null = null;
   let crashed: Error | null = null;
   let next = 0;
   const pending = new Map<number, Pending>();
   let loading: { resolve: (loadMs: number) => void; reject: (error: Error) => void } | null = null;
   let onProgress: ((progress: LoadProgress) => void) | undefined;
+  // A loading reader that says nothing (no progress) for `silenceMs` is given up: its worker is stopped, and
+  // every call fails with the reason instead of waiting for ever.
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  const listen = () => {
+    clearTimeout(silence);
+    if (!loading) return;
+    silence = setTimeout(() => {
+      worker?.terminate();
+      fail(createError("WORKER_SILENT", { worker: "reader", seconds: Math.round(silenceMs / 1000) }));
+    }, silenceMs);
+  };
 
   function fail(error: Error): void {
+    clearTimeout(silence);
     crashed = error;
     loading?.reject(error);
     loading = null;
@@ -37,11 +48,13 @@ export function createRemoteReader(start: () => Worker) {
   function receive(message: ReaderResponse): void {
     switch (message.type) {
       case "progress":
+        listen();
         onProgress?.(message.progress);
         return;
       case "ready":
         loading?.resolve(message.loadMs);
         loading = null;
+        listen();
         return;
       case "token":
         pending.get(message.id)?.onToken?.(message.text);
@@ -54,10 +67,12 @@ export function createRemoteReader(start: () => Worker) {
         return;
       }
       case "error": {
-        const error = failure(message.code, message.message);
+        // The worker's error, already formatted from the catalogue there.
+        const error = restoreError(message);
         if (message.id === undefined) {
           loading?.reject(error);
           loading = null;
+          listen();
           return;
         }
         pending.get(message.id)?.reject(error);
@@ -89,19 +104,24 @@ export function createRemoteReader(start: () => Worker) {
     worker.onmessage = (event: MessageEvent<ReaderResponse>) => receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      fail(createError("WORKER_CRASHED", "reader", event.message || "it failed to start"));
+      fail(
+        createError("WORKER_CRASHED", { worker: "reader", detail: event.message || "it failed to start" }),
+      );
     };
     worker.onmessageerror = () =>
-      fail(createError("WORKER_CRASHED", "reader", "a message from it could not be read"));
+      fail(
+        createError("WORKER_CRASHED", { worker: "reader", detail: "a message from it could not be read" }),
+      );
     return new Promise<number>((resolve, reject) => {
       loading = { resolve, reject };
+      listen();
       send({ type: "load", threads });
     });
   }
 
   const reader: Reader & { interrupt(): void } = {
-    generate: (prompt: string, onToken?: (text: string) => void) =>
-      call<Generation>((id) => ({ type: "generate", id, prompt }), onToken),
+    generate: (prompt: string, onToken?: (text: string) => void, pacing: { paceMs?: number } = {}) =>
+      call<Generation>((id) => ({ type: "generate", id, prompt, paceMs: pacing.paceMs }), onToken),
     countTokens: (text: string) => call<number>((id) => ({ type: "count-tokens", id, text })),
     /** Stops the running generation. */
     interrupt: () => {

@@ -24,6 +24,7 @@ export class AppPage {
     speed: Locator;
     error: Locator;
     ready: Locator;
+    refused: Locator;
   };
   readonly comparisonRows: Locator;
   readonly documents: {
@@ -31,6 +32,7 @@ export class AppPage {
     text: Locator;
     add: Locator;
     status: Locator;
+    messages: Locator;
     items: Locator;
     scenario: Locator;
   };
@@ -61,6 +63,7 @@ export class AppPage {
       speed: fineTuned.getByTestId("fine-tuned-speed"),
       error: fineTuned.getByTestId("fine-tuned-error"),
       ready: fineTuned.getByTestId("fine-tuned-ready"),
+      refused: fineTuned.getByTestId("fine-tuned-refused"),
     };
     this.comparisonRows = page.getByTestId("comparison-row");
     this.documents = {
@@ -68,6 +71,7 @@ export class AppPage {
       text: page.getByTestId("document-text"),
       add: page.getByTestId("document-add"),
       status: page.getByTestId("documents-status"),
+      messages: page.getByTestId("documents-message"),
       items: page.getByTestId("document-item"),
       scenario: page.getByTestId("classroom-scenario"),
     };

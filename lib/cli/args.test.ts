@@ -38,10 +38,17 @@ describe("parseAskArgs", () => {
 });
 
 describe("parseQuestionLines", () => {
-  it("takes the question of each line in order, ignoring other fields and blank lines", () => {
+  it("takes the question of each line with its line number, ignoring other fields and blank lines", () => {
     expect(parseQuestionLines('{"question":"a","id":1}\n\n{"evidence":"x","question":"b"}\n')).toEqual([
-      "a",
-      "b",
+      { line: 1, question: "a" },
+      { line: 3, question: "b" },
+    ]);
+  });
+
+  it("accepts a UTF-8 byte-order mark and Windows line ends", () => {
+    expect(parseQuestionLines('\uFEFF{"question":"a"}\r\n{"question":"b"}\r\n')).toEqual([
+      { line: 1, question: "a" },
+      { line: 2, question: "b" },
     ]);
   });
 
@@ -51,7 +58,13 @@ describe("parseQuestionLines", () => {
     ['["question"]', 1],
     ['{"question":3}', 1],
     ["null", 1],
-  ])("names the bad line in %j", (text, line) => {
-    expect(() => parseQuestionLines(text)).toThrow(new RegExp(`^Line ${line} `));
+  ])("reports the bad line in %j by its number, keeping the good ones", (text, line) => {
+    const lines = parseQuestionLines(text);
+    const bad = lines.find((entry) => "error" in entry);
+    expect(bad).toMatchObject({ line, question: null, error: { code: "BAD_INPUT_LINE" } });
+    expect(bad && "error" in bad ? bad.error.message : "").toMatch(new RegExp(`^line ${line}: `));
+    expect(lines.filter((entry) => !("error" in entry)).map((entry) => entry.question)).toEqual(
+      text.startsWith('{"question":"a"}') ? ["a"] : [],
+    );
   });
 });

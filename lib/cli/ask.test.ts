@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createError } from "../errors";
 import { loadRagPipeline } from "../node/rag";
-import { COVERAGE_THRESHOLD } from "../retrieval/decline";
-import { DEFAULT_KNOWLEDGE, type Knowledge } from "../retrieval/knowledge";
-import type { RagPipeline } from "../retrieval/pipeline";
+import { DEFAULT_KNOWLEDGE, type Knowledge } from "../rag/knowledge";
+import type { RagPipeline } from "../rag/pipeline";
+import { COVERAGE_THRESHOLD } from "../rag/settings";
 import { type AskDependencies, runAsk } from "./ask";
 
 let rag: RagPipeline;
@@ -60,14 +61,59 @@ describe("runAsk", () => {
     expect(lines.map((line) => JSON.parse(line).question)).toEqual(questions);
   });
 
-  it("prints nothing when any line is bad", async () => {
-    const { dependencies, lines } = deps({ readFile: () => '{"question":"ok"}\n{"question":""}' });
-    await expect(
-      runAsk({ pipeline: "rag", input: { kind: "jsonl", file: "x" } }, dependencies),
-    ).rejects.toMatchObject({
-      code: "EMPTY_QUESTION",
+  it("answers every good line of a batch and reports each bad line by its number, once", async () => {
+    const reports: { line: number; stage: string; code: string }[] = [];
+    const { dependencies, lines } = deps({
+      readFile: () =>
+        [
+          '{"question":"Who wrote the article?"}',
+          '{"question":""}',
+          "not json",
+          `{"question":"${"x".repeat(1001)}"}`,
+          '{"question":"What is RAG?"}',
+        ].join("\n"),
+      loadFineTuned: async () => ({
+        ask: async (question: string) => {
+          if (question === "What is RAG?")
+            throw createError("QUESTION_TOO_MANY_TOKENS", { model: "m", tokens: 9, room: 8 });
+          return { answer: "ok" };
+        },
+      }),
     });
-    expect(lines).toEqual([]);
+    const failed = await runAsk(
+      { pipeline: "both", input: { kind: "jsonl", file: "x" } },
+      {
+        ...dependencies,
+        report: ({ line, stage, error }) => reports.push({ line, stage, code: error.code }),
+      },
+    );
+    const outputs = lines.map((line) => JSON.parse(line));
+    expect(outputs).toHaveLength(5);
+    expect(outputs[0]).toMatchObject({ question: "Who wrote the article?", fineTuned: { answer: "ok" } });
+    expect(outputs[0].rag.citations.length).toBeGreaterThan(0);
+    expect(outputs[1]).toMatchObject({
+      line: 2,
+      error: { code: "EMPTY_QUESTION" },
+      rag: null,
+      fineTuned: null,
+    });
+    expect(outputs[2]).toMatchObject({ line: 3, question: null, error: { code: "BAD_INPUT_LINE" } });
+    expect(outputs[3]).toMatchObject({ line: 4, error: { code: "QUESTION_TOO_LONG" } });
+    // One pipeline failing on a question leaves the other's answer in place.
+    expect(outputs[4].rag.abstained).toBe(false);
+    expect(outputs[4].fineTuned).toMatchObject({ error: { code: "QUESTION_TOO_MANY_TOKENS" } });
+    expect(reports).toEqual([
+      { line: 2, stage: "input", code: "EMPTY_QUESTION" },
+      { line: 3, stage: "input", code: "BAD_INPUT_LINE" },
+      { line: 4, stage: "input", code: "QUESTION_TOO_LONG" },
+      { line: 5, stage: "fine-tuned", code: "QUESTION_TOO_MANY_TOKENS" },
+    ]);
+    expect(failed).toBe(4);
+  });
+
+  it("counts no failure when every line is answered", async () => {
+    const { dependencies } = deps({ readFile: () => '{"question":"What is RAG?"}' });
+    expect(await runAsk({ pipeline: "rag", input: { kind: "jsonl", file: "x" } }, dependencies)).toBe(0);
   });
 
   it("fails clearly when the fine-tuned pipeline is asked for but not built", async () => {

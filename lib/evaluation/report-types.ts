@@ -22,8 +22,10 @@ export interface SplitReport {
     offTopicDeclined: number;
     /** Null when the reader answered nothing (it declined every question). */
     faithfulness: number | null;
-    /** Share of generated answers flagged for low faithfulness. */
+    /** Share of generated answers flagged (low faithfulness, or an invented word). */
     flagged: number;
+    /** How many generated answers hold a word found in neither their passages, the question nor common English. */
+    withInventedWords?: number;
   } | null;
   fineTuned: { n: number; tokenF1: number; exactMatch: number; offTopicAnswered: number } | null;
 }
@@ -36,7 +38,13 @@ export interface QuestionRow {
   reference?: string;
   evidenceCited?: boolean;
   rag: { answer: string; abstained: boolean; citations: string[] };
-  ragGenerative?: { answer: string; abstained: boolean; citations: string[] } | null;
+  ragGenerative?: {
+    answer: string;
+    abstained: boolean;
+    citations: string[];
+    faithfulness?: number | null;
+    invented?: string[];
+  } | null;
   fineTuned: { answer: string } | null;
 }
 

@@ -1,5 +1,5 @@
+import { exactMatch, tokenF1 } from "../text/token-f1";
 import { mean, quantile } from "./metrics";
-import { exactMatch, tokenF1 } from "./token-f1";
 
 export interface Latency {
   p50: number;
@@ -22,6 +22,3 @@ export function answerQuality(pairs: readonly { prediction: string | null; refer
     ),
   };
 }
-
-/** The answer text without its citation markers, for scoring against a reference. */
-export const stripMarkers = (answer: string) => answer.replace(/\s*\[\d+\]/g, "").trim();

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARTICLE } from "../documents/article";
 import { createError } from "../errors";
-import type { QaPair } from "../retrieval/build-index";
-import type { WordVectorTable } from "../retrieval/word-vectors";
+import type { QaPair } from "../rag/store/build-index";
+import { type WordVectorMeta, type WordVectorTable, wordVectorTable } from "../rag/store/word-vectors";
 
 // Scripts, tests and the Next.js build all run from the project root (npm sets it).
 export const ROOT = process.cwd();
@@ -25,7 +25,10 @@ export function readText(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    throw createError("FILE_NOT_FOUND", path, error instanceof Error ? error.message : String(error));
+    throw createError("FILE_NOT_FOUND", {
+      path,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -41,13 +44,9 @@ export function readTrainingPairs(): QaPair[] {
 }
 
 export function readVectorTable(): WordVectorTable {
-  const meta = JSON.parse(readText(PATHS.vectorWords)) as { dimensions: number; words: string[] };
+  const meta = JSON.parse(readText(PATHS.vectorWords)) as WordVectorMeta;
   const bytes = readFileSync(PATHS.vectorData);
-  return {
-    dimensions: meta.dimensions,
-    words: meta.words,
-    data: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
-  };
+  return wordVectorTable(meta, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), PATHS.vectorData);
 }
 
 /**

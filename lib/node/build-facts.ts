@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { EvidenceInputs } from "../evidence/live-evidence";
-import type { ModelCard as ModelCardData } from "../generation/model-card";
+import type { EvidenceInputs } from "../comparison/live-evidence";
+import type { ModelCard as ModelCardData } from "../models/model-card";
 import { PATHS, readJsonLines } from "./assets";
 
 const REPORT = join("data", "evaluation", "report.json");

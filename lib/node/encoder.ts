@@ -9,8 +9,8 @@ import {
   type EncoderSession,
   parseEncoderConfig,
   type TextEncoder,
-} from "../retrieval/encoder";
-import type { WordVectors } from "../retrieval/word-vectors";
+} from "../rag/store/encoder";
+import type { WordVectors } from "../rag/store/word-vectors";
 import { PATHS } from "./assets";
 
 /** The folder's configuration, or null when the encoder is not built (training/retriever/, `npm run train`). */
@@ -32,7 +32,10 @@ export async function createNodeEncoderSession(path: string): Promise<EncoderSes
       extra: { session: { disable_quant_qdq: "1" } },
     });
   } catch (error) {
-    throw createError("MODEL_CORRUPT", path, error instanceof Error ? error.message : String(error));
+    throw createError("MODEL_CORRUPT", {
+      model: "retrieval encoder",
+      detail: `${path}: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   return {
     async run(vectors, weights, batch, words) {

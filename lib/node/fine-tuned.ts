@@ -2,10 +2,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { env } from "@huggingface/transformers";
 import type { FineTunedAnswerer } from "../cli/ask";
-import { type ModelId, REQUIRED_MODEL_FILES } from "../generation/decoding";
-import { createGenerator } from "../generation/generator";
-import { FINE_TUNED_GENERATION, formatPrompt } from "../generation/prompt";
-import { DEFAULT_KNOWLEDGE, KNOWLEDGE_ASSETS, type Knowledge } from "../retrieval/knowledge";
+import { FINE_TUNED_GENERATION } from "../fine-tuned/generation";
+import { formatPrompt } from "../fine-tuned/prompt";
+import { type ModelId, REQUIRED_MODEL_FILES } from "../models/decoding";
+import { createGenerator } from "../models/generator";
+import { DEFAULT_KNOWLEDGE, KNOWLEDGE_ASSETS, type Knowledge } from "../rag/knowledge";
 import { PATHS } from "./assets";
 
 /** The files a model lacks, or an empty list when it is complete. */
@@ -49,6 +50,7 @@ export async function loadFineTunedAnswerer(
       first = false;
       return {
         answer: result.answer,
+        ...(result.refusal ? { refusal: result.refusal } : {}),
         timings: {
           loadMs: load,
           firstTokenMs: result.timings.firstTokenMs,

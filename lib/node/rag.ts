@@ -1,18 +1,12 @@
 import { createError } from "../errors";
-import { createGenerator } from "../generation/generator";
-import { READER_GENERATION } from "../generation/reader-prompt";
-import type { PipelineSetting } from "../retrieval/assemble";
-import { assembleRagPipeline, buildArticleIndex } from "../retrieval/assemble";
-import { classifierFor } from "../retrieval/classifier-examples";
-import type { TextEncoder } from "../retrieval/encoder";
-import {
-  DEFAULT_KNOWLEDGE,
-  KNOWLEDGE_ASSETS,
-  KNOWLEDGE_PIPELINES,
-  type Knowledge,
-} from "../retrieval/knowledge";
-import type { RagPipeline } from "../retrieval/pipeline";
-import { createWordVectors, type WordVectorTable } from "../retrieval/word-vectors";
+import { createGenerator } from "../models/generator";
+import { READER_GENERATION } from "../rag/answer/reader-prompt";
+import { assembleRagPipeline, buildArticleIndex, type PipelineSetting } from "../rag/assemble";
+import { DEFAULT_KNOWLEDGE, KNOWLEDGE_ASSETS, KNOWLEDGE_PIPELINES, type Knowledge } from "../rag/knowledge";
+import type { RagPipeline } from "../rag/pipeline";
+import { classifierFor } from "../rag/rank/classifier-examples";
+import type { TextEncoder } from "../rag/store/encoder";
+import { createWordVectors, type WordVectorTable } from "../rag/store/word-vectors";
 import { PATHS, readSavedClassifier, readText, readTrainingPairs, readVectorTable } from "./assets";
 import { loadTextEncoder } from "./encoder";
 import { configureLocalModels, missingModelFiles } from "./fine-tuned";
@@ -33,11 +27,10 @@ async function encoderFor(knowledge: Knowledge, table: WordVectorTable): Promise
   if (!KNOWLEDGE_ASSETS[knowledge].encoder) return null;
   const encoder = await loadTextEncoder(createWordVectors(table));
   if (!encoder)
-    throw createError(
-      "PIPELINE_NOT_BUILT",
-      `rag (knowledge "${knowledge}")`,
-      "public/retrieval/encoder lacks config.json or its model; run `npm run train`",
-    );
+    throw createError("PIPELINE_NOT_BUILT", {
+      pipeline: `rag (knowledge "${knowledge}")`,
+      detail: "public/retrieval/encoder lacks config.json or its model; run `npm run train`",
+    });
   return encoder;
 }
 

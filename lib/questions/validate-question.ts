@@ -10,6 +10,6 @@ export function validateQuestion(raw: string, maxChars: number = MAX_QUESTION_CH
   const question = raw.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
   if (question.length === 0) throw createError("EMPTY_QUESTION");
   const length = [...question].length;
-  if (length > maxChars) throw createError("QUESTION_TOO_LONG", length, maxChars);
+  if (length > maxChars) throw createError("QUESTION_TOO_LONG", { length, limit: maxChars });
   return question;
 }

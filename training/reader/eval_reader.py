@@ -116,7 +116,7 @@ def copy_probe(model, tok, rows, gaps=(0, 150, 350), n=16):
     return out
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser()
     ap.add_argument('--ckpt', required=True)
     ap.add_argument('--tok', required=True)
@@ -129,7 +129,11 @@ def main():
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--ref-prompts', default='', help='also write fixed reference prompts (JSON list) for '
                                                       'export.py / verify-onnx.mjs: held-out + article prompts')
-    a = ap.parse_args()
+    return ap
+
+
+def main():
+    a = parser().parse_args()
     torch.set_num_threads(a.threads)
     fmt = load_format()
     tok = Tokenizer.load(a.tok)

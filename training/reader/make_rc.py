@@ -411,18 +411,22 @@ class Generator:
                 'template': kind, 'key': key, 'synonyms': changes, 'answer_paragraph': i}
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser()
     ap.add_argument('--corpus', required=True)
     ap.add_argument('--out', required=True)
     ap.add_argument('--tok', default='', help='tokenizer folder: checks prompt fit and answer length')
-    ap.add_argument('--train', type=int, default=12000)
+    ap.add_argument('--train', type=int, default=20000)
     ap.add_argument('--heldout', type=int, default=500)
     ap.add_argument('--decline-share', type=float, default=0.24)
     ap.add_argument('--heldout-docs', type=float, default=0.04, help='share of documents kept for the held-out set')
     ap.add_argument('--wordnet-share', type=float, default=0.2, help='max share of answer paragraphs from WordNet')
     ap.add_argument('--seed', type=int, default=0)
-    a = ap.parse_args()
+    return ap
+
+
+def main():
+    a = parser().parse_args()
     rnd = random.Random(a.seed)
     fmt = load_format()
     tok = None

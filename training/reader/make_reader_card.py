@@ -202,11 +202,9 @@ def render_md(c):
                   'Greedy answers are rarely copied from the passages: the model declines most answerable questions, and '
                   'what it does write is fluent-looking text that is not in the passages. The cause is measured below: '
                   'neither the base model nor the reader predicts a passage better the second time it sees it, i.e. '
-                  'they have no in-context copying (no induction heads; the base model was pretrained on about 4 M '
-                  'tokens with a 128-token context). Within this CPU budget the fine-tune did not create that ability. '
-                  'Copy drills and an induction warm-up (train_reader.py --drill-minutes / --induction-minutes) did not '
-                  'form it within minutes either in trials. Likely remedies: copy-rich pretraining (repeated spans) so '
-                  'induction heads form there, or a much longer reader fine-tune.', '']
+                  'they have no in-context copying (no induction heads). Within this budget the fine-tune did not '
+                  'create that ability. What formed it for the shipped reader was a GPU: a better base and many more '
+                  'reader examples (docs/experiments.md, "Training").', '']
         if cp:
             lines += copy_probe_table(cp)
     elif cp:

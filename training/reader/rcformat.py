@@ -1,12 +1,13 @@
 """The reader's prompt format (data/reader-prompt-format.json, shared with the TypeScript app) and the
 reading-comprehension metrics. Every prompt the reader is trained or evaluated on is built here."""
-import json, os, re, string, sys
+import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAINING = os.path.dirname(HERE)
 ROOT = os.path.dirname(TRAINING)
 sys.path.insert(0, TRAINING)
-from metrics import f1_score, normalize_answer  # noqa: E402,F401  (re-exported to the reader scripts)
+from metrics import (STOP, cited_ranks, content_words, f1_score, faithfulness as _faithfulness,  # noqa: E402,F401
+                     normalize_answer, strip_markers)  # (re-exported to the reader scripts)
 FORMAT_PATH = os.path.join(ROOT, 'data', 'reader-prompt-format.json')
 
 
@@ -62,20 +63,12 @@ def clean(generated, fmt):
     return re.sub(r'\s+', ' ', text).strip()
 
 
-CITE = re.compile(r'\[(\d+)\]')
-
-
 def citations(answer, n_passages):
-    out = []
-    for m in CITE.finditer(answer):
-        k = int(m.group(1))
-        if 1 <= k <= n_passages and k not in out:
-            out.append(k)
-    return out
+    return cited_ranks(answer, n_passages)
 
 
 def strip_citations(answer):
-    return re.sub(r'\s+', ' ', CITE.sub(' ', answer)).strip()
+    return strip_markers(answer)
 
 
 def is_decline(answer, fmt):
@@ -84,31 +77,8 @@ def is_decline(answer, fmt):
 
 
 # ---- metrics -----------------------------------------------------------------------------------
-STOP = set('''a about above after again against all am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having he
-her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
-now of off on once only or other our ours ourselves out over own same she should so some such than that the
-their theirs them themselves then there these they this those through to too under until up very was we were
-what when where which while who whom why will with would you your yours yourself yourselves s t d ll m re ve
-also may might must shall us one'''.split())
-
-
-def norm_words(text):
-    return [w for w in (''.join(ch for ch in t if ch not in string.punctuation) for t in text.lower().split()) if w]
-
-
-def content_words(text):
-    return [w for w in norm_words(text) if w not in STOP]
-
-
 def faithfulness(answer, passages_shown):
-    """Share of the answer's content words (citations removed) found in the passages it cites (all passages
-    shown when it cites none). None when the answer has no content words."""
-    cw = content_words(strip_citations(answer))
-    if not cw:
-        return None
+    """Faithfulness (metrics.py) to the passages the answer cites, or to all passages shown when it cites
+    none, as the app's pipeline holds an answer that cites nothing to everything it was given."""
     cited = citations(answer, len(passages_shown)) or list(range(1, len(passages_shown) + 1))
-    avail = set()
-    for k in cited:
-        avail.update(norm_words(passages_shown[k - 1]))
-    return sum(w in avail for w in cw) / len(cw)
+    return _faithfulness(answer, [passages_shown[k - 1] for k in cited])

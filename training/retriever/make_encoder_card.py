@@ -25,6 +25,7 @@ def main():
     ap.add_argument('--verify', required=True)
     ap.add_argument('--model', required=True)
     ap.add_argument('--figures', default=None)
+    ap.add_argument('--recipe', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), 'encoder-config.json'))
     a = ap.parse_args()
     summary = json.load(open(os.path.join(a.train, 'train-summary.json')))
     stats = json.load(open(a.pairs_stats))
@@ -86,6 +87,7 @@ def main():
                  'output': 'embedding [batch, 100] float32',
                  'runtime': 'ONNX Runtime Web (search worker) / ONNX Runtime for Node (CLI)',
                  'parity': verify},
+        'recipe': json.load(open(a.recipe)),
         'measured_in_the_app': figures or 'see docs/retrieval.md, "Retrieval from the article alone"',
     }
     with open(os.path.join(a.model, 'model-card.json'), 'w') as f:

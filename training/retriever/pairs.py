@@ -141,18 +141,19 @@ def sentences_of(paragraph, lo=5, hi=45):
     return [s for s in SENTENCE_END.split(paragraph) if lo <= len(s.split()) <= hi]
 
 
-def main():
-    ap = argparse.ArgumentParser()
+def parser():
+    ap = argparse.ArgumentParser(description='Training pairs for the retrieval encoder, from the corpus alone.')
     ap.add_argument('--parts', required=True)
     ap.add_argument('--out', required=True)
-    ap.add_argument('--config', default=os.path.join(HERE, 'encoder-config.json'))
-    ap.add_argument('--max-docs', type=int, default=0, help='smoke: use only this many documents')
-    ap.add_argument('--set', action='append', default=[], help='override a config value: key=json')
-    a = ap.parse_args()
+    ap.add_argument('--config', default=os.path.join(HERE, 'encoder-config.json'),
+                    help='the recipe (its "pairs" section); the default file is the shipped one')
+    ap.add_argument('--max-docs', type=int, default=0, help='use only this many documents (0: all; smoke)')
+    return ap
+
+
+def main():
+    a = parser().parse_args()
     cfg = json.load(open(a.config))['pairs']
-    for item in a.set:
-        key, value = item.split('=', 1)
-        cfg[key] = json.loads(value)
     rnd = random.Random(cfg['seed'])
     docs = read_documents(a.parts)
     rnd.shuffle(docs)

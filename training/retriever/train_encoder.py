@@ -71,23 +71,25 @@ def recall(model, feat, rows, cfg):
     return {'r@1': round(float((rank < 1).float().mean()), 4), 'r@10': round(float((rank < 10).float().mean()), 4)}
 
 
-def main():
-    ap = argparse.ArgumentParser()
+def parser():
+    ap = argparse.ArgumentParser(description='Trains the retrieval encoder on the corpus pairs.')
     ap.add_argument('--pairs', required=True)
     ap.add_argument('--out', required=True)
-    ap.add_argument('--config', default=os.path.join(HERE, 'encoder-config.json'))
-    ap.add_argument('--minutes', type=float, default=None, help='override the wall-clock budget')
-    ap.add_argument('--max-steps', type=int, default=0)
-    ap.add_argument('--set', action='append', default=[], help='override a config value: key=json')
-    a = ap.parse_args()
+    ap.add_argument('--config', default=os.path.join(HERE, 'encoder-config.json'),
+                    help='the recipe (its "encoder" section); the default file is the shipped one')
+    ap.add_argument('--minutes', type=float, default=30.0,
+                    help='wall-clock cap; the recipe\'s step count is the budget, this only stops a slow machine')
+    ap.add_argument('--max-steps', type=int, default=0, help='fewer steps than the recipe (0: the recipe\'s; smoke)')
+    return ap
+
+
+def main():
+    a = parser().parse_args()
     cfg = json.load(open(a.config))['encoder']
-    for item in a.set:
-        key, value = item.split('=', 1)
-        cfg[key] = json.loads(value)
     torch.set_num_threads(cfg['threads'])
     torch.manual_seed(cfg['seed'])
     rnd = random.Random(cfg['seed'])
-    minutes = a.minutes if a.minutes is not None else cfg['minutes']
+    minutes = a.minutes
     os.makedirs(a.out, exist_ok=True)
 
     words, table = load_vectors()

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractComparisonTable } from "../documents/comparison-table";
+import { liveEvidence } from "./live-evidence";
+
+const build = {
+  indexBytes: 260_000,
+  vectorBytes: 4_200_000,
+  modelBytes: 5_500_000,
+  parameters: 4_240_000,
+  pretrainingSeconds: 3600,
+  fineTuningSeconds: 600,
+  pretrainingHardware: "2 CPU cores",
+  fineTuningHardware: "2 CPU cores",
+  trainingPairs: 738,
+  corpusBytes: 9_000_000,
+  ragF1: 0.21,
+  fineTunedF1: 0.35,
+  recallAt3: 0.5,
+};
+const idle = {
+  passages: null,
+  retrieved: null,
+  cited: null,
+  declined: false,
+  retrieveMs: null,
+  documents: 0,
+  documentUpdateMs: null,
+  tokensPerSecond: null,
+};
+
+describe("liveEvidence", () => {
+  it("has a cell for every row of the article's table", () => {
+    const table = extractComparisonTable(readFileSync("data/article/rag-vs-fine-tuning-article.md", "utf8"));
+    const cells = liveEvidence({ build, live: idle });
+    for (const row of table?.rows ?? []) expect(cells[row.aspect], row.aspect).toBeDefined();
+    expect(Object.keys(cells)).toHaveLength(table?.rows.length ?? -1);
+  });
+
+  it("fills cells from this session's measurements once there are some", () => {
+    const cells = liveEvidence({
+      build,
+      live: {
+        passages: 53,
+        retrieved: 3,
+        cited: 2,
+        declined: false,
+        retrieveMs: 0.4,
+        documents: 2,
+        documentUpdateMs: 3.2,
+        tokensPerSecond: 410,
+      },
+    });
+    expect(cells["Retrieval Component"]).toEqual({ rag: "3 passages in 0.40 ms", fineTuned: "none" });
+    expect(cells.Approach?.rag).toBe("retrieved 3 passages, then answered citing 2");
+    expect(cells["Fine-Tuning Overhead"]?.rag).toBe("none: index updated in 3.2 ms");
+    expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
+      "60 min pretraining + 10 min fine-tuning on 2 CPU cores",
+    );
+    const split = liveEvidence({
+      build: { ...build, pretrainingHardware: "one H200 GPU", fineTuningHardware: "2 CPU cores" },
+      live: idle,
+    });
+    expect(split["Fine-Tuning Overhead"]?.fineTuned).toBe(
+      "60 min pretraining on one H200 GPU + 10 min fine-tuning on 2 CPU cores",
+    );
+    expect(cells["Resource Requirements"]?.fineTuned).toContain("410 tokens/s");
+    expect(cells["Task Performance"]?.fineTuned).toBe("token-F1 0.35 on held-out questions");
+  });
+
+  it("says a declined question was retrieved for, then declined, not answered", () => {
+    const cells = liveEvidence({
+      build,
+      live: { ...idle, passages: 53, retrieved: 3, cited: 0, declined: true, retrieveMs: 1.2 },
+    });
+    expect(cells.Approach?.rag).toBe("retrieved 3 passages, then declined: they don't cover the question");
+    expect(cells["Retrieval Component"]?.rag).toBe("3 passages in 1.2 ms");
+  });
+
+  it("quotes a live fine-tune's figures in the rows it concerns, once one has run", () => {
+    const run = {
+      seconds: 6.71,
+      steps: 14,
+      examples: 2,
+      verbatim: 2,
+      setting: "full",
+      tokensPerSecond: 480.4,
+      memoryBytes: 80 * 1024 * 1024,
+      codeBytes: 700 * 1024,
+    };
+    const cells = liveEvidence({ build, live: { ...idle, documentUpdateMs: 3.2, liveFineTune: run } });
+    expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
+      "60 min pretraining + 10 min fine-tuning on 2 CPU cores; to learn 2 pairs: 14 steps, 6.7 s in this page (full)",
+    );
+    expect(cells.Adaptability?.fineTuned).toBe(
+      "learned 2 of 2 new answers verbatim after 14 steps, 6.7 s in this page (full)",
+    );
+    expect(cells["Knowledge Incorporation"]?.fineTuned).toContain("retrained in this page: 2 of 2");
+    expect(cells["Resource Requirements"]?.fineTuned).toContain(
+      "live fine-tune: 700 KB of training code, 80.0 MB of tensors, 480 tokens/s",
+    );
+    expect(liveEvidence({ build, live: idle }).Adaptability?.fineTuned).toContain("fine-tune it below");
+  });
+});
