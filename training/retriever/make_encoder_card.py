@@ -32,6 +32,8 @@ def main():
     prov = json.load(open(a.provenance))
     verify = json.load(open(a.verify))
     figures = json.load(open(a.figures)) if a.figures and os.path.exists(a.figures) else None
+    if figures:
+        figures = {k: v for k, v in figures.items() if not k.startswith('#')}
     cfg = summary['config']
     onnx_bytes = os.path.getsize(os.path.join(a.model, 'encoder.onnx'))
     docs_packages = [p for p in prov['packages'].values() if p['name'] != 'wordnet-base']
