@@ -3,6 +3,7 @@
  * Prints medians of what the panels themselves measured (the same figures a visitor sees), the first-load
  * JavaScript the page downloads, and single- vs multi-threaded WebAssembly measured in the same run.
  */
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { median } from "../lib/evaluation/metrics";
@@ -164,6 +165,29 @@ async function measureArticleOnly(browser: Browser, url: string): Promise<() => 
   const { loads, speeds } = await measure(browser, `${url}?rag=extractive&threads=1&knowledge=article`, {
     withoutFineTuned: true,
   });
+  // A user's document (the e2e one, 10 facts), added 3 times on one page: the worker embeds its passages then.
+  const text = readFileSync("e2e/data/user-document.md", "utf8");
+  const context = await browser.newContext();
+  await context.route("**/models/fine-tuned/**", (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${url}?rag=extractive&knowledge=article`);
+  await page.getByTestId("rag-ready").waitFor({ timeout: 120_000 });
+  const indexMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.getByTestId("document-title").fill(`Ten facts ${i}`);
+    await page.getByTestId("document-text").fill(text);
+    await page.getByTestId("document-add").click();
+    await page
+      .getByTestId("documents-status")
+      .filter({ hasText: `Added "Ten facts ${i}"` })
+      .waitFor();
+    const shown = await page
+      .getByText(/index updated in [\d.]+ ms/)
+      .first()
+      .textContent();
+    indexMs.push(Number(/index updated in ([\d.]+) ms/.exec(shown ?? "")?.[1] ?? Number.NaN));
+  }
+  await context.close();
   return () => {
     console.log(
       `\nChromium, knowledge "article" (the learned retriever; ${PAGE_LOADS} cold page loads, ${QUESTIONS.length} questions on each)`,
@@ -172,6 +196,10 @@ async function measureArticleOnly(browser: Browser, url: string): Promise<() => 
     console.log(
       `  retrieval p50: ${median(speeds.retrieveMs).toFixed(3)} ms for new questions, ` +
         `${median(speeds.retrieveAgainMs).toFixed(3)} ms asked again (budget: p50 under 15 ms)`,
+    );
+    console.log(
+      `  a user's document (${text.length} characters) indexed and embedded: ${median(indexMs).toFixed(1)} ms, ` +
+        `${((median(indexMs) / text.length) * 1000).toFixed(1)} ms per 1,000 characters`,
     );
   };
 }

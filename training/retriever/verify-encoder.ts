@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readVectorTable } from "../../lib/node/assets";
 import { loadTextEncoder } from "../../lib/node/encoder";
-import { encoderWords } from "../../lib/retrieval/encoder";
-import { createWordVectors } from "../../lib/retrieval/word-vectors";
+import { encoderWords } from "../../lib/rag/store/encoder";
+import { createWordVectors } from "../../lib/rag/store/word-vectors";
 
 const [folder, flag, reportPath] = process.argv.slice(2);
 if (!folder) throw new Error("usage: verify-encoder.ts DIR [--report OUT.json]");
