@@ -11,26 +11,28 @@ export default function Home() {
   const card = readModelCard();
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4 sm:p-6">
-      <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">RAG vs Fine-Tuning, side by side</h1>
-        <p className="max-w-3xl text-sm text-slate-600">
-          One question goes to two pipelines at once, both running in your browser. The left one looks up the
-          article and cites what it found; the right one is a small model that learned the article by
-          fine-tuning and answers from its weights alone.
-        </p>
-        <ArticleCredit />
-        <Link href="/evaluation" className="text-sm font-medium text-sky-700 hover:underline">
-          See how both pipelines measure up on held-out questions →
-        </Link>
-        <Link
-          href="/guide"
-          data-testid="guide-link"
-          className="text-sm font-medium text-sky-700 hover:underline"
-        >
-          Which should we choose for our project? Ten questions, one recommendation →
-        </Link>
-      </header>
       <SideBySide
+        header={
+          <header className="flex min-w-0 flex-1 basis-72 flex-col gap-1">
+            <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
+              RAG vs Fine-Tuning, side by side
+            </h1>
+            <p className="presentation-hide max-w-3xl text-sm text-slate-700">
+              Ask one question; two approaches answer it at once, in your browser. On the left, RAG looks the
+              answer up in the article and shows its sources. On the right, a model that studied the article
+              answers from memory.
+            </p>
+            <ArticleCredit />
+            <nav aria-label="More" className="presentation-hide flex flex-wrap gap-x-4 text-sm font-medium">
+              <Link href="/evaluation" className="text-sky-800 hover:underline">
+                How both measure up →
+              </Link>
+              <Link href="/guide" data-testid="guide-link" className="text-sky-800 hover:underline">
+                Which should we choose for our project? →
+              </Link>
+            </nav>
+          </header>
+        }
         table={readComparisonTable()}
         sets={withReferences(QUESTION_SETS)}
         buildFacts={readBuildFacts()}

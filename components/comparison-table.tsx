@@ -6,9 +6,12 @@ import type { ComparisonTable as Table } from "../lib/documents/types";
 export const ComparisonTable = memo(function ComparisonTable({
   table,
   evidence,
+  highlight = null,
 }: {
   table: Table;
   evidence: Record<string, EvidenceCell>;
+  /** The row the current answer is about, marked in the table. */
+  highlight?: string | null;
 }) {
   return (
     <section
@@ -46,7 +49,8 @@ export const ComparisonTable = memo(function ComparisonTable({
               <tr
                 key={row.aspect}
                 data-testid="comparison-row"
-                className="border-b border-slate-100 align-top"
+                data-highlighted={row.aspect === highlight}
+                className={`border-b border-slate-100 align-top ${row.aspect === highlight ? "bg-sky-50" : ""}`}
               >
                 <th scope="row" className="py-2 pr-3 font-medium text-slate-900">
                   {row.aspect}

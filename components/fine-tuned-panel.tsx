@@ -1,20 +1,89 @@
 "use client";
 import { memo } from "react";
 import type { FineTunedAnswer, ModelLoadState } from "../hooks/use-fine-tuned-worker";
+import type { Verdict } from "../lib/evaluation/verdict";
 import { FINE_TUNED_DECODING } from "../lib/fine-tuned/generation";
 import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
 import { formatMs } from "../lib/format";
 import { describeDecoding } from "../lib/models/decoding";
+import { FinishNote, VerdictBadge } from "./answer-marks";
 import { FineTuningLifecycle } from "./fine-tuning-lifecycle";
-import { Badge, PanelError, PanelShell } from "./panel-shell";
+import { PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
 import { StageTimings } from "./stage-timings";
 
 const SETTINGS = describeDecoding(FINE_TUNED_DECODING);
 
+/** The model's answer as it is written, or why there is none. */
+function FineTunedAnswerView({
+  answer,
+  verdict,
+  onStop,
+}: {
+  answer: FineTunedAnswer;
+  verdict: Verdict | null;
+  onStop: () => void;
+}) {
+  if (answer.status === "idle")
+    return (
+      <p className="text-sm text-slate-600">Ask a question to watch it write its answer, word by word.</p>
+    );
+  if (answer.status === "error")
+    return <PanelError testId="fine-tuned-answer-error" message={answer.message} detail={answer.detail} />;
+  if (answer.status === "done" && answer.generation.refusal)
+    return (
+      <p
+        data-testid="fine-tuned-refused"
+        role="alert"
+        className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900"
+      >
+        {answer.generation.refusal.message}
+      </p>
+    );
+  return (
+    <div className="flex flex-col gap-2">
+      <p data-testid="fine-tuned-answer" className="answer-text min-h-6 leading-relaxed text-slate-900">
+        {answer.status === "done" ? answer.generation.answer : answer.text}
+        {answer.status === "running" && (
+          <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
+        )}
+      </p>
+      {answer.status === "running" && (
+        <button
+          type="button"
+          data-testid="fine-tuned-stop"
+          onClick={onStop}
+          className="self-start rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100"
+        >
+          Stop
+        </button>
+      )}
+      {answer.status === "done" && (
+        <>
+          <VerdictBadge verdict={verdict} testId="fine-tuned-verdict" />
+          <FinishNote
+            finish={answer.generation.finish}
+            limit={FINE_TUNED_DECODING.max_new_tokens}
+            testId="fine-tuned"
+          />
+          <StageTimings
+            testId="fine-tuned-timings"
+            stages={[
+              { label: "First token", ms: answer.generation.timings.firstTokenMs },
+              { label: "Generate", ms: answer.generation.timings.generateMs },
+              { label: "Total", ms: answer.generation.timings.totalMs },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
 export const FineTunedPanel = memo(function FineTunedPanel({
   load,
   answer,
+  verdict,
   onStop,
   onRetry,
   lifecycle,
@@ -23,22 +92,19 @@ export const FineTunedPanel = memo(function FineTunedPanel({
   lifecycle: readonly LifecycleStep[] | null;
   load: ModelLoadState;
   answer: FineTunedAnswer;
+  /** The verdict on the answer, for a prepared question; null otherwise. */
+  verdict: Verdict | null;
   onStop: () => void;
   onRetry: () => void;
   /** Set while the weights fine-tuned in this page answer instead of the shipped ones. */
   live?: { label: string; onReset: () => void } | null;
 }) {
-  return (
-    <PanelShell
-      testId="fine-tuned-panel"
-      title="Fine-tuned: answer from memory"
-      subtitle="A small GPT-2-style model, pretrained by this repo and fine-tuned on the article. No sources, no citations."
-      badge={<Badge testId="fine-tuned-settings">{SETTINGS}</Badge>}
-    >
+  const top = (
+    <>
       {load.status === "loading" && (
         <ProgressBar
           testId="fine-tuned-progress"
-          label="Downloading and starting the model"
+          label={load.starting ? "Starting the model" : "Downloading the model and its runtime"}
           loaded={load.loaded}
           total={load.total}
         />
@@ -46,15 +112,10 @@ export const FineTunedPanel = memo(function FineTunedPanel({
       {load.status === "error" && (
         <PanelError testId="fine-tuned-error" message={load.message} detail={load.detail} onRetry={onRetry} />
       )}
-      {load.status === "ready" && (
-        <p data-testid="fine-tuned-ready" data-ms={load.loadMs} className="text-xs text-slate-500">
-          Model ready, loaded in {formatMs(load.loadMs)}.
-        </p>
-      )}
       {live && (
         <div
           data-testid="fine-tuned-live"
-          className="mt-2 flex flex-wrap items-center gap-2 rounded border border-violet-200 bg-violet-50 p-2 text-xs text-violet-900"
+          className="flex flex-wrap items-center gap-2 rounded border border-violet-200 bg-violet-50 p-2 text-xs text-violet-900"
         >
           <span>
             {live.label.charAt(0).toUpperCase()}
@@ -70,87 +131,62 @@ export const FineTunedPanel = memo(function FineTunedPanel({
           </button>
         </div>
       )}
-
-      <div className="mt-3 flex flex-col gap-3">
-        {answer.status === "idle" && load.status !== "error" && (
-          <p className="text-sm text-slate-500">
-            Ask a question to watch the model write its answer token by token.
-          </p>
-        )}
-        {answer.status === "done" && answer.generation.refusal && (
-          <p
-            data-testid="fine-tuned-refused"
-            role="alert"
-            className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            {answer.generation.refusal.message}
-          </p>
-        )}
-        {answer.status !== "idle" &&
-          load.status !== "error" &&
-          !(answer.status === "done" && answer.generation.refusal) && (
-            <p
-              data-testid="fine-tuned-answer"
-              aria-live="polite"
-              className="min-h-6 leading-relaxed text-slate-900"
-            >
-              {answer.status === "done" ? answer.generation.answer : answer.text}
-              {answer.status === "running" && (
-                <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
-              )}
-            </p>
-          )}
-        {answer.status === "running" && (
-          <button
-            type="button"
-            data-testid="fine-tuned-stop"
-            onClick={onStop}
-            className="self-start rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100"
-          >
-            Stop
-          </button>
-        )}
-        {answer.status === "error" && (
-          <PanelError testId="fine-tuned-answer-error" message={answer.message} detail={answer.detail} />
-        )}
-        {answer.status === "done" && !answer.generation.refusal && (
-          <>
-            <details className="text-xs text-slate-600">
-              <summary className="cursor-pointer">The exact prompt (the format used in training)</summary>
-              <pre
-                data-testid="fine-tuned-prompt"
-                className="mt-1 whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono"
-              >
-                {answer.generation.prompt}
-              </pre>
-            </details>
-            {answer.generation.finish === "stopped" && (
-              <p data-testid="fine-tuned-stopped" className="text-xs text-amber-700">
-                Stopped: the answer above is incomplete.
-              </p>
-            )}
-            <StageTimings
-              testId="fine-tuned-timings"
-              stages={[
-                { label: "First token", ms: answer.generation.timings.firstTokenMs },
-                { label: "Generate", ms: answer.generation.timings.generateMs },
-                { label: "Total", ms: answer.generation.timings.totalMs },
-              ]}
-            />
-            <p
-              data-testid="fine-tuned-speed"
-              data-tokens-per-second={answer.generation.tokensPerSecond}
-              data-tokens={answer.generation.tokens}
-              className="text-xs text-slate-600"
-            >
-              {answer.generation.tokens} tokens at{" "}
-              <span className="font-mono font-semibold">{answer.generation.tokensPerSecond.toFixed(0)}</span>{" "}
-              tokens/s
-            </p>
-          </>
-        )}
+      <div aria-live="polite">
+        {load.status !== "error" && <FineTunedAnswerView answer={answer} verdict={verdict} onStop={onStop} />}
       </div>
+    </>
+  );
+
+  const details = (
+    <>
+      {load.status === "ready" && (
+        <p data-testid="fine-tuned-ready" data-ms={load.loadMs} className="text-xs text-slate-600">
+          Model ready, loaded in {formatMs(load.loadMs)}.
+        </p>
+      )}
+      {answer.status === "done" && !answer.generation.refusal && (
+        <>
+          <p
+            data-testid="fine-tuned-speed"
+            data-tokens-per-second={answer.generation.tokensPerSecond}
+            data-tokens={answer.generation.tokens}
+            className="text-xs text-slate-600"
+          >
+            {answer.generation.tokens} tokens at{" "}
+            <span className="font-mono font-semibold">{answer.generation.tokensPerSecond.toFixed(0)}</span>{" "}
+            tokens/s
+          </p>
+          <details className="text-xs text-slate-600">
+            <summary className="cursor-pointer">The exact prompt (the format used in training)</summary>
+            <pre
+              data-testid="fine-tuned-prompt"
+              className="mt-1 whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono"
+            >
+              {answer.generation.prompt}
+            </pre>
+          </details>
+        </>
+      )}
       {lifecycle && <FineTuningLifecycle steps={lifecycle} />}
-    </PanelShell>
+      <details className="text-xs text-slate-600">
+        <summary className="cursor-pointer font-medium">How it works, technically</summary>
+        <p className="mt-1">
+          A small GPT-2-style model, pretrained by this repository on documentation text without the article,
+          then fine-tuned on question–answer pairs written from it. Its int8 weights run in ONNX Runtime in a
+          Web Worker. Decoding: <span data-testid="fine-tuned-settings">{SETTINGS}</span>.
+        </p>
+      </details>
+    </>
+  );
+
+  return (
+    <PanelShell
+      testId="fine-tuned-panel"
+      side="right"
+      title="Fine-tuned: from memory"
+      subtitle="A small model that studied the article beforehand. It answers from what it remembers, with no sources."
+      top={top}
+      details={details}
+    />
   );
 });

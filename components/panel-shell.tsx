@@ -1,33 +1,57 @@
 import type { ReactNode } from "react";
 
-/** The frame both pipelines share, so the two answers are read side by side in the same layout. */
+/**
+ * Where a panel's two parts go on a phone, where the page is one column: both panels' answers first (the
+ * left one, then the right one), then both panels' details. On wider screens each panel is one card.
+ */
+const ORDER = {
+  left: { top: "order-1", details: "order-3" },
+  right: { top: "order-2", details: "order-4" },
+} as const;
+
+/**
+ * The frame both pipelines share, so the two answers are read side by side in the same layout: a top part
+ * (title, a plain subtitle, the answer with its verdict and headline timings) and the details below it. On a
+ * phone the section lets its two parts join the page's grid (`display: contents`), so both answers come
+ * before either panel's details.
+ */
 export function PanelShell({
   title,
   subtitle,
   badge,
   testId,
-  children,
+  side,
+  top,
+  details,
 }: {
   title: string;
   subtitle: string;
-  badge: ReactNode;
+  badge?: ReactNode;
   testId: string;
-  children: ReactNode;
+  side: keyof typeof ORDER;
+  top: ReactNode;
+  details: ReactNode;
 }) {
+  const card = "rounded-xl border border-slate-200 bg-white p-3 shadow-sm md:border-0 md:p-0 md:shadow-none";
   return (
     <section
       data-testid={testId}
       aria-labelledby={`${testId}-title`}
-      className="flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="contents md:flex md:min-w-0 md:flex-col md:gap-3 md:rounded-xl md:border md:border-slate-200 md:bg-white md:p-4 md:shadow-sm"
     >
-      <header className="mb-3 flex flex-col gap-1">
-        <h2 id={`${testId}-title`} className="text-lg font-semibold text-slate-900">
-          {title}
-        </h2>
-        <p className="text-xs text-slate-500">{subtitle}</p>
-        <div>{badge}</div>
-      </header>
-      {children}
+      <div className={`${ORDER[side].top} ${card} flex min-w-0 flex-col gap-2`}>
+        <header className="flex flex-wrap items-start justify-between gap-2">
+          <div className="min-w-0">
+            <h2 id={`${testId}-title`} className="text-lg font-semibold text-slate-900">
+              {title}
+            </h2>
+            <p className="presentation-hide text-xs text-slate-600">{subtitle}</p>
+          </div>
+          {badge}
+        </header>
+        {top}
+      </div>
+      <div className={`${ORDER[side].details} ${card} flex min-w-0 flex-col gap-3`}>{details}</div>
     </section>
   );
 }

@@ -21,7 +21,9 @@ export const QuestionForm = memo(function QuestionForm({
   onEdit,
   busy,
   preset,
-  presetSet,
+  setId,
+  onSetChange,
+  noticeStatus,
 }: {
   sets: readonly QuestionSet[];
   onAsk: (question: string) => void;
@@ -29,8 +31,14 @@ export const QuestionForm = memo(function QuestionForm({
   onEdit?: () => void;
   busy: boolean;
   preset?: QuestionPreset | null;
-  /** A question set to show, named in the address (`?set=sources`, as the decision guide links it). */
-  presetSet?: string | null;
+  /** The question set shown. */
+  setId: string;
+  onSetChange: (id: string) => void;
+  /**
+   * For each line of the set's "what to notice", whether the answers given in this visit bear it out: true,
+   * false, or null until every question it is about has been answered.
+   */
+  noticeStatus: readonly (boolean | null)[];
 }) {
   const [question, setQuestion] = useState("");
   const typed = useRef(false);
@@ -40,10 +48,6 @@ export const QuestionForm = memo(function QuestionForm({
     setQuestion(preset.text);
   }, [preset]);
   const [hint, setHint] = useState<string | null>(null);
-  const [setId, setSetId] = useState<string>(sets[0]?.id ?? "");
-  useEffect(() => {
-    if (presetSet && sets.some((set) => set.id === presetSet)) setSetId(presetSet);
-  }, [presetSet, sets]);
   const current = sets.find((set) => set.id === setId) ?? sets[0];
   const length = [...question.trim()].length;
   const tooLong = length > MAX_QUESTION_CHARS;
@@ -74,7 +78,7 @@ export const QuestionForm = memo(function QuestionForm({
 
   return (
     <form onSubmit={onSubmit} data-testid="question-form" className="flex flex-col gap-2">
-      <label htmlFor="question" className="text-sm font-medium text-slate-700">
+      <label htmlFor="question" className="presentation-hide text-sm font-medium text-slate-700">
         Ask both pipelines the same question
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
@@ -89,7 +93,7 @@ export const QuestionForm = memo(function QuestionForm({
             if (hint) setHint(null);
           }}
           onKeyDown={onKeyDown}
-          rows={2}
+          rows={1}
           placeholder="e.g. Which approach cites its sources?"
           aria-invalid={tooLong || hint !== null}
           aria-describedby="question-help"
@@ -103,7 +107,7 @@ export const QuestionForm = memo(function QuestionForm({
           {busy ? "Ask (replaces current)" : "Ask"}
         </button>
       </div>
-      <div id="question-help" className="flex justify-between gap-2 text-xs">
+      <div id="question-help" className="flex justify-between gap-2 text-xs presentation-compact">
         <span
           data-testid="question-hint"
           role={hint ? "alert" : undefined}
@@ -113,7 +117,7 @@ export const QuestionForm = memo(function QuestionForm({
         </span>
         <span
           data-testid="question-length"
-          className={tooLong ? "font-semibold text-red-700" : "text-slate-500"}
+          className={tooLong ? "font-semibold text-red-700" : "presentation-hide text-slate-500"}
         >
           {length} / {MAX_QUESTION_CHARS}
         </span>
@@ -123,17 +127,30 @@ export const QuestionForm = memo(function QuestionForm({
         visibleLegend="Question sets:"
         testId="question-set"
         value={current?.id ?? ""}
-        onChange={setSetId}
+        onChange={onSetChange}
         options={sets.map((set) => ({ value: set.id, label: set.label }))}
       />
       {current && (
         <div data-testid="question-set-notice" className="text-xs text-slate-600">
           <span className="font-semibold">What to notice:</span>{" "}
-          {current.notice.map((line) => (
-            <span key={line.text} data-testid="notice-line">
-              {line.text}{" "}
-            </span>
-          ))}
+          {current.notice.map((line, i) => {
+            const holds = noticeStatus[i] ?? null;
+            return (
+              <span
+                key={line.text}
+                data-testid="notice-line"
+                data-holds={holds === null ? "pending" : String(holds)}
+                className={holds === false ? "text-red-800" : undefined}
+              >
+                {line.text}
+                {holds !== null && (
+                  <span className="ml-1 font-semibold">
+                    {holds ? "✓ borne out by the answers above" : "✗ not borne out by the answers above"}
+                  </span>
+                )}{" "}
+              </span>
+            );
+          })}
         </div>
       )}
       <fieldset className="flex flex-wrap gap-2">

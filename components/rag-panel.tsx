@@ -1,11 +1,12 @@
 "use client";
 import { memo, useState } from "react";
 import type { LoadState, RagAnswer, ReaderState } from "../hooks/use-rag-worker";
-import { formatBytes, formatMs, formatPercent, quotedWords, splitCitationMarkers } from "../lib/format";
+import type { Verdict } from "../lib/evaluation/verdict";
+import { formatBytes, formatMs, quotedWords, splitCitationMarkers } from "../lib/format";
 import { describeDecoding } from "../lib/models/decoding";
 import { READER_DECODING } from "../lib/rag/answer/reader-prompt";
-import { FAITHFULNESS_FLAG } from "../lib/rag/settings";
 import type { RagMode, RagResult } from "../lib/rag/types";
+import { FinishNote, SourceCheck, VerdictBadge } from "./answer-marks";
 import { CitationCard } from "./citation-card";
 import { PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
@@ -34,23 +35,6 @@ function AnswerText({ answer, onCite }: { answer: string; onCite: (rank: number)
           </button>
         ),
       )}
-    </p>
-  );
-}
-
-function Faithfulness({ result }: { result: RagResult }) {
-  if (result.faithfulness === null) return null;
-  return (
-    <p
-      data-testid="rag-faithfulness"
-      data-flagged={result.flagged}
-      className={result.flagged ? "rounded bg-red-50 p-2 text-xs text-red-800" : "text-xs text-slate-600"}
-    >
-      {result.flagged ? "Check this answer: only " : "Faithfulness "}
-      {formatPercent(result.faithfulness)} of its words are found in its citations
-      {result.flagged
-        ? ` (under ${formatPercent(FAITHFULNESS_FLAG)}), so part of it may not come from the sources.`
-        : "."}
     </p>
   );
 }
@@ -100,11 +84,108 @@ function ReaderStatus({ reader }: { reader: ReaderState }) {
   );
 }
 
+/** What the RAG panel shows for its answer: searching, streaming, the answer with its marks, or why not. */
+function RagAnswerView({
+  answer,
+  reader,
+  verdict,
+  onStop,
+  onRetry,
+  onCite,
+}: {
+  answer: RagAnswer;
+  reader: ReaderState;
+  verdict: Verdict | null;
+  onStop: () => void;
+  onRetry: () => void;
+  onCite: (rank: number) => void;
+}) {
+  if (answer.status === "idle")
+    return (
+      <p className="text-sm text-slate-600">Ask a question to see what it finds and the answer it builds.</p>
+    );
+  if (answer.status === "error")
+    return (
+      <PanelError
+        testId="rag-answer-error"
+        message={answer.message}
+        detail={answer.detail}
+        onRetry={answer.hung ? onRetry : undefined}
+      />
+    );
+  if (answer.status === "running")
+    return (
+      <div data-testid="rag-running" className="flex flex-col gap-2">
+        {answer.text === "" ? (
+          <p className="text-sm text-slate-600">
+            {answer.mode === "generative" && reader.status === "loading"
+              ? "Waiting for the reader model to load…"
+              : "Searching…"}
+          </p>
+        ) : (
+          <p data-testid="rag-streaming" className="answer-text leading-relaxed text-slate-900">
+            {answer.text}
+            <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
+          </p>
+        )}
+        {answer.mode === "generative" && (
+          <button
+            type="button"
+            data-testid="rag-stop"
+            onClick={onStop}
+            className="self-start rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100"
+          >
+            Stop
+          </button>
+        )}
+      </div>
+    );
+  const { result } = answer;
+  return (
+    <div className="flex flex-col gap-2">
+      {result.abstained ? (
+        <p data-testid="rag-declined" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+          {result.answer}
+        </p>
+      ) : (
+        <AnswerText answer={result.answer} onCite={onCite} />
+      )}
+      <VerdictBadge verdict={verdict} testId="rag-verdict" />
+      <StageTimings testId="rag-timings" stages={timingsOf(result)} />
+      {result.declinedBy === "retrieval" && result.uncovered.length > 0 && (
+        <p data-testid="rag-uncovered" className="text-xs text-amber-900">
+          No passage it found has a word close to: {quotedWords(result.uncovered)}.
+        </p>
+      )}
+      {result.generation && (
+        <FinishNote finish={result.generation.finish} limit={READER_DECODING.max_new_tokens} testId="rag" />
+      )}
+      {!result.abstained && (
+        <SourceCheck
+          share={result.faithfulness}
+          invented={result.invented}
+          flagged={result.flagged}
+          testId="rag-faithfulness"
+        />
+      )}
+    </div>
+  );
+}
+
+function modeLine(result: RagResult): string {
+  if (result.abstained) return "Nothing was generated or quoted: the panel declined.";
+  if (result.mode === "extractive") return "Extractive: the answer is sentences copied from the passages.";
+  const generation = result.generation;
+  return `Generated by the reader model from the passages${generation ? `, ${generation.tokens} tokens at ${Math.round(generation.tokensPerSecond)} tokens/s` : ""}.`;
+}
+
 export const RagPanel = memo(function RagPanel({
   load,
   answer,
   reader,
   mode,
+  verdict,
+  revealStages,
   onMode,
   onStop,
   onRetry,
@@ -114,6 +195,10 @@ export const RagPanel = memo(function RagPanel({
   answer: RagAnswer;
   reader: ReaderState;
   mode: RagMode;
+  /** The verdict on the answer, for a prepared question; null otherwise. */
+  verdict: Verdict | null;
+  /** How many of the pipeline's stages the presenter has revealed; null shows them all. */
+  revealStages: number | null;
   onMode: (mode: RagMode) => void;
   onStop: () => void;
   onRetry: () => void;
@@ -126,34 +211,10 @@ export const RagPanel = memo(function RagPanel({
     card?.scrollIntoView({ behavior: "smooth", block: "nearest" });
     card?.focus({ preventScroll: true });
   };
+  const result = answer.status === "done" ? answer.result : null;
 
-  return (
-    <PanelShell
-      testId="rag-panel"
-      title="RAG: retrieve, then answer"
-      subtitle="Searches the article (Orama: BM25, word vectors and a passage classifier learned from the Q&A set), then answers from the passages it finds, with citations: the same base model as the right panel, reading instead of remembering."
-      badge={
-        <ToggleGroup
-          legend="How the RAG panel answers"
-          testId="rag-mode"
-          value={mode}
-          onChange={onMode}
-          options={[
-            {
-              value: "generative",
-              label: "Generative",
-              disabled: reader.status === "error",
-              title: "The reader model writes the answer from the retrieved passages",
-            },
-            {
-              value: "extractive",
-              label: "Extractive",
-              title: "The answer is the passages' best-matching sentences, copied",
-            },
-          ]}
-        />
-      }
-    >
+  const top = (
+    <>
       {load.status === "loading" && (
         <ProgressBar
           testId="rag-progress"
@@ -165,107 +226,99 @@ export const RagPanel = memo(function RagPanel({
       {load.status === "error" && (
         <PanelError testId="rag-error" message={load.message} detail={load.detail} onRetry={onRetry} />
       )}
+      <div aria-live="polite">
+        {load.status !== "error" && (
+          <RagAnswerView
+            answer={answer}
+            reader={reader}
+            verdict={verdict}
+            onStop={onStop}
+            onRetry={onRetry}
+            onCite={cite}
+          />
+        )}
+      </div>
+    </>
+  );
+
+  const details = (
+    <>
       {load.status === "ready" && (
-        <p data-testid="rag-ready" className="text-xs text-slate-500">
-          Index ready: {load.passages} passages, {formatBytes(load.indexBytes)}, loaded in{" "}
+        <p data-testid="rag-ready" className="text-xs text-slate-600">
+          Search index ready: {load.passages} passages, {formatBytes(load.indexBytes)}, loaded in{" "}
           {formatMs(load.loadMs)}.
         </p>
       )}
       {load.status === "ready" && <ReaderStatus reader={reader} />}
+      {result && (
+        <p
+          data-testid="rag-answer-mode"
+          data-tokens-per-second={result.generation?.tokensPerSecond}
+          data-tokens={result.generation?.tokens}
+          className="text-xs text-slate-600"
+        >
+          {modeLine(result)}
+        </p>
+      )}
+      {result && result.citations.length > 0 && (
+        <div>
+          <h3 className="mb-2 text-sm font-semibold text-slate-700">Its sources</h3>
+          <ol data-testid="citations" className="flex flex-col gap-2">
+            {result.citations.map((citation) => (
+              <CitationCard
+                key={citation.id}
+                citation={citation}
+                active={active === citation.rank}
+                onEdit={onEditPassage}
+              />
+            ))}
+          </ol>
+        </div>
+      )}
+      {answer.status === "done" && (
+        <RagStages question={answer.question} result={answer.result} reveal={revealStages} />
+      )}
+      <details className="text-xs text-slate-600">
+        <summary className="cursor-pointer font-medium">How it works, technically</summary>
+        <p className="mt-1">
+          Search: Orama full-text search (BM25) fused with GloVe word vectors and a passage classifier learned
+          from the written questions; a question its sources do not cover is declined. Generative answers: a
+          small reader model (the same pretrained base as the right panel) writes from the top passages,
+          greedy decoding, at most {READER_DECODING.max_new_tokens} new tokens.
+        </p>
+      </details>
+    </>
+  );
 
-      <div aria-live="polite" className="mt-3 flex flex-col gap-3">
-        {answer.status === "idle" && load.status !== "error" && (
-          <p className="text-sm text-slate-500">
-            Ask a question to see the passages it retrieves and the answer it builds.
-          </p>
-        )}
-        {answer.status === "running" && (
-          <div data-testid="rag-running" className="flex flex-col gap-2">
-            {answer.text === "" ? (
-              <p className="text-sm text-slate-500">
-                {answer.mode === "generative" && reader.status === "loading"
-                  ? "Waiting for the reader model to load…"
-                  : "Searching…"}
-              </p>
-            ) : (
-              <p data-testid="rag-streaming" className="leading-relaxed text-slate-900">
-                {answer.text}
-                <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
-              </p>
-            )}
-            {answer.mode === "generative" && (
-              <button
-                type="button"
-                data-testid="rag-stop"
-                onClick={onStop}
-                className="self-start rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100"
-              >
-                Stop
-              </button>
-            )}
-          </div>
-        )}
-        {answer.status === "error" && (
-          <PanelError
-            testId="rag-answer-error"
-            message={answer.message}
-            detail={answer.detail}
-            onRetry={answer.hung ? onRetry : undefined}
-          />
-        )}
-        {answer.status === "done" && (
-          <>
-            {answer.result.abstained ? (
-              <>
-                <p data-testid="rag-declined" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
-                  {answer.result.answer}
-                </p>
-                {answer.result.declinedBy === "retrieval" && answer.result.uncovered.length > 0 && (
-                  <p data-testid="rag-uncovered" className="text-xs text-amber-900">
-                    No retrieved passage has a word close to: {quotedWords(answer.result.uncovered)}.
-                  </p>
-                )}
-              </>
-            ) : (
-              <AnswerText answer={answer.result.answer} onCite={cite} />
-            )}
-            <p
-              data-testid="rag-answer-mode"
-              data-tokens-per-second={answer.result.generation?.tokensPerSecond}
-              data-tokens={answer.result.generation?.tokens}
-              className="text-xs text-slate-500"
-            >
-              {answer.result.mode === "generative"
-                ? `Generated by the reader model from the passages${answer.result.generation ? `, ${answer.result.generation.tokens} tokens at ${Math.round(answer.result.generation.tokensPerSecond)} tokens/s` : ""}.`
-                : "Extractive: sentences copied from the passages."}
-              {answer.result.generation?.interrupted && (
-                <span data-testid="rag-stopped" className="font-medium text-amber-700">
-                  {" "}
-                  Stopped: the answer is incomplete.
-                </span>
-              )}
-            </p>
-            <Faithfulness result={answer.result} />
-            <StageTimings testId="rag-timings" stages={timingsOf(answer.result)} />
-            {answer.result.citations.length > 0 && (
-              <div>
-                <h3 className="mb-2 text-sm font-semibold text-slate-700">Citations</h3>
-                <ol data-testid="citations" className="flex flex-col gap-2">
-                  {answer.result.citations.map((citation) => (
-                    <CitationCard
-                      key={citation.id}
-                      citation={citation}
-                      active={active === citation.rank}
-                      onEdit={onEditPassage}
-                    />
-                  ))}
-                </ol>
-              </div>
-            )}
-            <RagStages question={answer.question} result={answer.result} />
-          </>
-        )}
-      </div>
-    </PanelShell>
+  return (
+    <PanelShell
+      testId="rag-panel"
+      side="left"
+      title="RAG: look it up, then answer"
+      subtitle="Searches the article, answers from what it finds, and shows its sources."
+      badge={
+        <ToggleGroup
+          legend="How the RAG panel answers"
+          testId="rag-mode"
+          value={mode}
+          onChange={onMode}
+          options={[
+            {
+              value: "generative",
+              label: "Generative",
+              disabled: reader.status === "error",
+              title: "A reader model writes the answer from the passages it found",
+            },
+            {
+              value: "extractive",
+              label: "Extractive",
+              title: "The answer is the passages' best-matching sentences, copied",
+            },
+          ]}
+        />
+      }
+      top={top}
+      details={details}
+    />
   );
 });

@@ -44,6 +44,20 @@ function Stage({
   );
 }
 
+const STAGE_NAMES = ["the question", "retrieval", "augmentation", "generation"] as const;
+
+/** A stage the presenter has not revealed yet. */
+function HiddenStage({ step }: { step: number }) {
+  return (
+    <li
+      data-testid="stage-hidden"
+      className="rounded-lg border border-dashed border-slate-300 p-2 text-xs text-slate-600"
+    >
+      {step}. {STAGE_NAMES[step - 1]}: not revealed yet (press S, or “Reveal the next stage”).
+    </li>
+  );
+}
+
 /** Why the question went no further than retrieval, for a result declined by a guard or by retrieval. */
 function earlyDeclineReason(result: RagResult): string {
   if (result.declinedBy === "instruction")
@@ -71,13 +85,28 @@ const KIND_NAMES = {
  * The RAG pipeline's stages as they ran for this question, in the article's terms, with the same figures
  * the panel and the CLI report: the question, what retrieval found, the exact prompt, the generation.
  */
-export function RagStages({ question, result }: { question: string; result: RagResult }) {
+export function RagStages({
+  question,
+  result,
+  reveal = null,
+}: {
+  question: string;
+  result: RagResult;
+  /** Stages shown so far when the presenter reveals them one at a time; null shows every stage. */
+  reveal?: number | null;
+}) {
+  const hidden = (step: number) => reveal !== null && step > reveal;
   const cited = new Set(result.citations.map((c) => c.id));
   const generative = result.mode === "generative";
   // Declined before anything was handed on: by a guard or by retrieval (only the reader declines later).
   const declinedEarly = result.declinedBy !== null && result.declinedBy !== "reader";
   return (
-    <details data-testid="rag-stages" className="rounded-lg bg-slate-50 p-2">
+    <details
+      data-testid="rag-stages"
+      open={reveal !== null ? true : undefined}
+      data-revealed={reveal ?? "all"}
+      className="rounded-lg bg-slate-50 p-2"
+    >
       <summary className="cursor-pointer text-sm font-semibold text-slate-700">
         How this answer was made: the pipeline&apos;s stages
       </summary>
@@ -87,110 +116,124 @@ export function RagStages({ question, result }: { question: string; result: RagR
             {question}
           </p>
         </Stage>
-        <Stage
-          testId="stage-retrieval"
-          step={2}
-          title="Retrieval"
-          article={ARTICLE.retrieval}
-          ms={result.timings.retrieveMs}
-        >
-          <ol className="flex flex-col gap-0.5">
-            {result.retrieved.map((hit) => (
-              <li
-                key={hit.id}
-                data-testid="stage-passage"
-                data-passage-id={hit.id}
-                data-cited={cited.has(hit.id)}
-              >
-                <span className="font-mono">[{hit.rank}]</span> {hit.section} · score{" "}
-                <span className="font-mono">{hit.score.toFixed(3)}</span>
-                <span className="text-slate-500">
-                  {" "}
-                  (match <span className="font-mono">{hit.matchScore.toFixed(3)}</span>
-                  {hit.classifierScore !== null && (
-                    <>
-                      {" "}
-                      · classifier <span className="font-mono">{hit.classifierScore.toFixed(3)}</span>
-                    </>
-                  )}
-                  )
-                </span>
-                {hit.namedPosition && (
-                  <span data-testid="stage-named-position" className="text-slate-700">
-                    {" "}
-                    · the {formatOrdinal(hit.namedPosition.index)} of {hit.namedPosition.count}{" "}
-                    {KIND_NAMES[hit.namedPosition.kind]}, where the question points
-                  </span>
-                )}
-                {cited.has(hit.id) ? " · cited" : ""}
-              </li>
-            ))}
-          </ol>
-          {declinedEarly && (
-            <p data-testid="stage-declined" className="mt-1 text-amber-800">
-              Declined here: {earlyDeclineReason(result)}
-            </p>
-          )}
-        </Stage>
-        <Stage testId="stage-augmentation" step={3} title="Augmentation" article={ARTICLE.augmentation}>
-          {result.augmented.length > 0 && (
-            <ul className="mb-1 flex flex-col gap-0.5">
-              {result.augmented.map((passage) => (
+        {hidden(2) ? (
+          <HiddenStage step={2} />
+        ) : (
+          <Stage
+            testId="stage-retrieval"
+            step={2}
+            title="Retrieval"
+            article={ARTICLE.retrieval}
+            ms={result.timings.retrieveMs}
+          >
+            <ol className="flex flex-col gap-0.5">
+              {result.retrieved.map((hit) => (
                 <li
-                  key={passage.id}
-                  data-testid="stage-augmented-passage"
-                  data-passage-id={passage.id}
-                  data-cited={cited.has(passage.id)}
+                  key={hit.id}
+                  data-testid="stage-passage"
+                  data-passage-id={hit.id}
+                  data-cited={cited.has(hit.id)}
                 >
-                  <span className="font-mono">[{passage.rank}]</span> {passage.text}
-                  {cited.has(passage.id) && <span className="ml-1 font-semibold text-sky-800">· cited</span>}
+                  <span className="font-mono">[{hit.rank}]</span> {hit.section} · score{" "}
+                  <span className="font-mono">{hit.score.toFixed(3)}</span>
+                  <span className="text-slate-500">
+                    {" "}
+                    (match <span className="font-mono">{hit.matchScore.toFixed(3)}</span>
+                    {hit.classifierScore !== null && (
+                      <>
+                        {" "}
+                        · classifier <span className="font-mono">{hit.classifierScore.toFixed(3)}</span>
+                      </>
+                    )}
+                    )
+                  </span>
+                  {hit.namedPosition && (
+                    <span data-testid="stage-named-position" className="text-slate-700">
+                      {" "}
+                      · the {formatOrdinal(hit.namedPosition.index)} of {hit.namedPosition.count}{" "}
+                      {KIND_NAMES[hit.namedPosition.kind]}, where the question points
+                    </span>
+                  )}
+                  {cited.has(hit.id) ? " · cited" : ""}
                 </li>
               ))}
-            </ul>
-          )}
-          {result.prompt ? (
-            <details>
-              <summary className="cursor-pointer">
-                The exact prompt handed to the reader ({result.generation?.promptTokens ?? "?"} tokens)
-              </summary>
-              <pre
-                data-testid="rag-prompt"
-                className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-words rounded bg-white p-2 font-mono"
-              >
-                {result.prompt}
-              </pre>
-            </details>
-          ) : (
-            <p>
-              {declinedEarly
-                ? "Skipped: declined before this stage."
-                : "Extractive mode: no prompt. The answer's sentences are picked from the passages directly."}
-            </p>
-          )}
-        </Stage>
-        <Stage
-          testId="stage-generation"
-          step={4}
-          title={generative ? "Generation by the reader model" : "Extraction"}
-          ms={result.timings.answerMs}
-        >
-          {result.generation ? (
-            <p>
-              {result.generation.tokens} tokens, first after{" "}
-              <span data-testid="stage-first-token" data-ms={result.timings.firstTokenMs}>
-                {formatMs(result.timings.firstTokenMs)}
-              </span>
-              , {Math.round(result.generation.tokensPerSecond)} tokens/s
-              {result.declinedBy === "reader" ? "; the reader said the passages do not answer it." : "."}
-            </p>
-          ) : (
-            <p>
-              {declinedEarly
-                ? "Skipped: declined before this stage."
-                : "Sentences chosen by their similarity to the question, each with its citation."}
-            </p>
-          )}
-        </Stage>
+            </ol>
+            {declinedEarly && (
+              <p data-testid="stage-declined" className="mt-1 text-amber-800">
+                Declined here: {earlyDeclineReason(result)}
+              </p>
+            )}
+          </Stage>
+        )}
+        {hidden(3) ? (
+          <HiddenStage step={3} />
+        ) : (
+          <Stage testId="stage-augmentation" step={3} title="Augmentation" article={ARTICLE.augmentation}>
+            {result.augmented.length > 0 && (
+              <ul className="mb-1 flex flex-col gap-0.5">
+                {result.augmented.map((passage) => (
+                  <li
+                    key={passage.id}
+                    data-testid="stage-augmented-passage"
+                    data-passage-id={passage.id}
+                    data-cited={cited.has(passage.id)}
+                  >
+                    <span className="font-mono">[{passage.rank}]</span> {passage.text}
+                    {cited.has(passage.id) && (
+                      <span className="ml-1 font-semibold text-sky-800">· cited</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result.prompt ? (
+              <details>
+                <summary className="cursor-pointer">
+                  The exact prompt handed to the reader ({result.generation?.promptTokens ?? "?"} tokens)
+                </summary>
+                <pre
+                  data-testid="rag-prompt"
+                  className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-words rounded bg-white p-2 font-mono"
+                >
+                  {result.prompt}
+                </pre>
+              </details>
+            ) : (
+              <p>
+                {declinedEarly
+                  ? "Skipped: declined before this stage."
+                  : "Extractive mode: no prompt. The answer's sentences are picked from the passages directly."}
+              </p>
+            )}
+          </Stage>
+        )}
+        {hidden(4) ? (
+          <HiddenStage step={4} />
+        ) : (
+          <Stage
+            testId="stage-generation"
+            step={4}
+            title={generative ? "Generation by the reader model" : "Extraction"}
+            ms={result.timings.answerMs}
+          >
+            {result.generation ? (
+              <p>
+                {result.generation.tokens} tokens, first after{" "}
+                <span data-testid="stage-first-token" data-ms={result.timings.firstTokenMs}>
+                  {formatMs(result.timings.firstTokenMs)}
+                </span>
+                , {Math.round(result.generation.tokensPerSecond)} tokens/s
+                {result.declinedBy === "reader" ? "; the reader said the passages do not answer it." : "."}
+              </p>
+            ) : (
+              <p>
+                {declinedEarly
+                  ? "Skipped: declined before this stage."
+                  : "Sentences chosen by their similarity to the question, each with its citation."}
+              </p>
+            )}
+          </Stage>
+        )}
       </ol>
     </details>
   );

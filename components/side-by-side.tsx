@@ -1,27 +1,31 @@
 "use client";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
+import { useLesson } from "../hooks/use-lesson";
+import { remember, useLinkedState } from "../hooks/use-linked-state";
 import { useLiveFineTune } from "../hooks/use-live-fine-tune";
 import { usePresentationMode } from "../hooks/use-presentation-mode";
+import { SLOW_MOTION_MS, usePresenter } from "../hooks/use-presenter";
 import { useRagWorker } from "../hooks/use-rag-worker";
+import { useShortcuts } from "../hooks/use-shortcuts";
+import { useVerdicts } from "../hooks/use-verdicts";
 import { type EvidenceInputs, liveEvidence } from "../lib/comparison/live-evidence";
+import { relevantRow } from "../lib/comparison/relevant-row";
 import type { ComparisonTable as Table } from "../lib/documents/types";
 import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
+import { questionKey } from "../lib/questions/lookup";
 import type { QuestionSet } from "../lib/questions/question-sets";
-import { RAG_MODES, type RagMode } from "../lib/rag/types";
+import type { RagMode } from "../lib/rag/types";
+import { citedRanks } from "../lib/text/markers";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
-import { QuestionForm, type QuestionPreset } from "./question-form";
+import { LessonRecord } from "./lesson-record";
+import { PresenterBar } from "./presenter-bar";
+import { QuestionForm } from "./question-form";
 import { RagPanel } from "./rag-panel";
-
-// The address carries the question and the RAG mode, so a presenter can prepare and share them.
-function remember(name: string, value: string): void {
-  const url = new URL(window.location.href);
-  url.searchParams.set(name, value);
-  window.history.replaceState(null, "", url);
-}
+import { RelevantRow } from "./relevant-row";
 
 // Its own chunk, fetched after the page's first load: a visitor who never fine-tunes never needs it.
 const LiveFineTunePanel = lazy(() =>
@@ -33,13 +37,37 @@ const LiveFineTunePanel = lazy(() =>
 const IDLE_RAG = { status: "idle" } as const;
 const IDLE_FINE_TUNED = { status: "idle" } as const;
 
-/** The one client boundary of the main page: both workers, the question box and the two panels. */
+const ANSWERS_ID = "answers";
+
+/**
+ * The height both answers and their timings need below the top of the panels: side by side, or one above
+ * the other on a phone.
+ */
+const answersHeight = () => (window.innerWidth < 768 ? 640 : 340);
+
+/**
+ * Brings both answers into view after a question, wherever it was asked from (a chip, the classroom demo at
+ * the bottom, a shared link), unless they already fit on the screen as it is, question and all.
+ */
+function showAnswers(): void {
+  const answers = document.getElementById(ANSWERS_ID);
+  if (!answers) return;
+  const top = answers.getBoundingClientRect().top;
+  if (top >= 0 && top + answersHeight() <= window.innerHeight) return;
+  const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  answers.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
+}
+
+/** The one client boundary of the main page: both workers, the question box, the panels and the table. */
 export function SideBySide({
+  header,
   table,
   sets,
   buildFacts,
   lifecycle,
 }: {
+  /** The page's title and credit, beside the presenter's controls. */
+  header: ReactNode;
   lifecycle: readonly LifecycleStep[] | null;
   table: Table;
   sets: readonly QuestionSet[];
@@ -55,15 +83,7 @@ export function SideBySide({
   useEffect(() => hold(busy), [hold, busy]);
   const presentation = usePresentationMode();
   const documents = useDocuments(rag.load.status === "ready", rag.updateDocuments);
-  // Text put in the question box from outside (a shared ?q= link, the classroom demo); `ifUntouched` never
-  // overwrites what the visitor is typing.
-  const [preset, setPreset] = useState<QuestionPreset | null>(null);
-  // A ?q= link's question, asked once the index can answer it, unless the visitor acted first: the last
-  // explicit action wins.
-  const sharedQuestion = useRef<string | null>(null);
-  const visitorActed = useRef(false);
-  // A question set named in the address (`?set=sources`, as the decision guide links it).
-  const [sharedSet, setSharedSet] = useState<string | null>(null);
+  const presenter = usePresenter(rag.answer.status === "idle" ? null : rag.answer.id);
 
   // Every streamed token re-renders this component. The callbacks and the table's evidence keep their identity
   // while their inputs do not change, so the memoised panels, table and forms that did not change skip the
@@ -74,22 +94,33 @@ export function SideBySide({
   liveActive.current = live.active;
   const { ask: askShipped } = fineTuned;
   const { ask: askLive } = live;
-  const askFineTuned = useCallback(
-    (question: string) => (liveActive.current ? askLive(question) : askShipped(question)),
-    [askLive, askShipped],
+  const askBoth = useCallback(
+    (question: string) => {
+      askRag(question);
+      if (liveActive.current) askLive(question);
+      else askShipped(question);
+      requestAnimationFrame(showAnswers);
+    },
+    [askRag, askLive, askShipped],
   );
+  const setIds = useMemo(() => sets.map((set) => set.id), [sets]);
+  const linked = useLinkedState(sets[0]?.id ?? "", setIds, rag.load.status === "ready", setMode, askBoth);
+  const { markActed, putInBox } = linked;
   const ask = useCallback(
     (question: string) => {
-      visitorActed.current = true;
-      askRag(question);
-      askFineTuned(question);
+      markActed();
+      askBoth(question);
       remember("q", question);
     },
-    [askRag, askFineTuned],
+    [markActed, askBoth],
   );
-  const onEdit = useCallback(() => {
-    visitorActed.current = true;
-  }, []);
+  const askFromOutside = useCallback(
+    (question: string) => {
+      putInBox(question);
+      ask(question);
+    },
+    [putInBox, ask],
+  );
 
   const setRagMode = useCallback(
     (mode: RagMode) => {
@@ -99,118 +130,118 @@ export function SideBySide({
     [setMode],
   );
 
-  useEffect(() => {
-    const params = new URLSearchParams(window.location.search);
-    const linked = params.get("q");
-    if (linked) {
-      sharedQuestion.current = linked;
-      setPreset((current) => ({ text: linked, seq: (current?.seq ?? 0) + 1, ifUntouched: true }));
-    }
-    setSharedSet(params.get("set"));
-    const mode = params.get("rag");
-    if (RAG_MODES.includes(mode as RagMode)) setMode(mode as RagMode);
-  }, [setMode]);
+  const verdicts = useVerdicts(sets, rag.answer, fineTunedAnswer, linked.setId, rag.mode);
+  const lesson = useLesson(rag.answer, fineTunedAnswer, verdicts);
 
-  // The linked question is asked once, as soon as the index can answer it, if the visitor has not typed or
-  // asked anything in the meantime.
-  useEffect(() => {
-    const linked = sharedQuestion.current;
-    if (linked === null || rag.load.status !== "ready") return;
-    sharedQuestion.current = null;
-    if (visitorActed.current) return;
-    askRag(linked);
-    askFineTuned(linked);
-  }, [rag.load.status, askRag, askFineTuned]);
-
-  const passages = rag.load.status === "ready" ? rag.load.passages : null;
   const result = rag.answer.status === "done" ? rag.answer.result : null;
-  const tokensPerSecond =
-    fineTuned.answer.status === "done" ? fineTuned.answer.generation.tokensPerSecond : null;
-  const trained = live.training.status === "trained" ? live.training.summary : null;
-  const liveFineTune = useMemo(
-    () =>
-      trained && {
-        seconds: trained.seconds,
-        steps: trained.steps,
-        examples: trained.examples,
-        verbatim: trained.verbatim,
-        setting: trained.setting,
-        tokensPerSecond: trained.tokensPerSecond,
-        memoryBytes: trained.memoryBytes,
-        codeBytes: live.load?.codeBytes ?? null,
-      },
-    [trained, live.load],
-  );
-  const evidence = useMemo(
-    () =>
-      liveEvidence({
-        build: buildFacts,
-        live: {
-          passages,
-          retrieved: result ? result.retrieved.length : null,
-          cited: result ? result.citations.length : null,
-          declined: result?.abstained ?? false,
-          retrieveMs: result ? result.timings.retrieveMs : null,
-          documents: documents.documents.length,
-          documentUpdateMs: documents.lastUpdateMs,
-          tokensPerSecond,
-          liveFineTune,
-        },
-      }),
-    [
-      buildFacts,
-      passages,
-      result,
-      documents.documents.length,
-      documents.lastUpdateMs,
-      tokensPerSecond,
-      liveFineTune,
-    ],
-  );
+  const evidence = useTableEvidence(buildFacts, rag, documents, fineTuned, live);
   const liveLabel = useMemo(
     () => (live.active && live.label ? { label: live.label, onReset: live.reset } : null),
     [live.active, live.label, live.reset],
   );
+  const aspect = useMemo(
+    () =>
+      rag.answer.status === "idle"
+        ? null
+        : relevantRow(
+            table,
+            rag.answer.question,
+            (result?.citations ?? []).map((c) => c.text),
+          ),
+    [table, rag.answer, result],
+  );
 
-  const { add: addDocument } = documents;
+  const { add: addDocument, removeAll } = documents;
   const hasClassroomFact = documents.documents.some((d) => d.title === CLASSROOM_FACT.title);
   const runScenario = useCallback(async () => {
     if (!hasClassroomFact) await addDocument(CLASSROOM_FACT.title, CLASSROOM_FACT.text);
-    setPreset((current) => ({
-      text: CLASSROOM_FACT.question,
-      seq: (current?.seq ?? 0) + 1,
-      ifUntouched: false,
-    }));
-    ask(CLASSROOM_FACT.question);
-  }, [hasClassroomFact, addDocument, ask]);
+    askFromOutside(CLASSROOM_FACT.question);
+  }, [hasClassroomFact, addDocument, askFromOutside]);
+
+  // The presenter's keys: next and previous question of the set, the RAG mode, the next stage, slow motion.
+  const currentSet = sets.find((set) => set.id === linked.setId);
+  const step = (by: number) => {
+    if (!currentSet || currentSet.questions.length === 0) return;
+    const asked = rag.answer.status === "idle" ? "" : questionKey(rag.answer.question);
+    const at = currentSet.questions.findIndex((q) => questionKey(q.question) === asked);
+    const count = currentSet.questions.length;
+    const next = at < 0 ? (by > 0 ? 0 : count - 1) : (at + by + count) % count;
+    askFromOutside(currentSet.questions[next]?.question ?? "");
+  };
+  const slowReplay = () => {
+    if (!presenter.slowMotion) presenter.toggleSlowMotion();
+    else remember("pace", String(SLOW_MOTION_MS));
+    if (rag.answer.status !== "idle") askFromOutside(rag.answer.question);
+  };
+  const { clear: clearLesson } = lesson;
+  const { reset: resetLive } = live;
+  const resetDemo = useCallback(async () => {
+    await removeAll();
+    clearLesson();
+    if (liveActive.current) resetLive();
+    setRagMode(rag.mode);
+    remember("q", null);
+  }, [removeAll, clearLesson, resetLive, setRagMode, rag.mode]);
+  useShortcuts({
+    n: () => step(1),
+    p: () => step(-1),
+    m: () => setRagMode(rag.mode === "generative" ? "extractive" : "generative"),
+    s: presenter.nextStage,
+    l: slowReplay,
+    r: () => presenter.setResetOpen(true),
+    "?": () => presenter.setHelpOpen(true),
+  });
+
+  // A lesson link's questions, asked one after another: each waits until both panels have answered.
+  const [replaying, setReplaying] = useState<string[]>([]);
+  const replayLesson = useCallback(() => setReplaying(linked.lesson), [linked.lesson]);
+  useEffect(() => {
+    if (busy || replaying.length === 0) return;
+    const [next, ...rest] = replaying;
+    setReplaying(rest);
+    if (next) askFromOutside(next);
+  }, [busy, replaying, askFromOutside]);
 
   return (
-    <div className="flex flex-col gap-4">
-      <div className="flex justify-end">
-        <button
-          type="button"
-          data-testid="presentation-toggle"
-          aria-pressed={presentation.on}
-          onClick={presentation.toggle}
-          className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium hover:bg-slate-100"
-        >
-          {presentation.on ? "Leave presentation mode" : "Presentation mode"}
-        </button>
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        {header}
+        <PresenterBar
+          presentation={presentation.on}
+          onPresentation={presentation.toggle}
+          slowMotion={presenter.slowMotion}
+          onSlowMotion={presenter.toggleSlowMotion}
+          stepByStep={presenter.stepByStep}
+          onStepByStep={presenter.toggleStepByStep}
+          onNextStage={presenter.nextStage}
+          helpOpen={presenter.helpOpen}
+          onHelp={presenter.setHelpOpen}
+          resetOpen={presenter.resetOpen}
+          onReset={presenter.setResetOpen}
+          onResetConfirmed={resetDemo}
+        />
       </div>
       <QuestionForm
-        preset={preset}
-        presetSet={sharedSet}
+        preset={linked.preset}
+        setId={linked.setId}
+        onSetChange={linked.chooseSet}
+        noticeStatus={verdicts.noticeStatus}
         sets={sets}
         onAsk={ask}
-        onEdit={onEdit}
+        onEdit={markActed}
         busy={busy}
       />
-      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.9fr)] lg:grid-cols-2">
+      <div
+        id={ANSWERS_ID}
+        className="grid scroll-mt-2 grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.85fr)]"
+      >
         <RagPanel
           load={rag.load}
           answer={rag.answer}
           reader={rag.reader}
           mode={rag.mode}
+          verdict={verdicts.rag}
+          revealStages={presenter.revealStages}
           onMode={setRagMode}
           onStop={rag.stop}
           onRetry={rag.retry}
@@ -219,13 +250,15 @@ export function SideBySide({
         <FineTunedPanel
           load={fineTuned.load}
           answer={fineTunedAnswer}
+          verdict={verdicts.fineTuned}
           onStop={live.active ? live.stopAnswer : fineTuned.stop}
           onRetry={fineTuned.retry}
           lifecycle={lifecycle}
           live={liveLabel}
         />
-        <div className="lg:col-span-2 xl:col-span-1">
-          <ComparisonTable table={table} evidence={evidence} />
+        <div className="order-5 flex min-w-0 flex-col gap-3 md:col-span-2 xl:col-span-1">
+          <RelevantRow table={table} aspect={aspect} evidence={evidence} />
+          <ComparisonTable table={table} evidence={evidence} highlight={aspect} />
         </div>
       </div>
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
@@ -247,6 +280,68 @@ export function SideBySide({
           />
         </Suspense>
       </div>
+      <LessonRecord entries={lesson.entries} replay={linked.lesson} onReplay={replayLesson} />
     </div>
+  );
+}
+
+/** The table's "seen in this demo" lines, from this visit's measurements and the build's files. */
+function useTableEvidence(
+  buildFacts: EvidenceInputs["build"],
+  rag: ReturnType<typeof useRagWorker>,
+  documents: ReturnType<typeof useDocuments>,
+  fineTuned: ReturnType<typeof useFineTunedWorker>,
+  live: ReturnType<typeof useLiveFineTune>,
+) {
+  const added = documents.documents.reduce((total, d) => total + (d.passageId ? 0 : (d.passages ?? 0)), 0);
+  const passages = rag.load.status === "ready" ? rag.load.passages + added : null;
+  const result = rag.answer.status === "done" ? rag.answer.result : null;
+  // The passages the answer cites by number, not every passage handed on.
+  const cited = result ? citedRanks(result.answer, result.citations.length).length : null;
+  const tokensPerSecond =
+    fineTuned.answer.status === "done" ? fineTuned.answer.generation.tokensPerSecond : null;
+  const trained = live.training.status === "trained" ? live.training.summary : null;
+  const liveFineTune = useMemo(
+    () =>
+      trained && {
+        seconds: trained.seconds,
+        steps: trained.steps,
+        examples: trained.examples,
+        verbatim: trained.verbatim,
+        setting: trained.setting,
+        tokensPerSecond: trained.tokensPerSecond,
+        memoryBytes: trained.memoryBytes,
+        codeBytes: live.load?.codeBytes ?? null,
+      },
+    [trained, live.load],
+  );
+  return useMemo(
+    () =>
+      liveEvidence({
+        build: buildFacts,
+        live: {
+          passages,
+          ragMode: rag.mode,
+          retrieved: result ? result.retrieved.length : null,
+          cited,
+          declined: result?.abstained ?? false,
+          retrieveMs: result ? result.timings.retrieveMs : null,
+          documents: documents.documents.length,
+          documentUpdateMs: documents.lastUpdateMs,
+          tokensPerSecond,
+          liveFineTune,
+        },
+      }),
+    [
+      buildFacts,
+      rag.mode,
+      passages,
+      result,
+      cited,
+      documents.documents.length,
+      documents.lastUpdateMs,
+      tokensPerSecond,
+      liveFineTune,
+    ],
   );
 }

@@ -7,7 +7,7 @@ export interface StageTiming {
 
 export function StageTimings({ stages, testId }: { stages: readonly StageTiming[]; testId: string }) {
   return (
-    <dl data-testid={testId} className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+    <dl data-testid={testId} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-xs text-slate-600">
       {stages.map((stage) => (
         <div
           key={stage.label}

@@ -12,6 +12,21 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A duration of minutes or more, to a tenth of a minute. */
+export function formatMinutes(seconds: number): string {
+  return `${(seconds / 60).toFixed(1)} min`;
+}
+
+/** A score in [0, 1] such as token-F1, to three decimals: every page and the README print it so. */
+export function formatScore(score: number): string {
+  return score.toFixed(3);
+}
+
+/** A model's size in parameters: "4.34 M parameters". */
+export function formatParameters(parameters: number): string {
+  return `${(parameters / 1e6).toFixed(2)} M parameters`;
+}
+
 /** A share in [0, 1] as a whole percentage: 0.75 -> "75%". */
 export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;

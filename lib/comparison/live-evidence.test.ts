@@ -5,8 +5,11 @@ import { liveEvidence } from "./live-evidence";
 
 const build = {
   indexBytes: 260_000,
+  classifierBytes: 250_000,
   vectorBytes: 4_200_000,
   modelBytes: 5_500_000,
+  readerBytes: 5_500_000,
+  runtimeBytes: 14_300_000,
   parameters: 4_240_000,
   pretrainingSeconds: 3600,
   fineTuningSeconds: 600,
@@ -15,10 +18,12 @@ const build = {
   trainingPairs: 738,
   corpusBytes: 9_000_000,
   ragF1: 0.21,
+  generativeF1: 0.19,
   fineTunedF1: 0.35,
   recallAt3: 0.5,
 };
 const idle = {
+  ragMode: "extractive" as const,
   passages: null,
   retrieved: null,
   cited: null,
@@ -41,6 +46,7 @@ describe("liveEvidence", () => {
     const cells = liveEvidence({
       build,
       live: {
+        ragMode: "extractive",
         passages: 53,
         retrieved: 3,
         cited: 2,
@@ -53,19 +59,20 @@ describe("liveEvidence", () => {
     });
     expect(cells["Retrieval Component"]).toEqual({ rag: "3 passages in 0.40 ms", fineTuned: "none" });
     expect(cells.Approach?.rag).toBe("retrieved 3 passages, then answered citing 2");
-    expect(cells["Fine-Tuning Overhead"]?.rag).toBe("none: index updated in 3.2 ms");
+    expect(cells["Fine-Tuning Overhead"]?.rag).toContain("the index updated in 3.2 ms");
     expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
-      "60 min pretraining + 10 min fine-tuning on 2 CPU cores",
+      "60.0 min pretraining + 10.0 min fine-tuning on 2 CPU cores",
     );
     const split = liveEvidence({
       build: { ...build, pretrainingHardware: "one H200 GPU", fineTuningHardware: "2 CPU cores" },
       live: idle,
     });
     expect(split["Fine-Tuning Overhead"]?.fineTuned).toBe(
-      "60 min pretraining on one H200 GPU + 10 min fine-tuning on 2 CPU cores",
+      "60.0 min pretraining on one H200 GPU + 10.0 min fine-tuning on 2 CPU cores",
     );
     expect(cells["Resource Requirements"]?.fineTuned).toContain("410 tokens/s");
-    expect(cells["Task Performance"]?.fineTuned).toBe("token-F1 0.35 on held-out questions");
+    expect(cells["Task Performance"]?.fineTuned).toBe("token-F1 0.350 on held-out questions");
+    expect(cells["Task Performance"]?.rag).toBe("token-F1 0.210 on held-out questions (extractive)");
   });
 
   it("says a declined question was retrieved for, then declined, not answered", () => {
@@ -90,7 +97,7 @@ describe("liveEvidence", () => {
     };
     const cells = liveEvidence({ build, live: { ...idle, documentUpdateMs: 3.2, liveFineTune: run } });
     expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
-      "60 min pretraining + 10 min fine-tuning on 2 CPU cores; to learn 2 pairs: 14 steps, 6.7 s in this page (full)",
+      "60.0 min pretraining + 10.0 min fine-tuning on 2 CPU cores; to learn 2 pairs: 14 steps, 6.7 s in this page (full)",
     );
     expect(cells.Adaptability?.fineTuned).toBe(
       "learned 2 of 2 new answers verbatim after 14 steps, 6.7 s in this page (full)",
@@ -100,5 +107,26 @@ describe("liveEvidence", () => {
       "live fine-tune: 700 KB of training code, 80.0 MB of tensors, 480 tokens/s",
     );
     expect(liveEvidence({ build, live: idle }).Adaptability?.fineTuned).toContain("fine-tune it below");
+  });
+
+  it("follows the RAG mode: a reader model in generative mode, none in extractive mode, and its own F1", () => {
+    const extractive = liveEvidence({ build, live: idle });
+    const generative = liveEvidence({ build, live: { ...idle, ragMode: "generative" } });
+    expect(extractive["Model Size"]?.rag).toContain("no language model");
+    expect(generative["Model Size"]?.rag).toContain("reader model: 4.24 M parameters");
+    expect(generative["Model Complexity"]?.rag).toContain("a reader model");
+    expect(generative["Task Performance"]?.rag).toBe("token-F1 0.190 on held-out questions (generative)");
+  });
+
+  it("counts the runtime the model needs, and the word vectors and classifier the search needs", () => {
+    const cells = liveEvidence({ build, live: idle });
+    expect(cells["Resource Requirements"]?.fineTuned).toBe("5.2 MB model + 13.6 MB runtime");
+    expect(cells["Model Size"]?.rag).toContain("search: 4.5 MB");
+  });
+
+  it("never says RAG learned nothing from data: the written questions are its search hints", () => {
+    const cells = Object.values(liveEvidence({ build, live: idle })).map((cell) => cell.rag);
+    expect(cells.join(" ")).not.toMatch(/no training/);
+    expect(liveEvidence({ build, live: idle })["Data Efficiency"]?.rag).toContain("738 written questions");
   });
 });

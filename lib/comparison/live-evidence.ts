@@ -1,11 +1,24 @@
-import { formatBytes, formatMs } from "../format";
+import {
+  formatBytes,
+  formatMinutes,
+  formatMs,
+  formatParameters,
+  formatPercent,
+  formatScore,
+} from "../format";
 
 /** What the page knows, from this session's measurements and from the build's files. */
 export interface EvidenceInputs {
   build: {
     indexBytes: number | null;
+    /** The passage classifier learned from the written questions. */
+    classifierBytes: number | null;
     vectorBytes: number | null;
     modelBytes: number | null;
+    /** The reader model generative answers run (the same architecture as the fine-tuned one). */
+    readerBytes: number | null;
+    /** ONNX Runtime's WebAssembly files, which every model needs, as the build lists them. */
+    runtimeBytes: number | null;
     parameters: number | null;
     pretrainingSeconds: number | null;
     fineTuningSeconds: number | null;
@@ -15,12 +28,16 @@ export interface EvidenceInputs {
     trainingPairs: number;
     corpusBytes: number | null;
     ragF1: number | null;
+    generativeF1: number | null;
     fineTunedF1: number | null;
     recallAt3: number | null;
   };
   live: {
+    /** How the RAG panel answers now. */
+    ragMode: "extractive" | "generative";
+    /** Passages in the index now, the article's and any added documents'. */
     passages: number | null;
-    /** The last answer's retrieval: passages found, passages its answer cites, whether it declined. */
+    /** The last answer's retrieval: passages found, passages its answer cites by number, whether it declined. */
     retrieved: number | null;
     cited: number | null;
     declined: boolean;
@@ -53,7 +70,10 @@ export interface EvidenceCell {
 }
 
 const or = (value: string | null, fallback: string) => value ?? fallback;
-const minutes = (seconds: number | null) => (seconds === null ? null : `${(seconds / 60).toFixed(0)} min`);
+const minutes = (seconds: number | null) => (seconds === null ? null : formatMinutes(seconds));
+const bytes = (value: number | null) => (value === null ? "?" : formatBytes(value));
+const sum = (...values: (number | null)[]) =>
+  values.some((v) => v === null) ? null : values.reduce<number>((total, v) => total + (v ?? 0), 0);
 
 /** What training the fine-tuned model took, and where: one place when both stages ran on the same hardware. */
 function trainingCost(build: EvidenceInputs["build"]): string {
@@ -86,6 +106,40 @@ function liveCost(run: LiveFineTuneEvidence): string {
   return `live fine-tune: ${parts.filter(Boolean).join(", ")}`;
 }
 
+/** What the RAG panel searches with: index, classifier and word vectors, all in one worker. */
+const searchBytes = (build: EvidenceInputs["build"]) =>
+  bytes(sum(build.indexBytes, build.classifierBytes, build.vectorBytes));
+
+/** What each panel downloads to run its model: the model and the runtime it shares with the other. */
+const modelDownload = (modelBytes: number | null, build: EvidenceInputs["build"]) =>
+  `${bytes(modelBytes)} model + ${bytes(build.runtimeBytes)} runtime`;
+
+/** The rows about what each approach is made of and what it costs to run. */
+function makeupCells(build: EvidenceInputs["build"], live: EvidenceInputs["live"]) {
+  const generative = live.ragMode === "generative";
+  const parameters = build.parameters === null ? "?" : formatParameters(build.parameters);
+  return {
+    "Model Size": {
+      rag: generative
+        ? `search: ${searchBytes(build)}; reader model: ${parameters}, ${bytes(build.readerBytes)} int8`
+        : `search: ${searchBytes(build)}; no language model in extractive mode`,
+      fineTuned: `${parameters}, ${bytes(build.modelBytes)} int8`,
+    },
+    "Resource Requirements": {
+      rag: generative
+        ? `${searchBytes(build)} of search data + ${modelDownload(build.readerBytes, build)}`
+        : `${searchBytes(build)} of search data, in a worker`,
+      fineTuned: `${modelDownload(build.modelBytes, build)}${live.tokensPerSecond === null ? "" : `, ${live.tokensPerSecond.toFixed(0)} tokens/s here`}${live.liveFineTune ? `; ${liveCost(live.liveFineTune)}` : ""}`,
+    },
+    "Model Complexity": {
+      rag: generative
+        ? "search index + word vectors + classifier + a reader model"
+        : "search index + word vectors + classifier; the answer is quoted, not generated",
+      fineTuned: "one transformer, nothing else",
+    },
+  };
+}
+
 /**
  * The "seen in this demo" cell of each row of the article's table: the claim, shown with this app's own
  * figures. Keys are the article's row names; a row the function does not know gets no cell.
@@ -94,14 +148,17 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
   const ask = "ask a question";
   const run = live.liveFineTune ?? null;
   const learned = run && `${run.verbatim} of ${run.examples} new answers verbatim after ${liveRun(run)}`;
+  const questions = `${build.trainingPairs.toLocaleString("en")} written questions`;
+  const taskF1 = live.ragMode === "generative" ? build.generativeF1 : build.ragF1;
   return {
+    ...makeupCells(build, live),
     Approach: {
       rag: approach(live),
       fineTuned: "answered from its weights alone",
     },
     "Training Data": {
-      rag: `the article${live.documents ? ` + ${live.documents} document(s) you added` : ""}, ${or(live.passages === null ? null : `${live.passages} passages`, "its passages")}`,
-      fineTuned: `pretrained on ${or(build.corpusBytes === null ? null : formatBytes(build.corpusBytes), "a documentation corpus")}, fine-tuned on ${build.trainingPairs} Q&A pairs`,
+      rag: `the article${live.documents ? ` + ${live.documents} document(s) you added` : ""} (${or(live.passages === null ? null : `${live.passages} passages`, "its passages")}), searched with the ${questions} as hints`,
+      fineTuned: `pretrained on ${or(build.corpusBytes === null ? null : formatBytes(build.corpusBytes), "a documentation corpus")}, fine-tuned on the same ${questions}`,
     },
     "Retrieval Component": {
       rag:
@@ -110,10 +167,6 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
           : `${live.retrieved ?? 3} passages in ${formatMs(live.retrieveMs)}`,
       fineTuned: "none",
     },
-    "Model Size": {
-      rag: `index ${or(build.indexBytes === null ? null : formatBytes(build.indexBytes), "?")} + word vectors ${or(build.vectorBytes === null ? null : formatBytes(build.vectorBytes), "?")}; no language model`,
-      fineTuned: `${or(build.parameters === null ? null : `${(build.parameters / 1e6).toFixed(1)} M parameters`, "?")}, ${or(build.modelBytes === null ? null : formatBytes(build.modelBytes), "?")} int8`,
-    },
     Adaptability: {
       rag: live.documents
         ? `${live.documents} new document(s) usable at once`
@@ -121,14 +174,15 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
       fineTuned: learned ? `learned ${learned}` : "knows only what it was trained on (fine-tune it below)",
     },
     "Data Efficiency": {
-      rag: `one article, no training${build.recallAt3 === null ? "" : `; finds the evidence for ${(build.recallAt3 * 100).toFixed(0)}% of held-out questions`}`,
-      fineTuned: `needed ${build.trainingPairs} hand-written Q&A pairs${run ? `; here ${run.examples} pairs, each seen in all ${run.steps} steps` : ""}`,
+      rag: `the article, with the ${questions} as search hints${build.recallAt3 === null ? "" : `: the evidence is in its top 3 for ${formatPercent(build.recallAt3)} of held-out questions`}`,
+      fineTuned: `trained on the ${questions}${run ? `; here ${run.examples} pairs, each seen in all ${run.steps} steps` : ""}`,
     },
     "Fine-Tuning Overhead": {
-      rag:
+      rag: `no language model trained; a small passage classifier is fitted to the written questions when the site is built; ${
         live.documentUpdateMs === null
-          ? "none: documents are indexed in milliseconds"
-          : `none: index updated in ${formatMs(live.documentUpdateMs)}`,
+          ? "a new document is indexed in milliseconds"
+          : `the index updated in ${formatMs(live.documentUpdateMs)}`
+      }`,
       fineTuned: run
         ? `${trainingCost(build)}; to learn ${run.examples} pairs: ${liveRun(run)}`
         : trainingCost(build),
@@ -141,25 +195,17 @@ export function liveEvidence({ build, live }: EvidenceInputs): Record<string, Ev
     },
     "Task Performance": {
       rag:
-        build.ragF1 === null
+        taskF1 === null
           ? "see the evaluation page"
-          : `token-F1 ${build.ragF1.toFixed(2)} on held-out questions`,
+          : `token-F1 ${formatScore(taskF1)} on held-out questions (${live.ragMode})`,
       fineTuned:
         build.fineTunedF1 === null
           ? "see the evaluation page"
-          : `token-F1 ${build.fineTunedF1.toFixed(2)} on held-out questions`,
+          : `token-F1 ${formatScore(build.fineTunedF1)} on held-out questions`,
     },
     Interpretability: {
       rag: "cites its sources, matched words highlighted",
       fineTuned: "no sources",
-    },
-    "Resource Requirements": {
-      rag: `${or(build.indexBytes === null ? null : formatBytes(build.indexBytes), "?")} index in a worker`,
-      fineTuned: `${or(build.modelBytes === null ? null : formatBytes(build.modelBytes), "?")} model + 26 MB runtime${live.tokensPerSecond === null ? "" : `, ${live.tokensPerSecond.toFixed(0)} tokens/s here`}${run ? `; ${liveCost(run)}` : ""}`,
-    },
-    "Model Complexity": {
-      rag: "search index + word vectors + extractive reader",
-      fineTuned: "one transformer, nothing else",
     },
   };
 }

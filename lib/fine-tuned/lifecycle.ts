@@ -1,3 +1,4 @@
+import { formatBytes, formatMinutes, formatScore } from "../format";
 import type { ModelCard } from "../models/model-card";
 
 export interface LifecycleStep {
@@ -8,8 +9,8 @@ export interface LifecycleStep {
   facts: string[];
 }
 
-const minutes = (seconds?: number) => (seconds === undefined ? "?" : `${(seconds / 60).toFixed(1)} min`);
-const num = (value?: number, digits = 3) => (value === undefined ? "?" : value.toFixed(digits));
+const minutes = (seconds?: number) => (seconds === undefined ? "?" : formatMinutes(seconds));
+const num = (value?: number) => (value === undefined ? "?" : formatScore(value));
 
 /** The article's six fine-tuning steps, each filled from the shipped model card's data. */
 export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
@@ -30,7 +31,7 @@ export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
       article: "You pick GPT as your starting point because it's already super knowledgeable.",
       facts: [
         `${card.architecture ?? "GPT-2"}, ${card.parameters?.toLocaleString("en") ?? "?"} parameters, pretrained by this repo.`,
-        `Pretraining: ${card.pretraining?.tokens?.toLocaleString("en") ?? "?"} tokens in ${minutes(card.pretraining?.wall_time_s)} on ${card.pretraining?.hardware ?? "?"}; held-out perplexity ${num(card.pretraining?.final_heldout_perplexity, 1)}.`,
+        `Pretraining: ${card.pretraining?.tokens?.toLocaleString("en") ?? "?"} tokens in ${minutes(card.pretraining?.wall_time_s)} on ${card.pretraining?.hardware ?? "?"}; held-out perplexity ${card.pretraining?.final_heldout_perplexity?.toFixed(1) ?? "?"}.`,
         `Corpus: ${card.corpus?.tokens?.toLocaleString("en") ?? "?"} tokens of documentation prose from ${card.corpus?.sources?.map((s) => s.name).join(", ") ?? "?"} (not the article).`,
       ],
     },
@@ -71,7 +72,7 @@ export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
       step: "Deployment",
       article: "Once GPT has learned from its homework, you can put it to work!",
       facts: [
-        `${card.onnx?.file ?? "?"} (${card.onnx?.dtype ?? "?"}, ${card.onnx_bytes === undefined ? "?" : `${(card.onnx_bytes / 1e6).toFixed(1)} MB`}), run by ${card.onnx?.runtime ?? "?"} in a Web Worker in your browser.`,
+        `${card.onnx?.file ?? "?"} (${card.onnx?.dtype ?? "?"}, ${card.onnx_bytes === undefined ? "?" : formatBytes(card.onnx_bytes)}), run by ${card.onnx?.runtime ?? "?"} in a Web Worker in your browser.`,
       ],
     },
   ];

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { ASSET_MANIFEST_PATH, type AssetManifest } from "../assets/manifest";
 import type { EvidenceInputs } from "../comparison/live-evidence";
 import type { ModelCard as ModelCardData } from "../models/model-card";
 import { PATHS, readJsonLines } from "./assets";
@@ -26,10 +27,19 @@ interface Report {
   splits?: {
     test?: {
       rag?: { tokenF1?: number };
+      ragGenerative?: { tokenF1?: number } | null;
       fineTuned?: { tokenF1?: number } | null;
       retrieval?: { hybrid?: { recallAt3?: number } };
     };
   };
+}
+
+/** The bytes of ONNX Runtime's WebAssembly files, as the build's asset manifest lists them. */
+function runtimeBytes(): number | null {
+  const manifest = readJson<AssetManifest>(join("public", ASSET_MANIFEST_PATH));
+  if (!manifest) return null;
+  const runtime = Object.entries(manifest.files).filter(([path]) => path.startsWith("/wasm/"));
+  return runtime.length > 0 ? runtime.reduce((total, [, entry]) => total + entry.bytes, 0) : null;
 }
 
 /** The shipped fine-tuned model's card, or null when the model is not built. */
@@ -44,8 +54,11 @@ export function readBuildFacts(): EvidenceInputs["build"] {
   const vectors = [size(PATHS.vectorData), size(PATHS.vectorWords)];
   return {
     indexBytes: size(PATHS.index),
+    classifierBytes: size(PATHS.classifier),
     vectorBytes: vectors.every((v) => v !== null) ? (vectors[0] ?? 0) + (vectors[1] ?? 0) : null,
     modelBytes: size(join(PATHS.models, "fine-tuned", "onnx", "model_quantized.onnx")),
+    readerBytes: size(join(PATHS.models, "reader", "onnx", "model_quantized.onnx")),
+    runtimeBytes: runtimeBytes(),
     parameters: card?.parameters ?? null,
     pretrainingSeconds: card?.pretraining?.wall_time_s ?? null,
     fineTuningSeconds: card?.fine_tuning?.wall_time_s ?? null,
@@ -54,6 +67,7 @@ export function readBuildFacts(): EvidenceInputs["build"] {
     trainingPairs: readJsonLines(PATHS.trainingQa).length,
     corpusBytes: card?.corpus?.bytes ?? null,
     ragF1: report?.splits?.test?.rag?.tokenF1 ?? null,
+    generativeF1: report?.splits?.test?.ragGenerative?.tokenF1 ?? null,
     fineTunedF1: report?.splits?.test?.fineTuned?.tokenF1 ?? null,
     recallAt3: report?.splits?.test?.retrieval?.hybrid?.recallAt3 ?? null,
   };

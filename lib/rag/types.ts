@@ -1,5 +1,5 @@
 import type { Passage, PassageKind } from "../documents/types";
-import type { Generation } from "../models/generator";
+import type { FinishReason, Generation } from "../models/generator";
 import type { RunPosition } from "./store/runs";
 
 /** The RAG pipeline's vocabulary: its answer modes, what it returns, and the reader it may be given. */
@@ -48,6 +48,8 @@ export interface RagGeneration {
   promptTokens: number;
   tokensPerSecond: number;
   interrupted: boolean;
+  /** Why generation ended: at the reader's end-of-text, at its token budget (cut short), or stopped. */
+  finish: FinishReason;
 }
 
 /**
@@ -163,8 +165,9 @@ export interface RetrievedPassage {
   /** The learned encoder's cosine (store/encoder.ts): the passage's closest vector; 0 without an encoder. */
   encoderScore: number;
   /**
-   * The passage's written questions whose evidence the index knows, each with its similarity to the question:
-   * the extractive answer uses them to tell which sentence those questions were written for.
+   * The passage's written questions, each with the evidence it asks about and its similarity to the question:
+   * the extractive answer uses them to tell which sentence those questions were written for. Evidence is
+   * null when the index does not say (a passage a user edited): such a question counts for every sentence.
    */
-  written: readonly { evidence: string; score: number }[];
+  written: readonly { evidence: string | null; score: number }[];
 }

@@ -80,9 +80,10 @@ export function buildExtractiveAnswer(
   const top = citations[0]?.score ?? 0;
   const candidates = citations.flatMap((citation, index) =>
     answerUnits(citation.passage).map((sentence) => {
-      // Retrieval already scored the written questions; those written for this sentence are its views.
+      // Retrieval already scored the written questions; those written for this sentence are its views, and
+      // after an edit, when no sentence is known to be theirs, they are every sentence's.
       const views = citation.written
-        .filter(({ evidence }) => overlaps(sentence, evidence))
+        .filter(({ evidence }) => evidence === null || overlaps(sentence, evidence))
         .map((w) => w.score);
       const own = matcher.score([...new Set(contentWords(`${citation.passage.section} ${sentence}`))]);
       const score = Math.max(own, meanOfHighest(views, TOP_VIEWS));

@@ -59,6 +59,7 @@ export async function generativeAnswer(
     promptTokens: generated.promptTokens,
     tokensPerSecond: generated.tokensPerSecond,
     interrupted: generated.interrupted,
+    finish: generated.finish,
   };
   const base = { augmented, prompt, generation };
   if (generated.interrupted && generated.answer === "") return { kind: "stopped", ...base };

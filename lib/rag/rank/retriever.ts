@@ -291,10 +291,12 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     return chosen.map(({ id, ...hit }) => {
       const entry = store.entries.get(id);
       const first = entry?.first ?? 0;
-      // The written questions' own scores: the extractive answer reads which sentence each was written for.
-      const written = (entry?.questions ?? []).flatMap(({ evidence }, i) =>
-        evidence === null ? [] : [{ evidence, score: signals.scores[first + i + 1] ?? 0 }],
-      );
+      // The written questions' own scores: the extractive answer reads which sentence each was written for
+      // (null after the passage was edited: they were written for the passage, no longer for one sentence).
+      const written = (entry?.questions ?? []).map(({ evidence }, i) => ({
+        evidence,
+        score: signals.scores[first + i + 1] ?? 0,
+      }));
       return { ...hit, written };
     });
   }

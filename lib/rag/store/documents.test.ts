@@ -47,12 +47,14 @@ describe("editing a passage", () => {
     const edited =
       "Retrieval Component: Retrieval Augmented Generation (RAG): Yes, a vector database; Fine-Tuning LLM: No";
     const writtenFor = async () =>
-      (await pipeline.retriever.retrieve(question)).find((hit) => hit.passage.id === row?.id)?.written.length;
+      (await pipeline.retriever.retrieve(question))
+        .find((hit) => hit.passage.id === row?.id)
+        ?.written.filter((w) => w.evidence !== null).length;
     expect(await writtenFor()).toBeGreaterThan(0);
     expect(await pipeline.retriever.editPassage(row?.id ?? "", edited)).toBe(true);
     const after = await pipeline.ask(question);
     expect(after.citations.find((c) => c.id === row?.id)?.text).toBe(edited);
-    // The edited text's sentences are matched on their own words: the questions were written for the old ones.
+    // The questions no longer say which sentence they were written for: they count for every sentence.
     expect(await writtenFor()).toBe(0);
 
     expect(await pipeline.retriever.restorePassage(row?.id ?? "")).toBe(true);
@@ -60,5 +62,18 @@ describe("editing a passage", () => {
     expect(await writtenFor()).toBeGreaterThan(0);
     expect(await pipeline.retriever.restorePassage(row?.id ?? "")).toBe(false);
     expect(await pipeline.retriever.editPassage("no-such-passage", "x")).toBe(false);
+  });
+
+  it("answers from the edited text, when the edited passage is the one retrieved first", async () => {
+    const question = "Who wrote the article?";
+    const before = await pipeline.ask(question);
+    const author = before.citations.find((c) => c.text.includes("Aqsa Zafar"));
+    expect(author).toBeDefined();
+    const edited = "Written By Dana Okafor, a lecturer in information retrieval.";
+    expect(await pipeline.retriever.editPassage(author?.id ?? "", edited)).toBe(true);
+    const after = await pipeline.ask(question);
+    expect(after.citations[0]?.id).toBe(author?.id);
+    expect(after.answer).toContain("Dana Okafor");
+    await pipeline.retriever.restorePassage(author?.id ?? "");
   });
 });
