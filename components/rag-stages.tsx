@@ -128,7 +128,12 @@ export function RagStages({
           >
             <ol className="flex flex-col gap-0.5">
               {result.retrieved.map((hit) => (
-                <li key={hit.id} data-testid="stage-passage" data-cited={cited.has(hit.id)}>
+                <li
+                  key={hit.id}
+                  data-testid="stage-passage"
+                  data-passage-id={hit.id}
+                  data-cited={cited.has(hit.id)}
+                >
                   <span className="font-mono">[{hit.rank}]</span> {hit.section} · score{" "}
                   <span className="font-mono">{hit.score.toFixed(3)}</span>
                   <span className="text-slate-500">

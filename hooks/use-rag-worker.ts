@@ -2,6 +2,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
 import { createProgressTally, requestedPace, requestedThreads } from "../lib/models/load-progress";
+import { requestedKnowledge } from "../lib/rag/knowledge";
 import { DEFAULT_RAG_MODE } from "../lib/rag/settings";
 import type { RagMode, RagResult } from "../lib/rag/types";
 import type { RagRequest, RagResponse } from "../workers/protocol";
@@ -160,7 +161,11 @@ export function useRagWorker() {
       progress.current.clear();
       readerTally.current.clear();
       setLoad({ status: "loading", loaded: 0, total: 0 });
-      post({ type: "load", threads: requestedThreads(window.location.search) });
+      post({
+        type: "load",
+        threads: requestedThreads(window.location.search),
+        knowledge: requestedKnowledge(window.location.search),
+      });
       readerRequested.current = false;
       if (modeRef.current === "generative") requestReader(post);
       else setReader({ status: "idle" });

@@ -1,7 +1,7 @@
 /**
  * Headless entry point: the same library code the browser workers run.
  *   npm run --silent ask -- [--pipeline rag|fine-tuned|both] [--rag-mode generative|extractive]
- *                           (--json "QUESTION" | --jsonl FILE)
+ *                           [--knowledge article|article+questions] (--json "QUESTION" | --jsonl FILE)
  * Prints JSON only on stdout, one object per question. A bad line, or a question a pipeline cannot take, is one
  * line on stderr naming its line number, and the exit status is 1; every other question is still answered.
  * Bad arguments are one stderr line and exit 1 before anything is answered. Never a stack trace.
@@ -17,8 +17,8 @@ import { loadRagPipeline } from "../lib/node/rag";
 quietRuntime();
 try {
   const failed = await runAsk(parseAskArgs(process.argv.slice(2)), {
-    loadRag: (withReader) => loadRagPipeline({ withReader }),
-    loadFineTuned: loadFineTunedAnswerer,
+    loadRag: (withReader, knowledge) => loadRagPipeline({ withReader, knowledge }),
+    loadFineTuned: (knowledge) => loadFineTunedAnswerer(undefined, knowledge),
     readFile: readText,
     write: (line) => process.stdout.write(`${line}\n`),
     report: ({ line, stage, error }) =>

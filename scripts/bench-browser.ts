@@ -4,6 +4,7 @@
  * JavaScript the page downloads, a first and a repeat visit's network traffic, and single- vs multi-threaded
  * WebAssembly measured in the same run.
  */
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { median } from "../lib/evaluation/metrics";
@@ -155,6 +156,75 @@ async function measure(browser: Browser, url: string, options: MeasureOptions = 
     await context.close();
   }
   return { loads, speeds };
+}
+
+/**
+ * Retrieval in the "article" knowledge setting (issue 23): the learned encoder embeds each question in the search
+ * worker (ONNX Runtime Web) before the passages are scored. Extractive mode, so no reader loads; the fine-tuned
+ * panel's files are blocked so that it does not compete for the two cores.
+ */
+async function measureArticleOnly(browser: Browser, url: string): Promise<() => void> {
+  const { loads, speeds } = await measure(browser, `${url}?rag=extractive&threads=1&knowledge=article`, {
+    withoutFineTuned: true,
+  });
+  // A user's document (the e2e one, 10 facts), added 3 times on one page: the worker embeds its passages then.
+  const text = readFileSync("e2e/data/user-document.md", "utf8");
+  const context = await browser.newContext();
+  await context.route("**/models/fine-tuned/**", (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${url}?rag=extractive&knowledge=article`);
+  await page.getByTestId("rag-ready").waitFor({ timeout: 120_000 });
+  const indexMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.getByTestId("document-title").fill(`Ten facts ${i}`);
+    await page.getByTestId("document-text").fill(text);
+    await page.getByTestId("document-add").click();
+    await page
+      .getByTestId("documents-status")
+      .filter({ hasText: `Added "Ten facts ${i}"` })
+      .waitFor();
+    const shown = await page
+      .getByText(/index updated in [\d.]+ ms/)
+      .first()
+      .textContent();
+    indexMs.push(Number(/index updated in ([\d.]+) ms/.exec(shown ?? "")?.[1] ?? Number.NaN));
+  }
+  await context.close();
+  return () => {
+    console.log(
+      `\nChromium, knowledge "article" (the learned retriever; ${PAGE_LOADS} cold page loads, ${QUESTIONS.length} questions on each)`,
+    );
+    console.log(`  page load to search index ready: ${ms(loads.map((l) => l.ragReadyMs))}`);
+    console.log(
+      `  retrieval p50: ${median(speeds.retrieveMs).toFixed(3)} ms for new questions, ` +
+        `${median(speeds.retrieveAgainMs).toFixed(3)} ms asked again (budget: p50 under 15 ms)`,
+    );
+    console.log(
+      `  a user's document (${text.length} characters) indexed and embedded: ${median(indexMs).toFixed(1)} ms, ` +
+        `${((median(indexMs) / text.length) * 1000).toFixed(1)} ms per 1,000 characters`,
+    );
+  };
+}
+
+/**
+ * Only the "article" setting's browser figures: `BENCH_BROWSER=article tsx scripts/bench-browser.ts` (after
+ * `npm run build`), for a quick check without the whole benchmark.
+ */
+export async function runArticleOnlyBrowserBench(): Promise<void> {
+  if (!hasServerBuild()) {
+    console.log("Chromium: skipped, no server production build in .next (run `npm run build`).");
+    return;
+  }
+  const server = startProductionServer(PORT);
+  try {
+    const url = `http://127.0.0.1:${PORT}/`;
+    await waitForServer(url);
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+    (await measureArticleOnly(browser, url))();
+    await browser.close();
+  } finally {
+    stopServer(server);
+  }
 }
 
 const LIVE_RUNS = 2;
@@ -313,9 +383,13 @@ export async function runBrowserBench(): Promise<void> {
         multi.loads.map((l) => l.bothReadyMs),
       )}`,
     );
+    const printArticleOnly = await measureArticleOnly(browser, url);
     await measureLiveFineTune(browser, url);
     await browser.close();
+    printArticleOnly();
   } finally {
     stopServer(server);
   }
 }
+
+if (process.env.BENCH_BROWSER === "article") await runArticleOnlyBrowserBench();

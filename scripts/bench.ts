@@ -15,6 +15,7 @@ import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
 import { buildArticleIndex } from "../lib/rag/assemble";
 import { runBrowserBench } from "./bench-browser";
+import { benchArticleOnly } from "./bench-knowledge";
 
 const ROUNDS = 3;
 const MODEL_BUDGET_BYTES = 20 * 1024 * 1024;
@@ -84,6 +85,8 @@ console.log(
   `  first round (${firstRound.length} questions, words mostly new): retrieval p50 ${fmt(median(firstRound))}, p95 ${fmt(quantile(firstRound, 0.95))}`,
 );
 console.log(`  extractive pipeline p50 ${fmt(median(totalMs))}, p95 ${fmt(quantile(totalMs, 0.95))}`);
+
+await benchArticleOnly(questions);
 
 if (readerMissing) {
   console.log(`\nReader model: not built (${readerMissing})`);

@@ -1,13 +1,16 @@
 /**
- * Builds the article's search index and writes it serialized (Orama's data-persistence plugin, JSON) to
- * public/retrieval/article-index.json for the browser worker, with the passage classifier learned from it
- * (public/retrieval/passage-classifier.json). Runs before every build and dev start, so both always match
- * data/.
+ * Builds the article's search indexes and writes them serialized (Orama's data-persistence plugin, JSON) for the
+ * browser worker, one per knowledge setting (lib/retrieval/knowledge.ts):
+ *   public/retrieval/article-index.json       "article+questions": expanded with the written training questions,
+ *                                             with the passage classifier learned from it (passage-classifier.json)
+ *   public/retrieval/article-only-index.json  "article": the passages alone, each with the learned encoder's vector
+ * Runs before every build and dev start, so both always match data/ and the encoder.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { persist } from "@orama/plugin-data-persistence";
 import { PATHS, readText, readTrainingPairs, readVectorTable } from "../lib/node/assets";
+import { loadTextEncoder } from "../lib/node/encoder";
 import { buildArticleIndex } from "../lib/rag/assemble";
 import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
 import { createWordVectors } from "../lib/rag/store/word-vectors";
@@ -17,6 +20,14 @@ const serialized = String(await persist(db, "json"));
 mkdirSync(dirname(PATHS.index), { recursive: true });
 writeFileSync(PATHS.index, serialized);
 console.log(`wrote ${PATHS.index} (${Buffer.byteLength(serialized)} bytes)`);
+
+const encoder = await loadTextEncoder(createWordVectors(await readVectorTable()));
+if (!encoder) throw new Error(`${PATHS.encoder} holds no encoder: run \`npm run train\``);
+const articleOnly = String(
+  await persist(await buildArticleIndex(readText(PATHS.article), [], encoder), "json"),
+);
+writeFileSync(PATHS.articleOnlyIndex, articleOnly);
+console.log(`wrote ${PATHS.articleOnlyIndex} (${Buffer.byteLength(articleOnly)} bytes)`);
 
 const start = performance.now();
 const { saved } = await trainIndexClassifier(db, createWordVectors(await readVectorTable()));

@@ -18,6 +18,7 @@ import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
 import { createWordVectors } from "../lib/rag/store/word-vectors";
 import { containsEvidence } from "../lib/text/evidence";
 import { stripMarkers } from "../lib/text/markers";
+import { evaluateKnowledge } from "./eval-knowledge";
 
 interface InScope {
   id: string;
@@ -231,6 +232,13 @@ const card = modelCard("fine-tuned") as {
   fine_tuning?: { wall_time_s?: number };
 } | null;
 
+// Issue 23: both knowledge settings, every figure (the top-level figures above are "article+questions", whose
+// models' figures are not computed twice).
+const knowledgeSettings = {
+  "article+questions": await evaluateKnowledge("article+questions", { withFineTuned: false }),
+  article: await evaluateKnowledge("article"),
+};
+
 const report = {
   generatedBy: "npm run eval",
   machine: { cpus: cpus().length, node: process.version },
@@ -274,6 +282,7 @@ const report = {
         fineTuningSeconds: card.fine_tuning?.wall_time_s ?? null,
       }
     : null,
+  knowledgeSettings,
   questions,
 };
 

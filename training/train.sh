@@ -11,7 +11,8 @@
 #
 # Every stage's settings come from the profile, training/profiles/{cpu,smoke,gpu}.json (training/recipe.py reads
 # them); this script only wires the stages' files together. One-off overrides of the cpu and gpu profiles:
-# PRETRAIN_MINUTES, FT_EPOCHS, FT_DROPOUT, FT_MINUTES, READER_MINUTES (the CPU reader).
+# PRETRAIN_MINUTES, FT_EPOCHS, FT_DROPOUT, FT_MINUTES, READER_MINUTES (the CPU reader),
+# ENCODER_MINUTES (the retrieval encoder's wall-clock cap).
 set -euo pipefail
 
 SMOKE=0
@@ -76,6 +77,8 @@ args_of RC_ARGS reader_data
 args_of READER_ARGS reader
 args_of READER_EVAL_ARGS reader_eval
 args_of READER_EXPORT_ARGS reader_export
+args_of PAIRS_ARGS retriever_pairs
+args_of ENCODER_ARGS retriever
 VOCAB=$(prof get tokenizer.vocab)
 VERIFY_TIE=$(prof get verify.tie)
 if [ "$SMOKE" = 1 ]; then
@@ -93,10 +96,11 @@ else
   if [ -n "${FT_DROPOUT:-}" ]; then FT_ARGS+=(--dropout "$FT_DROPOUT"); fi
   if [ -n "${FT_MINUTES:-}" ]; then FT_ARGS+=(--minutes "$FT_MINUTES"); fi
   if [ -n "${READER_MINUTES:-}" ]; then READER_ARGS+=(--minutes "$READER_MINUTES"); fi
+  if [ -n "${ENCODER_MINUTES:-}" ]; then ENCODER_ARGS+=(--minutes "$ENCODER_MINUTES"); fi
   if [ "$RESUME" = 0 ]; then
     rm -rf "$W/corpus.txt" "$W/corpus.u16" "$W/parts" "$W/tokenizer" "$W/pretrain" "$W/finetune" \
            "$W/eval.json" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json" \
-           "$W/reader" "$W/ref-reader.json" "$W/verify-reader.json"
+           "$W/reader" "$W/ref-reader.json" "$W/verify-reader.json" "$W/retriever"
   fi
 fi
 log "profile: training/profiles/$PROFILE.json"
@@ -223,4 +227,33 @@ $PY "$TRAINING/reader/make_reader_card.py" --pre "$W/pretrain" --reader "$R/trai
 bytes=$(du -sb "$MODELS/reader" | cut -f1)
 log "reader: $(( bytes / 1024 )) KiB in $MODELS/reader"
 [ "$bytes" -le 20000000 ] || { echo "reader exceeds 20 MB" >&2; exit 1; }
+
+# ---------------------------------------------------------------- 10. retrieval encoder (training/retriever/)
+# RAG's learned retriever for the "article" knowledge setting: a small transformer over the frozen GloVe vectors,
+# trained contrastively on pairs mined from the corpus and WordNet only (never the article or data/qa/). Its recipe
+# is training/retriever/encoder-config.json; the profile sets only how much of it runs.
+RW="$W/retriever"
+ENCODER_OUT="$ROOT/public/retrieval/encoder"
+[ "$SMOKE" = 1 ] && ENCODER_OUT="$MODELS/retrieval-encoder"
+mkdir -p "$RW/train"
+if skip "$RW/pairs.jsonl"; then log "retriever pairs exist, skipped"; else
+  log "retriever: training pairs from the corpus and WordNet"
+  $PY "$TRAINING/retriever/pairs.py" --parts "$W/parts" --out "$RW/pairs.jsonl" "${PAIRS_ARGS[@]}"
+fi
+log "retriever: article and written-question leak check of the pairs"
+RETRIEVER_PAIRS="$RW/pairs.jsonl" $PY -W ignore -m unittest discover -s "$TRAINING/tests" -p 'test_no_retriever_pairs_leak.py' -q
+if skip "$RW/train/encoder.pt"; then log "retriever encoder exists, skipped"; else
+  log "retriever: contrastive training (1 thread)"
+  $PY "$TRAINING/retriever/train_encoder.py" --pairs "$RW/pairs.jsonl" --out "$RW/train" "${ENCODER_ARGS[@]}" \
+    | tee "$RW/train/train.log" | grep -E '"before"|"steps"' | cut -c1-240 || true
+  [ -f "$RW/train/encoder.pt" ] || { echo "retriever training failed" >&2; exit 1; }
+fi
+log "export retriever encoder (ONNX, int8)"
+$PY "$TRAINING/retriever/export_encoder.py" --ckpt "$RW/train/encoder.pt" --out "$ENCODER_OUT"
+log "retriever encoder through the app's code (ONNX Runtime for Node) vs PyTorch"
+npx --no-install tsx "$TRAINING/retriever/verify-encoder.ts" "$ENCODER_OUT" --report "$RW/verify.json"
+$PY "$TRAINING/retriever/make_encoder_card.py" --train "$RW/train" --pairs-stats "$RW/pairs-stats.json" \
+  --provenance "$PROV.json" --verify "$RW/verify.json" --model "$ENCODER_OUT" \
+  --recipe "$TRAINING/retriever/encoder-config.json" --figures "$TRAINING/retriever/figures.json"
+log "retrieval encoder: $(( $(du -sb "$ENCODER_OUT" | cut -f1) / 1024 )) KiB in $ENCODER_OUT"
 log "done"

@@ -6,6 +6,7 @@
 import type { SourceDocument } from "../lib/documents/types";
 import type { ErrorDescription } from "../lib/errors";
 import type { Generation, LoadProgress } from "../lib/models/generator";
+import type { Knowledge } from "../lib/rag/knowledge";
 import type { RagMode, RagResult } from "../lib/rag/types";
 
 /** A failure, described as the error catalogue describes it: a message for the visitor, a detail for the developer. */
@@ -23,6 +24,11 @@ import type { StepReport, TrainResult } from "../lib/live-fine-tune/train";
 export interface LoadRequest {
   type: "load";
   threads: number;
+  /**
+   * What RAG was given (knowledge.ts); DEFAULT_KNOWLEDGE when absent. The search worker loads that setting's
+   * index (and its learned encoder) and says "ready" again, so the page gives it the stored documents again.
+   */
+  knowledge?: Knowledge;
 }
 
 export type RagRequest =

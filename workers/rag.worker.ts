@@ -2,11 +2,19 @@
 import { toPassages } from "../lib/documents/to-passages";
 import { describeError } from "../lib/errors";
 import { CURATED_QUESTIONS } from "../lib/questions/question-sets";
-import { assembleRagPipeline } from "../lib/rag/assemble";
+import { assembleRagPipeline, type PipelineSetting } from "../lib/rag/assemble";
+import {
+  DEFAULT_KNOWLEDGE,
+  KNOWLEDGE_ASSETS,
+  KNOWLEDGE_PIPELINES,
+  type Knowledge,
+} from "../lib/rag/knowledge";
 import type { RagPipeline } from "../lib/rag/pipeline";
 import { parseClassifier } from "../lib/rag/rank/passage-classifier";
+import { createTextEncoder, parseEncoderConfig } from "../lib/rag/store/encoder";
 import { unpackWordVectorTable, type WordVectorMeta } from "../lib/rag/store/word-vectors";
 import { assetStore, getAll } from "./assets";
+import { createWebEncoderSession } from "./encoder-session";
 import type { RagRequest, RagResponse } from "./protocol";
 import { createRemoteReader } from "./remote-reader";
 
@@ -19,7 +27,15 @@ const ASSETS = {
   words: "/retrieval/word-vectors.json",
   vectors: "/retrieval/word-vectors.bin.gz",
   classifier: "/retrieval/passage-classifier.json",
+  // The "article" knowledge setting (lib/rag/knowledge.ts): the article's passages alone, with the learned
+  // encoder's vectors stored at build time, and the encoder itself for questions and a user's documents.
+  articleOnlyIndex: "/retrieval/article-only-index.json",
+  encoderConfig: "/retrieval/encoder/config.json",
+  encoderDirectory: "/retrieval/encoder/",
 } as const;
+
+// What RAG was given; a load request may change it (the page's switch), which loads that setting's pipeline.
+let knowledge: Knowledge = DEFAULT_KNOWLEDGE;
 
 // The reader generates answers from the retrieved passages, in a worker of its own: every generated token
 // allocates megabytes (the key/value cache is copied out of WebAssembly), and in this worker's heap that
@@ -59,18 +75,45 @@ function load(): Promise<RagPipeline> {
   pipeline ??= (async () => {
     const start = performance.now();
     const files = await assetStore();
-    const [index, words, vectors, classifier] = await getAll(
-      files,
-      [ASSETS.index, ASSETS.words, ASSETS.vectors, ASSETS.classifier],
-      (file, loaded, total) => post({ type: "progress", file, loaded, total }),
-    );
+    const progress = (file: string, loaded: number, total: number) =>
+      post({ type: "progress", file, loaded, total });
+    const text = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes);
+    const assets = KNOWLEDGE_ASSETS[knowledge];
+    let setting: PipelineSetting = KNOWLEDGE_PIPELINES[knowledge];
+    let index: ArrayBuffer;
+    let words: ArrayBuffer;
+    let vectors: ArrayBuffer;
+    let classifier: ArrayBuffer | null = null;
+    if (assets.encoder) {
+      const [onlyIndex, wordList, table, encoderConfig] = await getAll(
+        files,
+        [ASSETS.articleOnlyIndex, ASSETS.words, ASSETS.vectors, ASSETS.encoderConfig],
+        progress,
+      );
+      [index, words, vectors] = [onlyIndex, wordList, table];
+      const config = parseEncoderConfig(text(encoderConfig), ASSETS.encoderConfig);
+      const file = `${ASSETS.encoderDirectory}${config.file}`;
+      const [model] = await getAll(files, [file], progress);
+      const session = await createWebEncoderSession(model, file);
+      setting = {
+        ...setting,
+        encoder: async (wordVectors) => createTextEncoder(session, wordVectors, config),
+      };
+    } else {
+      [index, words, vectors, classifier] = await getAll(
+        files,
+        [ASSETS.index, ASSETS.words, ASSETS.vectors, ASSETS.classifier],
+        progress,
+      );
+    }
     files.release();
-    const meta = JSON.parse(new TextDecoder().decode(words)) as WordVectorMeta;
+    const meta = JSON.parse(text(words)) as WordVectorMeta;
     const ready = await assembleRagPipeline(
-      new TextDecoder().decode(index),
+      text(index),
       await unpackWordVectorTable(meta, vectors, ASSETS.vectors),
       reader,
-      parseClassifier(new TextDecoder().decode(classifier), ASSETS.classifier),
+      classifier && parseClassifier(text(classifier), ASSETS.classifier),
+      setting,
     );
     // Warm-up: the first searches run unoptimised code and compute each new word's similarities to the
     // index's words; asking the presenter's prepared questions now keeps the first real timings honest.
@@ -185,6 +228,14 @@ self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
       void loadReader().then((loaded) => enqueue(request, loaded));
       return;
     }
+  }
+  if (request.type === "load" && request.knowledge && request.knowledge !== knowledge) {
+    // Queued behind the requests already sent, which the old setting answers; the load then builds the new one.
+    const next = request.knowledge;
+    queue = queue.then(() => {
+      knowledge = next;
+      pipeline = null;
+    });
   }
   enqueue(request);
 });

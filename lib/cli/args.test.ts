@@ -15,7 +15,17 @@ describe("parseAskArgs", () => {
     });
   });
 
+  it("reads the knowledge setting, and leaves it undefined (the default) when not given", () => {
+    expect(parseAskArgs(["--knowledge", "article", "--json", "q"]).knowledge).toBe("article");
+    expect(parseAskArgs(["--knowledge", "article+questions", "--json", "q"]).knowledge).toBe(
+      "article+questions",
+    );
+    expect(parseAskArgs(["--json", "q"]).knowledge).toBeUndefined();
+  });
+
   it.each([
+    [["--knowledge", "questions", "--json", "q"]],
+    [["--knowledge"]],
     [[]],
     [["--pipeline", "neither", "--json", "q"]],
     [["--json"]],

@@ -1,4 +1,5 @@
 import { createError, describeError, type ErrorDescription } from "../errors";
+import { isKnowledge, KNOWLEDGE_SETTINGS, type Knowledge } from "../rag/knowledge";
 import { RAG_MODES, type RagMode } from "../rag/types";
 
 export const PIPELINE_CHOICES = ["rag", "fine-tuned", "both"] as const;
@@ -11,11 +12,13 @@ export interface AskArgs {
   pipeline: PipelineChoice | undefined;
   /** Undefined when not given: DEFAULT_RAG_MODE. */
   ragMode?: RagMode;
+  /** Undefined when not given: DEFAULT_KNOWLEDGE. What both pipelines were given (lib/rag/knowledge.ts). */
+  knowledge?: Knowledge;
   input: AskInput;
 }
 
 export const USAGE =
-  'usage: npm run --silent ask -- [--pipeline rag|fine-tuned|both] [--rag-mode generative|extractive] (--json "QUESTION" | --jsonl FILE)';
+  'usage: npm run --silent ask -- [--pipeline rag|fine-tuned|both] [--rag-mode generative|extractive] [--knowledge article|article+questions] (--json "QUESTION" | --jsonl FILE)';
 
 function isPipeline(value: string | undefined): value is PipelineChoice {
   return PIPELINE_CHOICES.includes(value as PipelineChoice);
@@ -24,6 +27,7 @@ function isPipeline(value: string | undefined): value is PipelineChoice {
 export function parseAskArgs(argv: readonly string[]): AskArgs {
   let pipeline: PipelineChoice | undefined;
   let ragMode: RagMode | undefined;
+  let knowledge: Knowledge | undefined;
   let input: AskInput | undefined;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -45,6 +49,14 @@ export function parseAskArgs(argv: readonly string[]): AskArgs {
         ragMode = value as RagMode;
         i++;
         break;
+      case "--knowledge":
+        if (!isKnowledge(value))
+          throw createError("BAD_ARGUMENTS", {
+            reason: `--knowledge takes ${KNOWLEDGE_SETTINGS.join(" or ")}. ${USAGE}`,
+          });
+        knowledge = value;
+        i++;
+        break;
       case "--json":
       case "--jsonl":
         if (input)
@@ -59,7 +71,7 @@ export function parseAskArgs(argv: readonly string[]): AskArgs {
     }
   }
   if (!input) throw createError("BAD_ARGUMENTS", { reason: USAGE });
-  return { pipeline, ragMode, input };
+  return { pipeline, ragMode, ...(knowledge ? { knowledge } : {}), input };
 }
 
 /** One line of a JSON Lines question file: its 1-based number and its question, or why it has none. */

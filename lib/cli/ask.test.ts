@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createError } from "../errors";
 import { loadRagPipeline } from "../node/rag";
+import { DEFAULT_KNOWLEDGE, type Knowledge } from "../rag/knowledge";
 import type { RagPipeline } from "../rag/pipeline";
 import { COVERAGE_THRESHOLD } from "../rag/settings";
 import { type AskDependencies, runAsk } from "./ask";
@@ -31,7 +32,8 @@ describe("runAsk", () => {
     );
     expect(lines).toHaveLength(1);
     const output = JSON.parse(lines[0] ?? "");
-    expect(Object.keys(output)).toEqual(["question", "rag", "fineTuned"]);
+    expect(Object.keys(output)).toEqual(["question", "knowledge", "rag", "fineTuned"]);
+    expect(output.knowledge).toBe(DEFAULT_KNOWLEDGE);
     expect(output.fineTuned).toBeNull();
     expect(output.rag).toMatchObject({ abstained: false, mode: "extractive" });
     expect(Object.keys(output.rag.timings)).toEqual(["retrieveMs", "answerMs", "firstTokenMs", "totalMs"]);
@@ -136,6 +138,7 @@ describe("runAsk", () => {
     await runAsk({ pipeline: "fine-tuned", input: { kind: "json", question: "hi" } }, dependencies);
     expect(JSON.parse(lines[0] ?? "")).toEqual({
       question: "hi",
+      knowledge: DEFAULT_KNOWLEDGE,
       rag: null,
       fineTuned: { answer: "echo hi" },
     });
@@ -151,5 +154,46 @@ describe("runAsk", () => {
         deps().dependencies,
       ),
     ).rejects.toMatchObject({ code: "PIPELINE_NOT_BUILT" });
+  });
+
+  it("gives both pipelines the knowledge setting asked for, and every object says which it was", async () => {
+    const asked: { rag: Knowledge[]; fineTuned: Knowledge[] } = { rag: [], fineTuned: [] };
+    const { dependencies, lines } = deps({
+      loadRag: async (_reader, knowledge) => {
+        asked.rag.push(knowledge);
+        return { pipeline: rag, readerMissing: "no reader in this test" };
+      },
+      loadFineTuned: async (knowledge) => {
+        asked.fineTuned.push(knowledge);
+        return { ask: async () => ({ answer: "a" }) };
+      },
+      readFile: () => '{"question":"What is RAG?"}\n{"question":"Who wrote it?"}',
+    });
+    await runAsk(
+      { pipeline: "both", knowledge: "article", input: { kind: "jsonl", file: "x" } },
+      dependencies,
+    );
+    expect(asked).toEqual({ rag: ["article"], fineTuned: ["article"] });
+    expect(lines.map((line) => JSON.parse(line).knowledge)).toEqual(["article", "article"]);
+  });
+
+  it("says the article-only fine-tuned model is not built when it is asked for, and skips it otherwise", async () => {
+    const missing = { missing: "public/models/fine-tuned-article does not exist" };
+    const { dependencies } = deps({ loadFineTuned: async () => missing });
+    await expect(
+      runAsk(
+        { pipeline: "fine-tuned", knowledge: "article", input: { kind: "json", question: "q" } },
+        dependencies,
+      ),
+    ).rejects.toMatchObject({
+      code: "PIPELINE_NOT_BUILT",
+      message: expect.stringContaining("fine-tuned-article"),
+    });
+    const skipped = deps({ loadFineTuned: async () => missing });
+    await runAsk(
+      { knowledge: "article", pipeline: undefined, input: { kind: "json", question: "What is RAG?" } },
+      skipped.dependencies,
+    );
+    expect(JSON.parse(skipped.lines[0] ?? "")).toMatchObject({ knowledge: "article", fineTuned: null });
   });
 });

@@ -1,5 +1,6 @@
 import { createError, describeError, type ErrorDescription } from "../errors";
 import { validateQuestion } from "../questions/validate-question";
+import { DEFAULT_KNOWLEDGE, type Knowledge } from "../rag/knowledge";
 import type { RagPipeline } from "../rag/pipeline";
 import { DEFAULT_RAG_MODE } from "../rag/settings";
 import type { RagMode, RagResult } from "../rag/types";
@@ -35,10 +36,16 @@ export interface FineTunedAnswerer {
 }
 
 export interface AskDependencies {
-  /** The RAG pipeline; `withReader` false when only extractive answers are wanted. */
-  loadRag(withReader: boolean): Promise<{ pipeline: RagPipeline; readerMissing: string | null }>;
-  /** Resolves to null when the fine-tuned model is not built; `reason` says why. */
-  loadFineTuned(): Promise<FineTunedAnswerer | { missing: string }>;
+  /**
+   * The RAG pipeline given `knowledge` (lib/rag/knowledge.ts); `withReader` false when only extractive answers
+   * are wanted.
+   */
+  loadRag(
+    withReader: boolean,
+    knowledge: Knowledge,
+  ): Promise<{ pipeline: RagPipeline; readerMissing: string | null }>;
+  /** The fine-tuned model for `knowledge`, or `missing` saying why it is not built. */
+  loadFineTuned(knowledge: Knowledge): Promise<FineTunedAnswerer | { missing: string }>;
   readFile(path: string): string;
   write(line: string): void;
 }
@@ -48,9 +55,9 @@ function wants(choice: PipelineChoice | undefined, pipeline: "rag" | "fine-tuned
 }
 
 /** The RAG pipeline in the mode asked for, else DEFAULT_RAG_MODE; the reader loads only when needed. */
-async function loadRag(requested: RagMode | undefined, deps: AskDependencies) {
+async function loadRag(requested: RagMode | undefined, knowledge: Knowledge, deps: AskDependencies) {
   const mode: RagMode = requested ?? DEFAULT_RAG_MODE;
-  const { pipeline, readerMissing } = await deps.loadRag(mode === "generative");
+  const { pipeline, readerMissing } = await deps.loadRag(mode === "generative", knowledge);
   if (mode === "generative" && readerMissing !== null)
     throw createError("PIPELINE_NOT_BUILT", { pipeline: "generative RAG", detail: readerMissing });
   return { pipeline, mode };
@@ -75,13 +82,21 @@ export interface LineOutcome {
  * others their answers.
  */
 async function answerLine(
+  knowledge: Knowledge,
   entry: QuestionLine,
   rag: { pipeline: RagPipeline; mode: RagMode } | null,
   fineTuned: FineTunedAnswerer | null,
 ): Promise<LineOutcome> {
   if ("error" in entry) {
     return {
-      output: { question: entry.question, line: entry.line, error: entry.error, rag: null, fineTuned: null },
+      output: {
+        question: entry.question,
+        line: entry.line,
+        error: entry.error,
+        knowledge,
+        rag: null,
+        fineTuned: null,
+      },
       failures: [{ line: entry.line, stage: "input", error: entry.error }],
     };
   }
@@ -91,7 +106,14 @@ async function answerLine(
   } catch (error) {
     const description = describeError(error);
     return {
-      output: { question: entry.question, line: entry.line, error: description, rag: null, fineTuned: null },
+      output: {
+        question: entry.question,
+        line: entry.line,
+        error: description,
+        knowledge,
+        rag: null,
+        fineTuned: null,
+      },
       failures: [{ line: entry.line, stage: "input", error: description }],
     };
   }
@@ -113,6 +135,7 @@ async function answerLine(
   };
   const output = {
     question: entry.question,
+    knowledge,
     rag: rag
       ? await attempt("rag", async () => ragOutput(await rag.pipeline.ask(question, { mode: rag.mode })))
       : null,
@@ -138,10 +161,12 @@ export async function runAsk(
   // A single question given on the command line is all the input there is: bad input is the command's error.
   if (args.input.kind === "json") validateQuestion(args.input.question);
 
-  const rag = wants(args.pipeline, "rag") ? await loadRag(args.ragMode, deps) : null;
+  // One setting for both pipelines: what each approach was given (lib/rag/knowledge.ts).
+  const knowledge = args.knowledge ?? DEFAULT_KNOWLEDGE;
+  const rag = wants(args.pipeline, "rag") ? await loadRag(args.ragMode, knowledge, deps) : null;
   let fineTuned: FineTunedAnswerer | null = null;
   if (wants(args.pipeline, "fine-tuned")) {
-    const loaded = await deps.loadFineTuned();
+    const loaded = await deps.loadFineTuned(knowledge);
     if ("missing" in loaded) {
       if (args.pipeline !== undefined)
         throw createError("PIPELINE_NOT_BUILT", { pipeline: "fine-tuned", detail: loaded.missing });
@@ -152,7 +177,7 @@ export async function runAsk(
 
   const failedLines = new Set<number>();
   for (const entry of entries) {
-    const { output, failures } = await answerLine(entry, rag, fineTuned);
+    const { output, failures } = await answerLine(knowledge, entry, rag, fineTuned);
     deps.write(JSON.stringify(output));
     for (const failed of failures) {
       failedLines.add(failed.line);

@@ -11,10 +11,18 @@ export const RETRIEVAL_METHOD_LABELS: Readonly<Record<string, string>> = {
   "full-text": "Keyword match (BM25)",
   semantic: "Similar words (word vectors)",
   dense: "Overall meaning of the question",
+  encoder: "Learned sentence encoder (no article text in its training)",
 };
 
 /** The order the retrieval methods are drawn in: what the demo uses first. */
-export const RETRIEVAL_METHOD_ORDER = ["hybrid", "classifier", "full-text", "semantic", "dense"] as const;
+export const RETRIEVAL_METHOD_ORDER = [
+  "hybrid",
+  "classifier",
+  "full-text",
+  "semantic",
+  "dense",
+  "encoder",
+] as const;
 
 export const SYSTEM_KEYS = ["ragExtractive", "ragGenerative", "fineTuned"] as const;
 export type SystemKey = (typeof SYSTEM_KEYS)[number];

@@ -64,5 +64,10 @@ export interface EvaluationReport {
   };
   sizesBytes: Record<string, number | null>;
   training: Record<string, number | null> | null;
+  /**
+   * Issue 23: every figure of each knowledge setting (lib/rag/knowledge.ts), written by scripts/eval-knowledge.ts;
+   * the top-level figures above are "article+questions".
+   */
+  knowledgeSettings?: Record<string, unknown>;
   questions: QuestionRow[];
 }

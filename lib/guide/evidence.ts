@@ -222,14 +222,7 @@ function ragEvidence({ inputs, report, card, test, index }: Figures): Partial<Ev
 }
 
 /** Evidence for the criteria of the article's "When to choose fine-tuning" list. */
-function fineTuningEvidence({
-  report,
-  card,
-  test,
-  model,
-  index,
-  heldout,
-}: Figures): Partial<Evidence> {
+function fineTuningEvidence({ report, card, test, model, index, heldout }: Figures): Partial<Evidence> {
   return {
     "task-performance": [
       {

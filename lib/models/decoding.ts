@@ -12,7 +12,8 @@ export const describeDecoding = (decoding: Decoding) =>
     decoding.constraint ? ` · ${decoding.constraint}` : ""
   }`;
 
-export const MODEL_IDS = ["fine-tuned", "base", "reader"] as const;
+/** "fine-tuned-article": fine-tuned on the article's text alone (knowledge "article", issue 23). */
+export const MODEL_IDS = ["fine-tuned", "base", "reader", "fine-tuned-article"] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
 /** The files a model folder must hold, relative to it; q8 is the int8 export the browser loads. */

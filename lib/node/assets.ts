@@ -13,6 +13,9 @@ export const PATHS = {
   trainingQa: join(ROOT, "data", "qa", "train.jsonl"),
   index: join(ROOT, "public", "retrieval", "article-index.json"),
   classifier: join(ROOT, "public", "retrieval", "passage-classifier.json"),
+  /** The article-only index (knowledge "article"): the article's passages with their encoder vectors. */
+  articleOnlyIndex: join(ROOT, "public", "retrieval", "article-only-index.json"),
+  encoder: join(ROOT, "public", "retrieval", "encoder"),
   vectorWords: join(ROOT, "public", "retrieval", "word-vectors.json"),
   vectorData: join(ROOT, "public", "retrieval", "word-vectors.bin.gz"),
   models: join(ROOT, "public", "models"),

@@ -34,6 +34,16 @@ describe("the fine-tuned model in Node", () => {
     expect(again.timings.loadMs).toBe(0);
   });
 
+  it("looks for the article-only model in its own folder, and says so when it is not built", async () => {
+    const root = mkdtempSync(join(tmpdir(), "models-"));
+    cpSync(shipped, join(root, "fine-tuned"), { recursive: true });
+    expect(await loadFineTunedAnswerer(root, "article")).toEqual({
+      missing: expect.stringMatching(
+        /^public\/models\/fine-tuned-article \(knowledge "article"\) does not exist/,
+      ),
+    });
+  });
+
   it("reports missing files by name", async () => {
     const empty = mkdtempSync(join(tmpdir(), "models-"));
     const result = await loadFineTunedAnswerer(empty);

@@ -6,6 +6,7 @@ import { FINE_TUNED_GENERATION } from "../fine-tuned/generation";
 import { formatPrompt } from "../fine-tuned/prompt";
 import { type ModelId, REQUIRED_MODEL_FILES } from "../models/decoding";
 import { createGenerator } from "../models/generator";
+import { DEFAULT_KNOWLEDGE, KNOWLEDGE_ASSETS, type Knowledge } from "../rag/knowledge";
 import { PATHS } from "./assets";
 
 /** The files a model lacks, or an empty list when it is complete. */
@@ -21,16 +22,24 @@ export function configureLocalModels(root: string = PATHS.models): void {
   env.useBrowserCache = false;
 }
 
-/** The fine-tuned panel in Node: load once, answer each question with the CLI's documented fields. */
+/**
+ * The fine-tuned panel in Node for what it was given (knowledge.ts: the article alone, or the article and the
+ * written questions): load once, answer each question with the CLI's documented fields.
+ */
 export async function loadFineTunedAnswerer(
   root: string = PATHS.models,
+  knowledge: Knowledge = DEFAULT_KNOWLEDGE,
 ): Promise<FineTunedAnswerer | { missing: string }> {
-  const missing = missingModelFiles("fine-tuned", root);
+  const modelId = KNOWLEDGE_ASSETS[knowledge].fineTunedModel;
+  const missing = missingModelFiles(modelId, root);
   if (missing.length > 0) {
-    return { missing: `public/models/fine-tuned lacks ${missing.join(", ")}; run \`npm run train\`` };
+    const folder = existsSync(join(root, modelId)) ? "lacks" : "does not exist; it needs";
+    return {
+      missing: `public/models/${modelId} (knowledge "${knowledge}") ${folder} ${missing.join(", ")}; run \`npm run train\``,
+    };
   }
   configureLocalModels(root);
-  const generator = createGenerator("fine-tuned", FINE_TUNED_GENERATION);
+  const generator = createGenerator(modelId, FINE_TUNED_GENERATION);
   const { loadMs } = await generator.load();
   let first = true;
   return {

@@ -6,7 +6,12 @@ import { inventedWords } from "../text/invented-words";
 import { extractiveAnswer } from "./answer/extractive";
 import { generativeAnswer } from "./answer/generative";
 import type { AnswerOutcome } from "./answer/outcome";
-import { type DeclineDecision, decideDecline } from "./decline/decline";
+import {
+  DEFAULT_DECLINE_THRESHOLDS,
+  type DeclineDecision,
+  type DeclineThresholds,
+  decideDecline,
+} from "./decline/decline";
 import type { Retriever } from "./rank/retriever";
 import { CITATION_COUNT, DEFAULT_RAG_MODE, FAITHFULNESS_FLAG } from "./settings";
 import type { WordVectors } from "./store/word-vectors";
@@ -129,6 +134,8 @@ export function createRagPipeline(
   vectors: WordVectors,
   matchTerms: (question: string, text: string) => string[],
   reader: Reader | null = null,
+  /** When the sources count as not covering a question; each knowledge setting has its own (knowledge.ts). */
+  declineThresholds: DeclineThresholds = DEFAULT_DECLINE_THRESHOLDS,
 ) {
   const toCitation =
     (question: string) =>
@@ -154,7 +161,7 @@ export function createRagPipeline(
     const asked = withoutPleasantries(question);
     const hits = await retriever.retrieve(asked, CITATION_COUNT);
     times.retrieved = performance.now();
-    const decision = decideDecline(hits, (ids) => retriever.coverage(asked, ids));
+    const decision = decideDecline(hits, (ids) => retriever.coverage(asked, ids), declineThresholds);
     // Retrieval still runs for guarded text, so the stage view shows what it would have handed on.
     const guard = guardOf(question);
     const onToken = (text: string) => {

@@ -35,6 +35,24 @@ export const CLASSIFIER_TRAINING = {
   embeddingScale: 3,
 } as const;
 
+// ---- the "article" knowledge setting (knowledge.ts) -------------------------------------------------------
+// RAG given the article alone, nothing learned from the written questions ("Retrieval from the article alone").
+
+/** The learned encoder's share of the match score; it takes the averaged word vectors' place. */
+export const ARTICLE_ENCODER_WEIGHT = 0.4;
+/** The averaged word vectors' share in this setting: none, the encoder starts from them. */
+export const ARTICLE_DENSE_WEIGHT = 0;
+/** Maximal marginal relevance among the best passages: 0 keeps the ranking as scored. */
+export const ARTICLE_DIVERSITY = 0.15;
+/** Paragraphs that only announce a section (store/signposts.ts) are not ranked. */
+export const ARTICLE_SKIP_SIGNPOSTS = true;
+/** The best match score under which a question is declined in this setting. */
+export const ARTICLE_DECLINE_THRESHOLD = 0.42;
+/** The share of a question's specific words the retrieved passages must cover in this setting. */
+export const ARTICLE_COVERAGE_THRESHOLD = 0.6;
+/** How many of the best passages maximal marginal relevance chooses among. */
+export const DIVERSITY_POOL = 12;
+
 // ---- declining (decline/) -------------------------------------------------------------------------------
 
 /** The best passage's match score under which a question is declined ("Choosing the decline thresholds again"). */

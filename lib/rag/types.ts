@@ -162,6 +162,8 @@ export interface RetrievedPassage {
   semanticScore: number;
   /** Cosine of the question's and the views' averaged word vectors (dense.ts), the mean of the best views. */
   denseScore: number;
+  /** The learned encoder's cosine (store/encoder.ts): the passage's closest vector; 0 without an encoder. */
+  encoderScore: number;
   /**
    * The passage's written questions, each with the evidence it asks about and its similarity to the question:
    * the extractive answer uses them to tell which sentence those questions were written for. Evidence is

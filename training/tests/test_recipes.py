@@ -13,6 +13,7 @@ import importlib, json, os, shlex, sys, unittest
 TRAINING = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(TRAINING)
 sys.path.insert(0, os.path.join(TRAINING, 'reader'))
+sys.path.insert(0, os.path.join(TRAINING, 'retriever'))
 sys.path.insert(0, TRAINING)
 import recipe  # noqa: E402
 
@@ -29,9 +30,11 @@ STAGES = {
     'reader': ('train_reader', {'base', 'tok', 'rc', 'heldout', 'out'}),
     'reader_eval': ('eval_reader', {'ckpt', 'tok', 'rc', 'out', 'base', 'article', 'ref-prompts'}),
     'reader_export': ('export', {'ckpt', 'tok', 'out', 'ref', 'prompts', 'max-new-tokens'}),
+    'retriever_pairs': ('pairs', {'parts', 'out', 'config'}),
+    'retriever': ('train_encoder', {'pairs', 'out', 'config'}),
 }
 ON_THE_CPU_IN_BOTH = ['apt', 'corpus', 'tokenizer', 'finetune', 'evaluate', 'export', 'verify', 'reader_data',
-                      'reader_eval', 'reader_export']
+                      'reader_eval', 'reader_export', 'retriever_pairs', 'retriever']
 MACHINE = {'device', 'threads'}  # where a recipe runs, not what it is
 
 
@@ -147,6 +150,18 @@ class Profiles(unittest.TestCase):
                          (c['training_data']['train_examples_generated'], c['training_data']['heldout']['examples']))
         self.assertEqual(recipe.settings(self.profiles['gpu'], 'reader_data'),
                          {k.replace('_', '-'): v for k, v in data.items() if k not in ('corpus', 'out', 'tok')})
+
+
+class RetrievalEncoderRecipe(unittest.TestCase):
+    def test_the_recipe_file_is_the_shipped_encoders(self):
+        with open(os.path.join(TRAINING, 'retriever', 'encoder-config.json'), encoding='utf-8') as f:
+            recipe_file = json.load(f)
+        path = os.path.join(ROOT, 'public', 'retrieval', 'encoder', 'model-card.json')
+        if not os.path.exists(path):
+            self.skipTest('retrieval encoder not built')
+        with open(path, encoding='utf-8') as f:
+            shipped = json.load(f)['recipe']
+        self.assertEqual(shipped, recipe_file)
 
 
 if __name__ == '__main__':

@@ -35,6 +35,7 @@ const hit = (
   fullTextScore: 1,
   semanticScore: 1,
   denseScore: 1,
+  encoderScore: 0,
   written,
 });
 

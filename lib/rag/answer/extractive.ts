@@ -20,12 +20,9 @@ export interface ExtractiveAnswer {
   used: number[];
 }
 
-// ICU's sentence rules know abbreviations such as "vs." and "Ph.D.", which a regular expression would split.
-const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+import { splitSentences } from "../store/sentences";
 
-export function splitSentences(text: string): string[] {
-  return [...segmenter.segment(text.replace(/\n+/g, " "))].map((s) => s.segment.trim()).filter(Boolean);
-}
+export { splitSentences };
 
 // A sentence that is itself a question states nothing, so it cannot answer one.
 const isQuestion = (sentence: string) => /\?["”’)]*$/.test(sentence);

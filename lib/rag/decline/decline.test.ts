@@ -13,6 +13,7 @@ const hit = (id: string, score: number): RetrievedPassage => ({
   fullTextScore: 0,
   semanticScore: score,
   denseScore: score,
+  encoderScore: 0,
   written: [],
 });
 

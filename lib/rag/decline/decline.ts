@@ -8,6 +8,19 @@ import type { Coverage } from "./coverage";
  * words, not only the collection's topic words.
  */
 
+/** The two thresholds, as one value: each knowledge setting (knowledge.ts) has its own, chosen on its own scale. */
+export interface DeclineThresholds {
+  /** The best passage's match score must reach this. */
+  match: number;
+  /** The retrieved passages together must cover this share of the question's specific words. */
+  coverage: number;
+}
+
+export const DEFAULT_DECLINE_THRESHOLDS: DeclineThresholds = {
+  match: DECLINE_THRESHOLD,
+  coverage: COVERAGE_THRESHOLD,
+};
+
 export interface DeclineDecision {
   decline: boolean;
   /** The best passage's match score (its score without the passage classifier). */
@@ -26,6 +39,7 @@ export interface DeclineDecision {
 export function decideDecline(
   hits: readonly RetrievedPassage[],
   coverageOf: (passageIds: readonly string[]) => Coverage,
+  thresholds: DeclineThresholds = DEFAULT_DECLINE_THRESHOLDS,
 ): DeclineDecision {
   // The classifier orders the passages; whether they cover the question is judged by the matching signals,
   // which every passage has (a user's documents have no class) and on whose scale the threshold was chosen.
@@ -33,7 +47,7 @@ export function decideDecline(
   const { share: coverage, uncovered } =
     hits.length === 0 ? { share: 0, uncovered: [] } : coverageOf(hits.map((hit) => hit.passage.id));
   return {
-    decline: confidence < DECLINE_THRESHOLD || coverage < COVERAGE_THRESHOLD,
+    decline: confidence < thresholds.match || coverage < thresholds.coverage,
     confidence,
     coverage,
     uncovered,

@@ -2,6 +2,7 @@ import { type Coverage, coverage } from "../decline/coverage";
 import {
   CLASSIFIER_WEIGHT,
   DENSE_WEIGHT,
+  DIVERSITY_POOL,
   FIELD_BOOST,
   FULL_TEXT_WEIGHT,
   POSITION_REACH,
@@ -10,6 +11,7 @@ import {
 } from "../settings";
 import { analyze } from "../store/analyzer";
 import { embed } from "../store/dense";
+import { cosine, type TextEncoder } from "../store/encoder";
 import { createPassageStore, type PassageEntry } from "../store/passage-store";
 import type { PassageDb } from "../store/schema";
 import { createVocabulary } from "../store/vocabulary";
@@ -25,7 +27,7 @@ import { scoreViews } from "./semantic";
  * How `retrieve` ranks: "hybrid" (the product's) fuses the signals; each other mode ranks by one signal alone,
  * for the evaluation report ("classifier" finds nothing without a classifier).
  */
-export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier"] as const;
+export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier", "encoder"] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 /**
@@ -43,6 +45,21 @@ export interface RetrieverOptions {
   /** Orders passages only: the decline rule reads the match scores, which it leaves alone. */
   positionWeight?: number;
   positionReach?: number;
+  /**
+   * The learned retriever of the "article" knowledge setting (store/encoder.ts); without it the match score has
+   * its three signals. Passages the index stores no vectors for are embedded when stored.
+   */
+  encoder?: TextEncoder | null;
+  /** The encoder's cosine's share of the match score (settings.ts, ARTICLE_ENCODER_WEIGHT); 0 without one. */
+  encoderWeight?: number;
+  /** Leaves out paragraphs that only announce a section (store/signposts.ts). */
+  skipSignposts?: boolean;
+  /**
+   * Maximal marginal relevance over the best passages: each next passage scores `1 - diversity` of its score,
+   * less `diversity` × its closest cosine to those already chosen (their texts' averaged word vectors), so two
+   * near-copies take one of the three places. 0 keeps the ranking as scored.
+   */
+  diversity?: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS = {
@@ -95,13 +112,15 @@ interface Signals {
   cosines: Float64Array;
   /** The classifier's probability per class, or null without a classifier or in a mode that ignores it. */
   learned: Float64Array | number[] | null;
+  /** The encoder's vector of the question, or null without an encoder or in a mode that ignores it. */
+  encoded: Float32Array | null;
 }
 
 type Ranked = Omit<RetrievedPassage, "written"> & { id: string };
 
 interface FusionContext {
   mode: RetrievalMode;
-  settings: { fullTextWeight: number; denseWeight: number; classifierWeight: number };
+  settings: { fullTextWeight: number; denseWeight: number; classifierWeight: number; encoderWeight: number };
   /** Each passage's class in the classifier, by passage id. */
   classOf: ReadonlyMap<string, number>;
   /** Scratch space for meanOfBest, reused across passages. */
@@ -111,18 +130,25 @@ interface FusionContext {
 /** One passage's fused score from the signals, or null when nothing matched it. */
 function fuse(id: string, entry: PassageEntry, signals: Signals, context: FusionContext): Ranked | null {
   const { mode, best, classOf } = context;
-  const { fullTextWeight, denseWeight, classifierWeight } = context.settings;
+  const { fullTextWeight, denseWeight, classifierWeight, encoderWeight } = context.settings;
   const weights = {
     fullText: mode === "hybrid" ? fullTextWeight * (1 - denseWeight) : mode === "full-text" ? 1 : 0,
     semantic: mode === "hybrid" ? (1 - fullTextWeight) * (1 - denseWeight) : mode === "semantic" ? 1 : 0,
     dense: mode === "hybrid" ? denseWeight : mode === "dense" ? 1 : 0,
+    encoder: mode === "hybrid" ? encoderWeight : mode === "encoder" ? 1 : 0,
   };
   const fullTextScore = signals.bm25.get(id) ?? 0;
   const semanticScore = meanOfBest(signals.scores, entry.first, entry.views.length, best);
   const denseScore = meanOfBest(signals.cosines, entry.first, entry.views.length, best);
   const normalised = signals.maxBm25 > 0 ? fullTextScore / signals.maxBm25 : 0;
+  // A passage scores its closest encoder vector: itself whole, or one of its sentences.
+  let encoderScore = 0;
+  for (const vector of (signals.encoded && entry.encoded) || [])
+    encoderScore = Math.max(encoderScore, cosine(signals.encoded as Float32Array, vector));
   const matchScore =
-    weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore;
+    (1 - weights.encoder) *
+      (weights.fullText * normalised + weights.semantic * semanticScore + weights.dense * denseScore) +
+    weights.encoder * encoderScore;
   const classIndex = classOf.get(id);
   const classified = signals.learned !== null && classIndex !== undefined;
   const classifierScore = classified ? (signals.learned?.[classIndex] as number) : 0;
@@ -144,7 +170,38 @@ function fuse(id: string, entry: PassageEntry, signals: Signals, context: Fusion
     fullTextScore,
     semanticScore,
     denseScore,
+    encoderScore,
   };
+}
+
+/** The greedy choice of maximal marginal relevance among the best passages (RetrieverOptions.diversity). */
+function diversify(
+  ranked: Ranked[],
+  limit: number,
+  diversity: number,
+  textVector: (id: string) => Float32Array | undefined,
+): Ranked[] {
+  const pool = ranked.slice(0, Math.max(limit, DIVERSITY_POOL));
+  const chosen: Ranked[] = [];
+  while (chosen.length < limit && pool.length > 0) {
+    let best = 0;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    pool.forEach((hit, i) => {
+      const own = textVector(hit.id);
+      let closest = 0;
+      for (const other of chosen) {
+        const theirs = textVector(other.id);
+        if (own && theirs) closest = Math.max(closest, cosine(own, theirs));
+      }
+      const value = (1 - diversity) * hit.score - diversity * closest;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    });
+    chosen.push(...pool.splice(best, 1));
+  }
+  return chosen;
 }
 
 /**
@@ -161,16 +218,24 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     classifierWeight: options.classifierWeight ?? DEFAULT_RETRIEVER_OPTIONS.classifierWeight,
     positionWeight: options.positionWeight ?? DEFAULT_RETRIEVER_OPTIONS.positionWeight,
     positionReach: options.positionReach ?? DEFAULT_RETRIEVER_OPTIONS.positionReach,
+    encoderWeight: options.encoder ? (options.encoderWeight ?? 0) : 0,
+    diversity: options.diversity ?? 0,
   };
+  const encoder = options.encoder ?? null;
   const classifier = options.classifier ?? null;
   const classOf = new Map(classifier?.classes.map((id, c) => [id, c]));
   const vocabulary = createVocabulary(vectors);
-  const store = await createPassageStore(db, vectors, vocabulary);
+  const store = await createPassageStore(db, vectors, vocabulary, encoder);
   // The question's averaged word vector, reused from question to question.
   const questionEmbedding = new Float32Array(vectors.dimensions);
 
   /** Scores every view for the question; valid until the view store next changes. */
-  function signalsFor(question: string, words: string[], mode: RetrievalMode): Signals {
+  async function signalsFor(question: string, words: string[], mode: RetrievalMode): Promise<Signals> {
+    // The encoder runs first: the view store's scores below stay valid only until this function next awaits.
+    const encoded =
+      encoder && (mode === "hybrid" || mode === "encoder")
+        ? ((await encoder.embed([question], "query"))[0] ?? null)
+        : null;
     const bm25 = fullTextScores(db, question, SEARCHED, settings.boost);
     const views = store.views();
     const scores = scoreViews(vectors, vocabulary, views, words);
@@ -183,7 +248,7 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
             embedding: questionEmbedding,
           })
         : null;
-    return { bm25, maxBm25: Math.max(0, ...bm25.values()), scores, cosines, learned };
+    return { bm25, maxBm25: Math.max(0, ...bm25.values()), scores, cosines, learned, encoded };
   }
 
   /** Lifts the passages standing where the question points, within the runs of the best-scoring ones. */
@@ -206,16 +271,24 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     mode: RetrievalMode = "hybrid",
   ): Promise<RetrievedPassage[]> {
     const words = contentWords(question);
-    const signals = signalsFor(question, words, mode);
+    const signals = await signalsFor(question, words, mode);
     const best = new Float64Array(settings.topViews);
     const ranked: Ranked[] = [];
+    const skipped = options.skipSignposts ? store.signposts() : null;
     for (const [id, entry] of store.entries) {
+      if (skipped?.has(id)) continue;
       const hit = fuse(id, entry, signals, { mode, settings, classOf, best });
       if (hit) ranked.push(hit);
     }
     if (mode === "hybrid") liftNamedPlaces(question, ranked);
     ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
-    return ranked.slice(0, limit).map(({ id, ...hit }) => {
+    const chosen =
+      mode === "hybrid" && settings.diversity > 0
+        ? diversify(ranked, limit, settings.diversity, (id) =>
+            store.entries.get(id)?.embeddings.subarray(0, vectors.dimensions),
+          )
+        : ranked.slice(0, limit);
+    return chosen.map(({ id, ...hit }) => {
       const entry = store.entries.get(id);
       const first = entry?.first ?? 0;
       // The written questions' own scores: the extractive answer reads which sentence each was written for

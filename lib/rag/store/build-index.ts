@@ -2,6 +2,7 @@ import { insert, insertMultiple, load, type RawData, remove, save } from "@orama
 import type { Passage } from "../../documents/types";
 import { createError } from "../../errors";
 import { containsEvidence } from "../../text/evidence";
+import { storedVector } from "./encoder";
 import { createPassageDb, type PassageDb } from "./schema";
 
 /**
@@ -44,24 +45,40 @@ export function expansionsFromQa(passages: readonly Passage[], pairs: readonly Q
 }
 
 /**
- * The documents Orama stores. `keywords` (the questions, one per line) is indexed; `evidence` and `targets`
- * are outside the schema, so Orama keeps and saves them without indexing them.
+ * Each passage's vectors from the learned encoder (encoder.ts: the whole passage, then each sentence when it has
+ * several), stored with it at build time.
  */
-export function toIndexDocuments(passages: readonly Passage[], expansions: Expansions = new Map()) {
+export type PassageEmbeddings = ReadonlyMap<string, readonly ArrayLike<number>[]>;
+
+/**
+ * The documents Orama stores. `keywords` (the questions, one per line) is indexed; `evidence`, `targets` and
+ * `embedding` are outside the schema, so Orama keeps and saves them without indexing them.
+ */
+export function toIndexDocuments(
+  passages: readonly Passage[],
+  expansions: Expansions = new Map(),
+  embeddings: PassageEmbeddings = new Map(),
+) {
   return passages.map((passage) => {
     const expansion = expansions.get(passage.id);
+    const embedding = embeddings.get(passage.id);
     return {
       ...passage,
       keywords: expansion?.questions.join("\n") ?? "",
       evidence: expansion?.evidence ?? [],
       targets: expansion?.targets ?? [],
+      ...(embedding ? { embedding: embedding.map(storedVector) } : {}),
     };
   });
 }
 
-export async function buildIndex(passages: readonly Passage[], expansions?: Expansions): Promise<PassageDb> {
+export async function buildIndex(
+  passages: readonly Passage[],
+  expansions?: Expansions,
+  embeddings?: PassageEmbeddings,
+): Promise<PassageDb> {
   const db = createPassageDb();
-  await insertMultiple(db, toIndexDocuments(passages, expansions));
+  await insertMultiple(db, toIndexDocuments(passages, expansions, embeddings));
   return db;
 }
 

@@ -3,8 +3,10 @@ import type { Passage } from "../../documents/types";
 import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import { embed } from "./dense";
+import { encoderTexts, storedVector, type TextEncoder } from "./encoder";
 import { type RunPosition, runPositions } from "./runs";
 import type { PassageDb } from "./schema";
+import { signposts } from "./signposts";
 import { createViewStore, type ViewStore } from "./view-store";
 import type { Vocabulary } from "./vocabulary";
 import type { WordVectors } from "./word-vectors";
@@ -16,6 +18,8 @@ export interface IndexedDoc extends Passage {
   /** Outside the schema (build-index.ts); absent from documents a user adds. */
   evidence?: string[];
   targets?: number[];
+  /** The learned encoder's vectors of the passage (encoderTexts), stored at build time, outside the schema. */
+  embedding?: number[][];
 }
 
 /** A question written for a passage and the evidence it asks about (null when the index does not say). */
@@ -37,6 +41,8 @@ export interface PassageEntry {
   questions: WrittenQuestion[];
   /** The distinct words of all its views as coverage reads them, made on first use. */
   words?: WordSet;
+  /** The learned encoder's vectors of the passage (encoderTexts), when there is an encoder. */
+  encoded?: Float32Array[];
 }
 
 function writtenQuestions(doc: IndexedDoc): WrittenQuestion[] {
@@ -51,8 +57,21 @@ function toPassage(doc: IndexedDoc): Passage {
   return { id, documentId, documentTitle, section, kind, text };
 }
 
+/** The vectors the index stores for a passage, when they are the encoder's size; else none (embedded later). */
+function storedVectors(doc: IndexedDoc, encoder: TextEncoder | null): Float32Array[] | undefined {
+  const stored = doc.embedding ?? [];
+  if (!encoder || stored.length === 0 || stored.some((vector) => vector.length !== encoder.dimensions))
+    return undefined;
+  return stored.map((vector) => Float32Array.from(vector));
+}
+
 /** A stored passage's entry: its views (its section and text, then each question written for it) and their vectors. */
-function entryOf(doc: IndexedDoc, vectors: WordVectors, vocabulary: Vocabulary): PassageEntry {
+function entryOf(
+  doc: IndexedDoc,
+  vectors: WordVectors,
+  vocabulary: Vocabulary,
+  encoder: TextEncoder | null,
+): PassageEntry {
   const questions = writtenQuestions(doc);
   const views = [
     vocabulary.encode(contentWords(`${doc.section} ${doc.text}`)),
@@ -67,7 +86,36 @@ function entryOf(doc: IndexedDoc, vectors: WordVectors, vocabulary: Vocabulary):
       embeddings.subarray(v * dimensions, (v + 1) * dimensions),
     );
   });
-  return { passage: toPassage(doc), views, first: 0, embeddings, doc, questions };
+  return {
+    passage: toPassage(doc),
+    views,
+    first: 0,
+    embeddings,
+    doc,
+    questions,
+    encoded: storedVectors(doc, encoder),
+  };
+}
+
+/**
+ * Embeds, in one run of the encoder, the passages remembered without stored vectors (a user's document, an
+ * edited passage). Rounded as the index stores them, so a passage scores the same whether it was embedded now or
+ * at build time.
+ */
+async function encodeMissing(entries: ReadonlyMap<string, PassageEntry>, encoder: TextEncoder | null) {
+  if (!encoder) return;
+  const missing = [...entries.values()].filter((entry) => !entry.encoded);
+  if (missing.length === 0) return;
+  const texts = missing.map(({ passage }) => encoderTexts(passage));
+  const vectors = await encoder.embed(texts.flat(), "passage");
+  let next = 0;
+  missing.forEach((entry, i) => {
+    const count = texts[i]?.length ?? 0;
+    entry.encoded = vectors
+      .slice(next, next + count)
+      .map((vector) => Float32Array.from(storedVector(vector)));
+    next += count;
+  });
 }
 
 /** Loads every entry's views into the view store, noting where each entry's views start. */
@@ -104,7 +152,13 @@ function documentFrequencies(entries: ReadonlyMap<string, PassageEntry>): Map<st
  * what is derived from all of them together (each stem's document frequency, each passage's place in its run,
  * the views in WebAssembly memory), which goes stale together whenever a passage is added, edited or removed.
  */
-export async function createPassageStore(db: PassageDb, vectors: WordVectors, vocabulary: Vocabulary) {
+export async function createPassageStore(
+  db: PassageDb,
+  vectors: WordVectors,
+  vocabulary: Vocabulary,
+  /** The learned retriever (encoder.ts): each passage then has its vectors too. */
+  encoder: TextEncoder | null = null,
+) {
   const entries = new Map<string, PassageEntry>();
   // Passages a user has edited, as they were, so an edit can be undone.
   const originals = new Map<string, IndexedDoc>();
@@ -113,16 +167,24 @@ export async function createPassageStore(db: PassageDb, vectors: WordVectors, vo
   let viewsCurrent = false;
   let documentFrequency: Map<string, number> | null = null;
   let positions: Map<string, RunPosition> | null = null;
+  let signposted: Set<string> | null = null;
 
   const passagesChanged = () => {
     documentFrequency = null;
     positions = null;
+    signposted = null;
     viewsCurrent = false;
   };
 
   function remember(doc: IndexedDoc): void {
-    entries.set(doc.id, entryOf(doc, vectors, vocabulary));
+    entries.set(doc.id, entryOf(doc, vectors, vocabulary, encoder));
     passagesChanged();
+  }
+
+  /** The paragraphs that only announce a section (signposts.ts). */
+  function signpostIds(): Set<string> {
+    signposted ??= signposts([...entries.values()].map((e) => e.passage));
+    return signposted;
   }
 
   /** Every passage's views, loaded into WebAssembly memory once after each change. */
@@ -158,6 +220,7 @@ export async function createPassageStore(db: PassageDb, vectors: WordVectors, vo
     await removePassages(db, [doc.id]);
     await insertIndexDocument(db, doc);
     remember(doc);
+    await encodeMissing(entries, encoder);
   }
 
   /** Replaces a passage's text (a knowledge update); false when there is no such passage. */
@@ -166,7 +229,7 @@ export async function createPassageStore(db: PassageDb, vectors: WordVectors, vo
     if (!entry) return false;
     if (!originals.has(id)) originals.set(id, entry.doc);
     // The questions still find the passage, but no longer say which of the new sentences each was written for.
-    await replace({ ...entry.doc, text, evidence: [], targets: [] });
+    await replace({ ...entry.doc, text, evidence: [], targets: [], embedding: [] });
     return true;
   }
 
@@ -185,17 +248,20 @@ export async function createPassageStore(db: PassageDb, vectors: WordVectors, vo
     for (const documentId of documentIds) await removeDocument(documentId);
     await addPassages(db, passages);
     for (const passage of passages) remember({ ...passage, keywords: "" });
+    await encodeMissing(entries, encoder);
     return passages.length;
   }
 
   const all = await search(db, { term: "", limit: Math.max(1, count(db)) });
   for (const hit of all.hits) remember(hit.document as IndexedDoc);
+  await encodeMissing(entries, encoder);
 
   return {
     entries: entries as ReadonlyMap<string, PassageEntry>,
     views,
     topicality,
     runPlaces,
+    signposts: signpostIds,
     addDocument,
     removeDocument,
     editPassage,

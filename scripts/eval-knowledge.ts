@@ -1,0 +1,205 @@
+/**
+ * The figures of one knowledge setting (lib/retrieval/knowledge.ts) for `npm run eval`, as the CLI computes
+ * them: retrieval recall, the evidence among the citations the pipeline prints (a declined question prints
+ * none), token-F1 of the extractive (and generative) answer, off-topic declines, and the fine-tuned model of that
+ * setting when it is built.
+ *  - heldout dev and test (82 each) and their off-topic questions (30 each);
+ *  - the 1,848 written training questions: for "article" none of them is in the index, so all are held out; for
+ *    "article+questions" three folds, each holding out the last question of one writer per fact (246 in all),
+ *    with the index and the passage classifier built again without them;
+ *  - the 152 off-topic training questions (off-topic-train.jsonl less the 8 too close to a held-out one).
+ */
+import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import { answerQuality } from "../lib/evaluation/summarize";
+import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
+import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
+import { loadRagPipeline } from "../lib/node/rag";
+import { assembleRagPipeline, buildArticleIndex } from "../lib/rag/assemble";
+import type { Knowledge } from "../lib/rag/knowledge";
+import type { RagPipeline } from "../lib/rag/pipeline";
+import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
+import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
+import { createWordVectors } from "../lib/rag/store/word-vectors";
+import { containsEvidence } from "../lib/text/evidence";
+import { stripMarkers } from "../lib/text/markers";
+
+interface InScope {
+  id: string;
+  factId: string;
+  question: string;
+  answer: string;
+  evidence: string;
+  writer?: number;
+}
+interface OffTopic {
+  id: string;
+  question: string;
+  split?: "dev" | "test";
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Off-topic training questions whose word Jaccard with a held-out off-topic question is over 0.4 are left out. */
+export function offTopicTrainingQuestions(): OffTopic[] {
+  const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9']+/g) ?? []);
+  const heldOut = readJsonLines<OffTopic>("data/qa/off-topic.jsonl").map((q) => words(q.question));
+  return readJsonLines<OffTopic>("data/qa/off-topic-train.jsonl").filter((q) => {
+    const own = words(q.question);
+    return heldOut.every((other) => {
+      const shared = [...own].filter((w) => other.has(w)).length;
+      return shared / (own.size + other.size - shared) <= 0.4;
+    });
+  });
+}
+
+/** In-scope figures through the pipeline's printed citations (extractive, the CLI's default mode). */
+async function inScopeFigures(rag: RagPipeline, questions: readonly InScope[]) {
+  let cited = 0;
+  let answered = 0;
+  let r1 = 0;
+  let r3 = 0;
+  const pairs: { prediction: string | null; reference: string }[] = [];
+  const faithful: number[] = [];
+  for (const q of questions) {
+    const result = await rag.ask(q.question, { mode: "extractive" });
+    if (!result.abstained) answered++;
+    if (result.citations.some((c) => containsEvidence(c.text, q.evidence))) cited++;
+    if (result.faithfulness !== null) faithful.push(result.faithfulness);
+    pairs.push({ prediction: result.abstained ? null : stripMarkers(result.answer), reference: q.answer });
+    const hits = await rag.retriever.retrieve(q.question, 3);
+    const rank = evidenceRank(
+      hits.map((h) => h.passage.text),
+      (text) => containsEvidence(text, q.evidence),
+    );
+    if (rank === 1) r1++;
+    if (rank !== null) r3++;
+  }
+  const n = Math.max(1, questions.length);
+  return {
+    n: questions.length,
+    recallAt1: round(r1 / n),
+    recallAt3: round(r3 / n),
+    evidenceCited: round(cited / n),
+    answered: round(answered / n),
+    tokenF1: answerQuality(pairs).tokenF1,
+    faithfulness: round(mean(faithful)),
+  };
+}
+
+async function declined(rag: RagPipeline, questions: readonly OffTopic[]) {
+  let count = 0;
+  for (const q of questions) if ((await rag.ask(q.question, { mode: "extractive" })).abstained) count++;
+  return { n: questions.length, declined: round(count / Math.max(1, questions.length)) };
+}
+
+/**
+ * Every figure of one setting; `models` false leaves out the reader and the fine-tuned model, whose figures for
+ * the default setting the report has already.
+ */
+export async function evaluateKnowledge(knowledge: Knowledge, options: { withFineTuned?: boolean } = {}) {
+  const { pipeline: rag, readerMissing } = await loadRagPipeline({
+    knowledge,
+    withReader: options.withFineTuned !== false,
+  });
+  const fineTunedLoaded =
+    options.withFineTuned === false ? null : await loadFineTunedAnswerer(undefined, knowledge);
+  const fineTuned = fineTunedLoaded && !("missing" in fineTunedLoaded) ? fineTunedLoaded : null;
+  const offTopic = readJsonLines<OffTopic>("data/qa/off-topic.jsonl");
+  const splits: Record<string, unknown> = {};
+  const retrieveMs: number[] = [];
+  for (const split of ["dev", "test"] as const) {
+    const inScope = readJsonLines<InScope>(`data/qa/heldout-${split}.jsonl`);
+    const retrieval: Record<string, { recallAt1: number; recallAt3: number }> = {};
+    for (const mode of RETRIEVAL_MODES) {
+      const ranks: (number | null)[] = [];
+      for (const q of inScope) {
+        const start = performance.now();
+        const hits = await rag.retriever.retrieve(q.question, 3, mode);
+        if (mode === "hybrid") retrieveMs.push(performance.now() - start);
+        ranks.push(
+          evidenceRank(
+            hits.map((h) => h.passage.text),
+            (text) => containsEvidence(text, q.evidence),
+          ),
+        );
+      }
+      retrieval[mode] = {
+        recallAt1: round(rate(ranks, (r) => r === 1)),
+        recallAt3: round(rate(ranks, (r) => r !== null)),
+      };
+    }
+    const generative =
+      readerMissing === null && options.withFineTuned !== false
+        ? await (async () => {
+            const pairs: { prediction: string | null; reference: string }[] = [];
+            let cited = 0;
+            for (const q of inScope) {
+              const g = await rag.ask(q.question, { mode: "generative" });
+              pairs.push({ prediction: g.abstained ? null : stripMarkers(g.answer), reference: q.answer });
+              if (g.citations.some((c) => containsEvidence(c.text, q.evidence))) cited++;
+            }
+            return { ...answerQuality(pairs), evidenceCited: round(cited / inScope.length) };
+          })()
+        : null;
+    const fineTunedPairs: { prediction: string | null; reference: string }[] = [];
+    if (fineTuned) {
+      for (const q of inScope) {
+        const output = (await fineTuned.ask(q.question)) as { answer: string };
+        fineTunedPairs.push({ prediction: output.answer, reference: q.answer });
+      }
+    }
+    splits[split] = {
+      retrieval,
+      rag: {
+        ...(await inScopeFigures(rag, inScope)),
+        offTopicDeclined: (
+          await declined(
+            rag,
+            offTopic.filter((q) => q.split === split),
+          )
+        ).declined,
+      },
+      ragGenerative: generative,
+      fineTuned: fineTuned ? answerQuality(fineTunedPairs) : null,
+    };
+  }
+
+  const training = readJsonLines<InScope & { writer: number }>("data/qa/train.jsonl");
+  const byWriter: Record<string, unknown> = {};
+  if (knowledge === "article") {
+    // None of the written questions is in this setting's index: each is a held-out paraphrase for it.
+    byWriter.all = await inScopeFigures(rag, training);
+    for (const writer of [1, 2, 3])
+      byWriter[`writer${writer}`] = await inScopeFigures(
+        rag,
+        training.filter((q) => q.writer === writer),
+      );
+  } else {
+    const table = await readVectorTable();
+    for (const writer of [1, 2, 3]) {
+      const last = new Map(training.filter((q) => q.writer === writer).map((q) => [q.factId, q]));
+      const held = new Set(last.values());
+      const db = await buildArticleIndex(
+        readText(PATHS.article),
+        training.filter((q) => !held.has(q)),
+      );
+      const fold = await assembleRagPipeline(
+        db,
+        table,
+        null,
+        (await trainIndexClassifier(db, createWordVectors(table))).model,
+      );
+      byWriter[`writer${writer}`] = await inScopeFigures(fold, [...held]);
+    }
+  }
+  return {
+    knowledge,
+    splits,
+    trainingQuestions:
+      knowledge === "article"
+        ? { heldOut: "all 1,848 (none is in this index)", ...byWriter }
+        : { heldOut: "three folds: the last question of one writer per fact", ...byWriter },
+    offTopicTraining: await declined(rag, offTopicTrainingQuestions()),
+    retrieveMsP50: round(retrieveMs.sort((a, b) => a - b)[Math.floor(retrieveMs.length / 2)] ?? 0),
+  };
+}
