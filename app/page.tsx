@@ -6,9 +6,13 @@ import { readComparisonTable } from "../lib/node/article";
 import { readBuildFacts, readModelCard } from "../lib/node/build-facts";
 import { withReferences } from "../lib/node/question-sets";
 import { QUESTION_SETS } from "../lib/questions/question-sets";
+import { KNOWLEDGE_ASSETS, type Knowledge } from "../lib/rag/knowledge";
 
 export default function Home() {
-  const card = readModelCard();
+  const lifecycle = (knowledge: Knowledge) => {
+    const card = readModelCard(KNOWLEDGE_ASSETS[knowledge].fineTunedModel);
+    return card ? lifecycleSteps(card) : null;
+  };
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4 sm:p-6">
       <SideBySide
@@ -36,7 +40,7 @@ export default function Home() {
         table={readComparisonTable()}
         sets={withReferences(QUESTION_SETS)}
         buildFacts={readBuildFacts()}
-        lifecycle={card ? lifecycleSteps(card) : null}
+        lifecycles={{ article: lifecycle("article"), "article+questions": lifecycle("article+questions") }}
       />
     </main>
   );

@@ -6,6 +6,7 @@ import { FINE_TUNED_DECODING } from "../lib/fine-tuned/generation";
 import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
 import { formatMs } from "../lib/format";
 import { describeDecoding } from "../lib/models/decoding";
+import type { Knowledge } from "../lib/rag/knowledge";
 import { FinishNote, VerdictBadge } from "./answer-marks";
 import { FineTuningLifecycle } from "./fine-tuning-lifecycle";
 import { PanelError, PanelShell } from "./panel-shell";
@@ -88,7 +89,10 @@ export const FineTunedPanel = memo(function FineTunedPanel({
   onRetry,
   lifecycle,
   live = null,
+  knowledge,
 }: {
+  /** What the model was fine-tuned on. */
+  knowledge: Knowledge;
   lifecycle: readonly LifecycleStep[] | null;
   load: ModelLoadState;
   answer: FineTunedAnswer;
@@ -137,6 +141,8 @@ export const FineTunedPanel = memo(function FineTunedPanel({
     </>
   );
 
+  const given =
+    knowledge === "article" ? "the article's text itself" : "question–answer pairs written from it";
   const details = (
     <>
       {load.status === "ready" && (
@@ -172,8 +178,8 @@ export const FineTunedPanel = memo(function FineTunedPanel({
         <summary className="cursor-pointer font-medium">How it works, technically</summary>
         <p className="mt-1">
           A small GPT-2-style model, pretrained by this repository on documentation text without the article,
-          then fine-tuned on question–answer pairs written from it. Its int8 weights run in ONNX Runtime in a
-          Web Worker. Decoding: <span data-testid="fine-tuned-settings">{SETTINGS}</span>.
+          then fine-tuned on {given}. Its int8 weights run in ONNX Runtime in a Web Worker. Decoding:{" "}
+          <span data-testid="fine-tuned-settings">{SETTINGS}</span>.
         </p>
       </details>
     </>

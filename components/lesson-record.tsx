@@ -3,7 +3,7 @@ import { memo, useState } from "react";
 import type { RecordedEntry } from "../hooks/use-lesson";
 import { formatMs } from "../lib/format";
 import { lessonToCsv } from "../lib/lesson/csv";
-import { type LessonEntry, verdictWords } from "../lib/lesson/lesson";
+import { KNOWLEDGE_WORDS, type LessonEntry, verdictWords } from "../lib/lesson/lesson";
 import { encodeLesson } from "../lib/lesson/link";
 import { lessonToMarkdown } from "../lib/lesson/markdown";
 
@@ -72,7 +72,8 @@ export const LessonRecord = memo(function LessonRecord({
                 <span className="font-medium">{entry.question}</span>{" "}
                 <span className="text-slate-600">
                   RAG {verdictWords(entry.rag.verdict)} ({formatMs(entry.rag.totalMs)}); fine-tuned{" "}
-                  {verdictWords(entry.fineTuned.verdict)} ({formatMs(entry.fineTuned.totalMs)})
+                  {verdictWords(entry.fineTuned.verdict)} ({formatMs(entry.fineTuned.totalMs)}); given{" "}
+                  {KNOWLEDGE_WORDS[entry.knowledge]}
                 </span>
               </li>
             ))}

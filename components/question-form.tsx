@@ -24,6 +24,7 @@ export const QuestionForm = memo(function QuestionForm({
   setId,
   onSetChange,
   noticeStatus,
+  noticeCaveat,
 }: {
   sets: readonly QuestionSet[];
   onAsk: (question: string) => void;
@@ -39,6 +40,8 @@ export const QuestionForm = memo(function QuestionForm({
    * false, or null until every question it is about has been answered.
    */
   noticeStatus: readonly (boolean | null)[];
+  /** Said after the lines when they were written for another setting than the one shown. */
+  noticeCaveat?: string | null;
 }) {
   const [question, setQuestion] = useState("");
   const typed = useRef(false);
@@ -78,7 +81,7 @@ export const QuestionForm = memo(function QuestionForm({
 
   return (
     <form onSubmit={onSubmit} data-testid="question-form" className="flex flex-col gap-2">
-      <label htmlFor="question" className="presentation-hide text-sm font-medium text-slate-700">
+      <label htmlFor="question" className="presentation-sr-only text-sm font-medium text-slate-700">
         Ask both pipelines the same question
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
@@ -151,6 +154,11 @@ export const QuestionForm = memo(function QuestionForm({
               </span>
             );
           })}
+          {noticeCaveat && (
+            <span data-testid="notice-caveat" className="italic">
+              {noticeCaveat}
+            </span>
+          )}
         </div>
       )}
       <fieldset className="flex flex-wrap gap-2">

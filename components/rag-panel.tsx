@@ -5,6 +5,7 @@ import type { Verdict } from "../lib/evaluation/verdict";
 import { formatBytes, formatMs, quotedWords, splitCitationMarkers } from "../lib/format";
 import { describeDecoding } from "../lib/models/decoding";
 import { READER_DECODING } from "../lib/rag/answer/reader-prompt";
+import type { Knowledge } from "../lib/rag/knowledge";
 import type { RagMode, RagResult } from "../lib/rag/types";
 import { FinishNote, SourceCheck, VerdictBadge } from "./answer-marks";
 import { CitationCard } from "./citation-card";
@@ -190,7 +191,10 @@ export const RagPanel = memo(function RagPanel({
   onStop,
   onRetry,
   onEditPassage,
+  knowledge,
 }: {
+  /** What RAG was given: its search's learned part differs. */
+  knowledge: Knowledge;
   load: LoadState;
   answer: RagAnswer;
   reader: ReaderState;
@@ -281,10 +285,13 @@ export const RagPanel = memo(function RagPanel({
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer font-medium">How it works, technically</summary>
         <p className="mt-1">
-          Search: Orama full-text search (BM25) fused with GloVe word vectors and a passage classifier learned
-          from the written questions; a question its sources do not cover is declined. Generative answers: a
-          small reader model (the same pretrained base as the right panel) writes from the top passages,
-          greedy decoding, at most {READER_DECODING.max_new_tokens} new tokens.
+          Search: Orama full-text search (BM25) fused with GloVe word vectors and{" "}
+          {knowledge === "article"
+            ? "a small sentence encoder trained on documentation (never on the article or its questions)"
+            : "a passage classifier learned from the written questions"}
+          ; a question its sources do not cover is declined. Generative answers: a small reader model (the
+          same pretrained base as the right panel) writes from the top passages, greedy decoding, at most{" "}
+          {READER_DECODING.max_new_tokens} new tokens.
         </p>
       </details>
     </>

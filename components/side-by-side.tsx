@@ -2,6 +2,7 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
+import { useKnowledge } from "../hooks/use-knowledge";
 import { useLesson } from "../hooks/use-lesson";
 import { remember, useLinkedState } from "../hooks/use-linked-state";
 import { useLiveFineTune } from "../hooks/use-live-fine-tune";
@@ -10,17 +11,20 @@ import { SLOW_MOTION_MS, usePresenter } from "../hooks/use-presenter";
 import { useRagWorker } from "../hooks/use-rag-worker";
 import { useShortcuts } from "../hooks/use-shortcuts";
 import { useVerdicts } from "../hooks/use-verdicts";
+import { noticeCaveat } from "../lib/comparison/given";
 import { type EvidenceInputs, liveEvidence } from "../lib/comparison/live-evidence";
 import { relevantRow } from "../lib/comparison/relevant-row";
 import type { ComparisonTable as Table } from "../lib/documents/types";
 import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
 import { questionKey } from "../lib/questions/lookup";
 import type { QuestionSet } from "../lib/questions/question-sets";
+import type { Knowledge } from "../lib/rag/knowledge";
 import type { RagMode } from "../lib/rag/types";
 import { citedRanks } from "../lib/text/markers";
 import { ComparisonTable } from "./comparison-table";
 import { CLASSROOM_FACT, DocumentsPanel } from "./documents-panel";
 import { FineTunedPanel } from "./fine-tuned-panel";
+import { KnowledgeSwitch } from "./knowledge-switch";
 import { LessonRecord } from "./lesson-record";
 import { PresenterBar } from "./presenter-bar";
 import { QuestionForm } from "./question-form";
@@ -64,17 +68,19 @@ export function SideBySide({
   table,
   sets,
   buildFacts,
-  lifecycle,
+  lifecycles,
 }: {
   /** The page's title and credit, beside the presenter's controls. */
   header: ReactNode;
-  lifecycle: readonly LifecycleStep[] | null;
+  /** Each setting's fine-tuning steps, from its model's card; null where that model is not built. */
+  lifecycles: Record<Knowledge, readonly LifecycleStep[] | null>;
   table: Table;
   sets: readonly QuestionSet[];
   buildFacts: EvidenceInputs["build"];
 }) {
-  const rag = useRagWorker();
-  const fineTuned = useFineTunedWorker();
+  const { knowledge, choose: chooseKnowledge } = useKnowledge();
+  const rag = useRagWorker(knowledge);
+  const fineTuned = useFineTunedWorker(knowledge);
   // After a live fine-tune, the fine-tuned panel answers from the weights updated in this page.
   const live = useLiveFineTune();
   const fineTunedAnswer = live.active ? live.answer : fineTuned.answer;
@@ -131,10 +137,10 @@ export function SideBySide({
   );
 
   const verdicts = useVerdicts(sets, rag.answer, fineTunedAnswer, linked.setId, rag.mode);
-  const lesson = useLesson(rag.answer, fineTunedAnswer, verdicts);
+  const lesson = useLesson(knowledge, rag.answer, fineTunedAnswer, verdicts);
 
   const result = rag.answer.status === "done" ? rag.answer.result : null;
-  const evidence = useTableEvidence(buildFacts, rag, documents, fineTuned, live);
+  const evidence = useTableEvidence(buildFacts, knowledge, rag, documents, fineTuned, live);
   const liveLabel = useMemo(
     () => (live.active && live.label ? { label: live.label, onReset: live.reset } : null),
     [live.active, live.label, live.reset],
@@ -206,7 +212,7 @@ export function SideBySide({
   }, [busy, replaying, askFromOutside]);
 
   return (
-    <div className="flex flex-col gap-3">
+    <div className="relative flex flex-col gap-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
         {header}
         <PresenterBar
@@ -224,11 +230,17 @@ export function SideBySide({
           onResetConfirmed={resetDemo}
         />
       </div>
+      <KnowledgeSwitch
+        knowledge={knowledge}
+        trainingPairs={buildFacts.trainingPairs}
+        onChange={chooseKnowledge}
+      />
       <QuestionForm
         preset={linked.preset}
         setId={linked.setId}
         onSetChange={linked.chooseSet}
         noticeStatus={verdicts.noticeStatus}
+        noticeCaveat={noticeCaveat(knowledge)}
         sets={sets}
         onAsk={ask}
         onEdit={markActed}
@@ -249,6 +261,7 @@ export function SideBySide({
           onStop={rag.stop}
           onRetry={rag.retry}
           onEditPassage={documents.edit}
+          knowledge={knowledge}
         />
         <FineTunedPanel
           load={fineTuned.load}
@@ -256,8 +269,9 @@ export function SideBySide({
           verdict={verdicts.fineTuned}
           onStop={live.active ? live.stopAnswer : fineTuned.stop}
           onRetry={fineTuned.retry}
-          lifecycle={lifecycle}
+          lifecycle={lifecycles[knowledge]}
           live={liveLabel}
+          knowledge={knowledge}
         />
         <div className="order-5 flex min-w-0 flex-col gap-3 md:col-span-2 xl:col-span-1">
           <RelevantRow table={table} aspect={aspect} evidence={evidence} />
@@ -291,6 +305,7 @@ export function SideBySide({
 /** The table's "seen in this demo" lines, from this visit's measurements and the build's files. */
 function useTableEvidence(
   buildFacts: EvidenceInputs["build"],
+  knowledge: Knowledge,
   rag: ReturnType<typeof useRagWorker>,
   documents: ReturnType<typeof useDocuments>,
   fineTuned: ReturnType<typeof useFineTunedWorker>,
@@ -323,6 +338,7 @@ function useTableEvidence(
       liveEvidence({
         build: buildFacts,
         live: {
+          knowledge,
           passages,
           ragMode: rag.mode,
           retrieved: result ? result.retrieved.length : null,
@@ -337,6 +353,7 @@ function useTableEvidence(
       }),
     [
       buildFacts,
+      knowledge,
       rag.mode,
       passages,
       result,

@@ -1,8 +1,10 @@
 "use client";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Generation } from "../lib/models/generator";
 import { createProgressTally, requestedPace, requestedThreads } from "../lib/models/load-progress";
+import type { Knowledge } from "../lib/rag/knowledge";
 import type { FineTunedRequest, FineTunedResponse } from "../workers/protocol";
+import { knowledgeInAddress } from "./use-knowledge";
 import { useWatchdog } from "./use-watchdog";
 import { useWorker } from "./use-worker";
 
@@ -21,11 +23,13 @@ export type FineTunedAnswer =
   | { status: "done"; id: number; question: string; text: string; generation: Generation }
   | { status: "error"; id: number; question: string; text: string; message: string; detail?: string };
 
-export function useFineTunedWorker() {
+/** `knowledge`: the setting the page shows, whose fine-tuned model the worker loads (a new worker each time). */
+export function useFineTunedWorker(knowledge: Knowledge) {
   const [load, setLoad] = useState<ModelLoadState>({ status: "loading", loaded: 0, total: 0, file: "" });
   const [answer, setAnswer] = useState<FineTunedAnswer>({ status: "idle" });
   const latest = useRef(0);
   const tally = useRef(createProgressTally());
+  const loadedWith = useRef<Knowledge | null>(null);
 
   const onMessage = useCallback((message: FineTunedResponse) => {
     const forLatest = (id: number) => id === latest.current;
@@ -80,7 +84,12 @@ export function useFineTunedWorker() {
     (post) => {
       tally.current.clear();
       setLoad({ status: "loading", loaded: 0, total: 0, file: "" });
-      post({ type: "load", threads: requestedThreads(window.location.search) });
+      loadedWith.current = knowledgeInAddress();
+      post({
+        type: "load",
+        threads: requestedThreads(window.location.search),
+        knowledge: loadedWith.current,
+      });
     },
   );
 
@@ -109,6 +118,13 @@ export function useFineTunedWorker() {
     setAnswer({ status: "idle" });
     worker.restart();
   }, [worker.restart]);
+
+  // Another setting has another model: a fresh worker loads it, so no answer of the old one can arrive. The
+  // switch writes the address first; acting only once the state agrees with it skips the first render's default.
+  useEffect(() => {
+    const wanted = knowledgeInAddress();
+    if (wanted === knowledge && loadedWith.current !== null && loadedWith.current !== wanted) retry();
+  }, [knowledge, retry]);
 
   // Only silence counts: each progress message restarts the clock.
   const loadHung = useWatchdog(

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Verdict } from "../lib/evaluation/verdict";
 import type { LessonEntry } from "../lib/lesson/lesson";
+import type { Knowledge } from "../lib/rag/knowledge";
 import type { FineTunedAnswer } from "./use-fine-tuned-worker";
 import type { RagAnswer } from "./use-rag-worker";
 
@@ -13,6 +14,7 @@ export type RecordedEntry = LessonEntry & { key: string };
  * verdicts and their timings, in the order they were asked.
  */
 export function useLesson(
+  knowledge: Knowledge,
   rag: RagAnswer,
   fineTuned: FineTunedAnswer,
   verdicts: { rag: Verdict | null; fineTuned: Verdict | null },
@@ -31,6 +33,7 @@ export function useLesson(
       {
         key,
         question: rag.question,
+        knowledge,
         ragMode: rag.result.mode,
         rag: { answer: rag.result.answer, verdict: verdicts.rag, totalMs: rag.result.timings.totalMs },
         cited: rag.result.citations.map((c) => c.section),
@@ -41,7 +44,7 @@ export function useLesson(
         },
       },
     ]);
-  }, [rag, fineTuned, verdicts.rag, verdicts.fineTuned]);
+  }, [knowledge, rag, fineTuned, verdicts.rag, verdicts.fineTuned]);
 
   // The answers already recorded stay marked: the panels still show them after a reset, and they must not
   // come back as new entries.

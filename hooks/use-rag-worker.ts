@@ -1,12 +1,13 @@
 "use client";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { SourceDocument } from "../lib/documents/types";
 import { createProgressTally, requestedPace, requestedThreads } from "../lib/models/load-progress";
-import { requestedKnowledge } from "../lib/rag/knowledge";
+import type { Knowledge } from "../lib/rag/knowledge";
 import { DEFAULT_RAG_MODE } from "../lib/rag/settings";
 import type { RagMode, RagResult } from "../lib/rag/types";
 import type { RagRequest, RagResponse } from "../workers/protocol";
 import type { ModelLoadState } from "./use-fine-tuned-worker";
+import { knowledgeInAddress } from "./use-knowledge";
 import { useWatchdog } from "./use-watchdog";
 import { useWorker } from "./use-worker";
 
@@ -36,7 +37,8 @@ export type RagAnswer =
   /** `hung`: the worker went silent, so only a restart (Retry) helps; other errors leave it working. */
   | { status: "error"; id: number; question: string; message: string; detail?: string; hung?: boolean };
 
-export function useRagWorker() {
+/** `knowledge`: the setting the page shows; the worker loads it again when it changes. */
+export function useRagWorker(knowledge: Knowledge) {
   const [load, setLoad] = useState<LoadState>({ status: "loading", loaded: 0, total: 0 });
   const [answer, setAnswer] = useState<RagAnswer>({ status: "idle" });
   const [reader, setReader] = useState<ReaderState>({ status: "idle" });
@@ -56,6 +58,8 @@ export function useRagWorker() {
     >(),
   );
   const progress = useRef(new Map<string, { loaded: number; total: number }>());
+  // The setting the worker was last asked to load.
+  const loadedWith = useRef<Knowledge | null>(null);
 
   const onMessage = useCallback((message: RagResponse) => {
     switch (message.type) {
@@ -161,16 +165,32 @@ export function useRagWorker() {
       progress.current.clear();
       readerTally.current.clear();
       setLoad({ status: "loading", loaded: 0, total: 0 });
+      loadedWith.current = knowledgeInAddress();
       post({
         type: "load",
         threads: requestedThreads(window.location.search),
-        knowledge: requestedKnowledge(window.location.search),
+        knowledge: loadedWith.current,
       });
       readerRequested.current = false;
       if (modeRef.current === "generative") requestReader(post);
       else setReader({ status: "idle" });
     },
   );
+
+  // Another setting: the worker builds that setting's pipeline (the reader stays loaded). The page shows it
+  // loading, so the added documents are indexed again once it is ready; an answer still coming is dropped.
+  // The switch writes the address first; acting only once the state agrees with it skips the first render's
+  // default, which the address has not confirmed yet.
+  useEffect(() => {
+    const wanted = knowledgeInAddress();
+    if (wanted !== knowledge || loadedWith.current === null || loadedWith.current === wanted) return;
+    loadedWith.current = wanted;
+    latest.current = ++nextId.current;
+    setAnswer({ status: "idle" });
+    progress.current.clear();
+    setLoad({ status: "loading", loaded: 0, total: 0 });
+    worker.post({ type: "load", threads: requestedThreads(window.location.search), knowledge: wanted });
+  }, [knowledge, worker.post]);
 
   // Generative needs the reader; when it cannot load, answers are extractive and the toggle says why.
   const effectiveMode: RagMode = reader.status === "error" ? "extractive" : mode;

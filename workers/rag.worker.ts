@@ -36,6 +36,8 @@ const ASSETS = {
 
 // What RAG was given; a load request may change it (the page's switch), which loads that setting's pipeline.
 let knowledge: Knowledge = DEFAULT_KNOWLEDGE;
+// The setting the latest load request asked for, which the queue has not necessarily reached yet.
+let requested: Knowledge = DEFAULT_KNOWLEDGE;
 
 // The reader generates answers from the retrieved passages, in a worker of its own: every generated token
 // allocates megabytes (the key/value cache is copied out of WebAssembly), and in this worker's heap that
@@ -229,9 +231,10 @@ self.addEventListener("message", (event: MessageEvent<RagRequest>) => {
       return;
     }
   }
-  if (request.type === "load" && request.knowledge && request.knowledge !== knowledge) {
+  if (request.type === "load" && request.knowledge && request.knowledge !== requested) {
     // Queued behind the requests already sent, which the old setting answers; the load then builds the new one.
     const next = request.knowledge;
+    requested = next;
     queue = queue.then(() => {
       knowledge = next;
       pipeline = null;

@@ -39,6 +39,7 @@ export class AppPage {
     scenario: Locator;
   };
   readonly examples: Locator;
+  readonly knowledge: { switch: Locator; given: Locator };
 
   constructor(readonly page: Page) {
     this.input = page.getByTestId("question-input");
@@ -80,6 +81,10 @@ export class AppPage {
       scenario: page.getByTestId("classroom-scenario"),
     };
     this.examples = page.getByTestId("example-question");
+    this.knowledge = {
+      switch: page.getByTestId("knowledge-switch"),
+      given: page.getByTestId("knowledge-given"),
+    };
   }
 
   async goto(query = "") {
@@ -99,6 +104,17 @@ export class AppPage {
     const button = this.page.getByTestId("rag-mode").and(this.page.locator(`[data-value="${mode}"]`));
     await button.click();
     await expect(button).toHaveAttribute("aria-pressed", "true");
+  }
+
+  /** Picks what each approach was given, and waits until the search has loaded that setting. */
+  async useKnowledge(setting: "article" | "article+questions") {
+    const button = this.page
+      .getByTestId("knowledge-option")
+      .and(this.page.locator(`[data-value="${setting}"]`));
+    await button.click();
+    await expect(button).toHaveAttribute("aria-pressed", "true");
+    await expect(this.knowledge.switch).toHaveAttribute("data-knowledge", setting);
+    await expect(this.rag.ready).toBeVisible();
   }
 
   async ask(question: string) {

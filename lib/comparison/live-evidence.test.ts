@@ -3,26 +3,43 @@ import { describe, expect, it } from "vitest";
 import { extractComparisonTable } from "../documents/comparison-table";
 import { liveEvidence } from "./live-evidence";
 
-const build = {
+const withQuestions = {
   indexBytes: 260_000,
   classifierBytes: 250_000,
-  vectorBytes: 4_200_000,
+  encoderBytes: null,
   modelBytes: 5_500_000,
-  readerBytes: 5_500_000,
-  runtimeBytes: 14_300_000,
-  parameters: 4_240_000,
-  pretrainingSeconds: 3600,
   fineTuningSeconds: 600,
-  pretrainingHardware: "2 CPU cores",
   fineTuningHardware: "2 CPU cores",
-  trainingPairs: 738,
-  corpusBytes: 9_000_000,
   ragF1: 0.21,
   generativeF1: 0.19,
   fineTunedF1: 0.35,
   recallAt3: 0.5,
 };
+const articleOnly = {
+  indexBytes: 100_000,
+  classifierBytes: null,
+  encoderBytes: 400_000,
+  modelBytes: 5_400_000,
+  fineTuningSeconds: 120,
+  fineTuningHardware: "2 CPU cores",
+  ragF1: 0.12,
+  generativeF1: null,
+  fineTunedF1: 0.04,
+  recallAt3: 0.3,
+};
+const build = {
+  vectorBytes: 4_200_000,
+  readerBytes: 5_500_000,
+  runtimeBytes: 14_300_000,
+  parameters: 4_240_000,
+  pretrainingSeconds: 3600,
+  pretrainingHardware: "2 CPU cores",
+  trainingPairs: 738,
+  corpusBytes: 9_000_000,
+  settings: { "article+questions": withQuestions, article: articleOnly },
+};
 const idle = {
+  knowledge: "article+questions" as const,
   ragMode: "extractive" as const,
   passages: null,
   retrieved: null,
@@ -46,6 +63,7 @@ describe("liveEvidence", () => {
     const cells = liveEvidence({
       build,
       live: {
+        knowledge: "article+questions",
         ragMode: "extractive",
         passages: 53,
         retrieved: 3,
@@ -64,7 +82,7 @@ describe("liveEvidence", () => {
       "60.0 min pretraining + 10.0 min fine-tuning on 2 CPU cores",
     );
     const split = liveEvidence({
-      build: { ...build, pretrainingHardware: "one H200 GPU", fineTuningHardware: "2 CPU cores" },
+      build: { ...build, pretrainingHardware: "one H200 GPU" },
       live: idle,
     });
     expect(split["Fine-Tuning Overhead"]?.fineTuned).toBe(
@@ -128,5 +146,24 @@ describe("liveEvidence", () => {
     const cells = Object.values(liveEvidence({ build, live: idle })).map((cell) => cell.rag);
     expect(cells.join(" ")).not.toMatch(/no training/);
     expect(liveEvidence({ build, live: idle })["Data Efficiency"]?.rag).toContain("738 written questions");
+  });
+
+  it("follows the knowledge switch: given the article alone, neither side claims the written questions", () => {
+    const cells = liveEvidence({ build, live: { ...idle, knowledge: "article" } });
+    const text = Object.values(cells)
+      .flatMap((cell) => [cell.rag, cell.fineTuned])
+      .join(" ");
+    expect(text).not.toMatch(/written questions|classifier/);
+    expect(cells["Training Data"]?.fineTuned).toContain("the article's text alone");
+    expect(cells["Model Complexity"]?.rag).toContain("sentence encoder");
+    expect(cells["Task Performance"]).toEqual({
+      rag: "token-F1 0.120 on held-out questions (extractive)",
+      fineTuned: "token-F1 0.040 on held-out questions",
+    });
+    expect(cells["Fine-Tuning Overhead"]?.fineTuned).toBe(
+      "60.0 min pretraining + 2.0 min fine-tuning on 2 CPU cores",
+    );
+    // Index, encoder and word vectors: 0.1 + 0.4 + 4.2 MB.
+    expect(cells["Model Size"]?.rag).toContain("search: 4.5 MB");
   });
 });

@@ -11,7 +11,7 @@ export const RETRIEVAL_METHOD_LABELS: Readonly<Record<string, string>> = {
   "full-text": "Keyword match (BM25)",
   semantic: "Similar words (word vectors)",
   dense: "Overall meaning of the question",
-  encoder: "Learned sentence encoder (no article text in its training)",
+  encoder: "Sentence meaning learned without the article",
 };
 
 /** The order the retrieval methods are drawn in: what the demo uses first. */

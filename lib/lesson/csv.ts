@@ -3,6 +3,7 @@ import { type LessonEntry, verdictWords } from "./lesson";
 const HEADER = [
   "n",
   "question",
+  "knowledge",
   "rag_mode",
   "rag_answer",
   "rag_verdict",
@@ -27,6 +28,7 @@ export function lessonToCsv(entries: readonly LessonEntry[]): string {
     [
       i + 1,
       entry.question,
+      entry.knowledge,
       entry.ragMode,
       entry.rag.answer,
       verdictWords(entry.rag.verdict),

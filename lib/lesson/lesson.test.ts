@@ -7,6 +7,7 @@ import { lessonToMarkdown, parseLessonMarkdown } from "./markdown";
 const entries: LessonEntry[] = [
   {
     question: "Who wrote the article?",
+    knowledge: "article+questions",
     ragMode: "extractive",
     rag: { answer: "Written By Aqsa Zafar. [1]", verdict: "agrees", totalMs: 4.2 },
     cited: ["Written By Aqsa Zafar", "Conclusion"],
@@ -14,6 +15,7 @@ const entries: LessonEntry[] = [
   },
   {
     question: 'What is the capital of "France"? | a pipe',
+    knowledge: "article",
     ragMode: "generative",
     rag: { answer: "The sources don't cover this question.", verdict: "declined", totalMs: 1.5 },
     cited: [],

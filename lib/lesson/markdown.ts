@@ -1,6 +1,7 @@
 import { VERDICTS, type Verdict } from "../evaluation/verdict";
 import { formatMs } from "../format";
-import { type LessonAnswer, type LessonEntry, VERDICT_WORDS, verdictWords } from "./lesson";
+import { KNOWLEDGE_SETTINGS } from "../rag/knowledge";
+import { KNOWLEDGE_WORDS, type LessonAnswer, type LessonEntry, VERDICT_WORDS, verdictWords } from "./lesson";
 
 const TITLE = "# Lesson record: RAG vs Fine-Tuning, side by side";
 
@@ -23,6 +24,7 @@ export function lessonToMarkdown(entries: readonly LessonEntry[], date: string):
   ];
   entries.forEach((entry, i) => {
     parts.push(`## ${i + 1}. ${line(entry.question)}`, "");
+    parts.push(`Given: ${KNOWLEDGE_WORDS[entry.knowledge]}.`, "");
     parts.push(answerLine("RAG", entry.ragMode, entry.rag));
     parts.push(`  - cites: ${entry.cited.length > 0 ? entry.cited.map(line).join("; ") : "nothing"}`);
     parts.push(answerLine("Fine-tuned", "from memory", entry.fineTuned), "");
@@ -64,6 +66,9 @@ export function parseLessonMarkdown(markdown: string): LessonEntry[] {
       continue;
     }
     if (!current) continue;
+    const given = /^Given: (.*)\.$/.exec(text);
+    const knowledge = KNOWLEDGE_SETTINGS.find((k) => KNOWLEDGE_WORDS[k] === given?.[1]);
+    if (knowledge) current.knowledge = knowledge;
     const cites = /^ {2}- cites: (.*)$/.exec(text);
     if (cites) current.cited = cites[1] === "nothing" ? [] : (cites[1] ?? "").split("; ");
     const parsed = parseAnswer(text);

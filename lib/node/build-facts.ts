@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ASSET_MANIFEST_PATH, type AssetManifest } from "../assets/manifest";
-import type { EvidenceInputs } from "../comparison/live-evidence";
+import type { EvidenceInputs, SettingFacts } from "../comparison/live-evidence";
 import type { ModelCard as ModelCardData } from "../models/model-card";
+import { KNOWLEDGE_ASSETS, KNOWLEDGE_SETTINGS, type Knowledge } from "../rag/knowledge";
 import { PATHS, readJsonLines } from "./assets";
 
 const REPORT = join("data", "evaluation", "report.json");
@@ -23,15 +24,16 @@ export function shortHardware(hardware: string | undefined): string | null {
     .trim();
 }
 
+interface TestFigures {
+  rag?: { tokenF1?: number };
+  ragGenerative?: { tokenF1?: number } | null;
+  fineTuned?: { tokenF1?: number } | null;
+  retrieval?: { hybrid?: { recallAt3?: number } };
+}
+
 interface Report {
-  splits?: {
-    test?: {
-      rag?: { tokenF1?: number };
-      ragGenerative?: { tokenF1?: number } | null;
-      fineTuned?: { tokenF1?: number } | null;
-      retrieval?: { hybrid?: { recallAt3?: number } };
-    };
-  };
+  splits?: { test?: TestFigures };
+  knowledgeSettings?: Partial<Record<Knowledge, { splits?: { test?: TestFigures } }>>;
 }
 
 /** The bytes of ONNX Runtime's WebAssembly files, as the build's asset manifest lists them. */
@@ -47,28 +49,47 @@ export function readModelCard(name = "fine-tuned"): ModelCardData | null {
   return readJson<ModelCardData>(join(PATHS.models, name, "model-card.json"));
 }
 
-/** The figures the page shows that come from files, read once at build time: model card, report, sizes. */
+/** A setting's files and test figures; the main report's figures stand in where the setting's own are absent. */
+function settingFacts(knowledge: Knowledge, report: Report | null): SettingFacts {
+  const model = KNOWLEDGE_ASSETS[knowledge].fineTunedModel;
+  const card = readModelCard(model);
+  const test = {
+    ...(knowledge === "article+questions" ? report?.splits?.test : {}),
+    ...report?.knowledgeSettings?.[knowledge]?.splits?.test,
+  };
+  const encoder = readJson<{ file?: string }>(join(PATHS.encoder, "config.json"));
+  const withQuestions = KNOWLEDGE_ASSETS[knowledge].classifier;
+  return {
+    indexBytes: size(withQuestions ? PATHS.index : PATHS.articleOnlyIndex),
+    classifierBytes: withQuestions ? size(PATHS.classifier) : null,
+    encoderBytes:
+      KNOWLEDGE_ASSETS[knowledge].encoder && encoder?.file ? size(join(PATHS.encoder, encoder.file)) : null,
+    modelBytes: size(join(PATHS.models, model, "onnx", "model_quantized.onnx")),
+    fineTuningSeconds: card?.fine_tuning?.wall_time_s ?? null,
+    fineTuningHardware: shortHardware(card?.fine_tuning?.hardware),
+    ragF1: test.rag?.tokenF1 ?? null,
+    generativeF1: test.ragGenerative?.tokenF1 ?? null,
+    fineTunedF1: test.fineTuned?.tokenF1 ?? null,
+    recallAt3: test.retrieval?.hybrid?.recallAt3 ?? null,
+  };
+}
+
+/** The figures the page shows that come from files, read once at build time: model cards, report, sizes. */
 export function readBuildFacts(): EvidenceInputs["build"] {
   const card = readModelCard();
   const report = readJson<Report>(REPORT);
   const vectors = [size(PATHS.vectorData), size(PATHS.vectorWords)];
   return {
-    indexBytes: size(PATHS.index),
-    classifierBytes: size(PATHS.classifier),
     vectorBytes: vectors.every((v) => v !== null) ? (vectors[0] ?? 0) + (vectors[1] ?? 0) : null,
-    modelBytes: size(join(PATHS.models, "fine-tuned", "onnx", "model_quantized.onnx")),
     readerBytes: size(join(PATHS.models, "reader", "onnx", "model_quantized.onnx")),
     runtimeBytes: runtimeBytes(),
     parameters: card?.parameters ?? null,
     pretrainingSeconds: card?.pretraining?.wall_time_s ?? null,
-    fineTuningSeconds: card?.fine_tuning?.wall_time_s ?? null,
     pretrainingHardware: shortHardware(card?.pretraining?.hardware),
-    fineTuningHardware: shortHardware(card?.fine_tuning?.hardware),
     trainingPairs: readJsonLines(PATHS.trainingQa).length,
     corpusBytes: card?.corpus?.bytes ?? null,
-    ragF1: report?.splits?.test?.rag?.tokenF1 ?? null,
-    generativeF1: report?.splits?.test?.ragGenerative?.tokenF1 ?? null,
-    fineTunedF1: report?.splits?.test?.fineTuned?.tokenF1 ?? null,
-    recallAt3: report?.splits?.test?.retrieval?.hybrid?.recallAt3 ?? null,
+    settings: Object.fromEntries(
+      KNOWLEDGE_SETTINGS.map((knowledge) => [knowledge, settingFacts(knowledge, report)]),
+    ) as Record<Knowledge, SettingFacts>,
   };
 }
