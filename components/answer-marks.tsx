@@ -2,6 +2,7 @@ import type { Verdict } from "../lib/evaluation/verdict";
 import { formatPercent, quotedWords } from "../lib/format";
 import { VERDICT_WORDS } from "../lib/lesson/lesson";
 import type { FinishReason } from "../lib/models/generator";
+import { GlossaryTerm } from "./glossary-term";
 
 const VERDICT_STYLE: Record<Verdict, string> = {
   agrees: "border-emerald-300 bg-emerald-50 text-emerald-900",
@@ -80,8 +81,9 @@ export function SourceCheck({
     <div data-testid={testId} data-flagged={flagged} className="text-xs">
       <p className={flagged ? "rounded bg-red-50 p-2 text-red-800" : "text-slate-600"}>
         {flagged ? "Check this answer: " : ""}
-        {formatPercent(share)} of its words are found in its sources (this measures copying, not whether it is
-        right).
+        {formatPercent(share)} of its words are{" "}
+        <GlossaryTerm id="faithfulness">found in its sources</GlossaryTerm> (this measures copying, not
+        whether it is right).
       </p>
       {invented.length > 0 && (
         <p data-testid={`${testId}-invented`} className="mt-1 rounded bg-red-50 p-2 text-red-800">

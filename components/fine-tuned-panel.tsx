@@ -9,6 +9,7 @@ import { describeDecoding } from "../lib/models/decoding";
 import type { Knowledge } from "../lib/rag/knowledge";
 import { FinishNote, VerdictBadge } from "./answer-marks";
 import { FineTuningLifecycle } from "./fine-tuning-lifecycle";
+import { GlossaryTerm } from "./glossary-term";
 import { PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
 import { StageTimings } from "./stage-timings";
@@ -160,7 +161,7 @@ export const FineTunedPanel = memo(function FineTunedPanel({
           >
             {answer.generation.tokens} tokens at{" "}
             <span className="font-mono font-semibold">{answer.generation.tokensPerSecond.toFixed(0)}</span>{" "}
-            tokens/s
+            <GlossaryTerm id="tokens-per-second">tokens/s</GlossaryTerm>
           </p>
           <details className="text-xs text-slate-600">
             <summary className="cursor-pointer">The exact prompt (the format used in training)</summary>
@@ -178,7 +179,9 @@ export const FineTunedPanel = memo(function FineTunedPanel({
         <summary className="cursor-pointer font-medium">How it works, technically</summary>
         <p className="mt-1">
           A small GPT-2-style model, pretrained by this repository on documentation text without the article,
-          then fine-tuned on {given}. Its int8 weights run in ONNX Runtime in a Web Worker. Decoding:{" "}
+          then <GlossaryTerm id="fine-tuning">fine-tuned</GlossaryTerm> on {given}. Its{" "}
+          <GlossaryTerm id="int8">int8</GlossaryTerm> weights run in ONNX Runtime in a Web Worker.{" "}
+          <GlossaryTerm id="greedy-decoding">Decoding</GlossaryTerm>:{" "}
           <span data-testid="fine-tuned-settings">{SETTINGS}</span>.
         </p>
       </details>

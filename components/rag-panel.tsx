@@ -9,6 +9,7 @@ import type { Knowledge } from "../lib/rag/knowledge";
 import type { RagMode, RagResult } from "../lib/rag/types";
 import { FinishNote, SourceCheck, VerdictBadge } from "./answer-marks";
 import { CitationCard } from "./citation-card";
+import { GlossaryTerm } from "./glossary-term";
 import { PanelError, PanelShell } from "./panel-shell";
 import { ProgressBar } from "./progress-bar";
 import { RagStages } from "./rag-stages";
@@ -266,7 +267,9 @@ export const RagPanel = memo(function RagPanel({
       )}
       {result && result.citations.length > 0 && (
         <div>
-          <h3 className="mb-2 text-sm font-semibold text-slate-700">Its sources</h3>
+          <h3 className="mb-2 text-sm font-semibold text-slate-700">
+            Its <GlossaryTerm id="citation">sources</GlossaryTerm>
+          </h3>
           <ol data-testid="citations" className="flex flex-col gap-2">
             {result.citations.map((citation) => (
               <CitationCard
@@ -285,12 +288,16 @@ export const RagPanel = memo(function RagPanel({
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer font-medium">How it works, technically</summary>
         <p className="mt-1">
-          Search: Orama full-text search (BM25) fused with GloVe word vectors and{" "}
+          Search: Orama full-text search (<GlossaryTerm id="bm25">BM25</GlossaryTerm>) fused with GloVe{" "}
+          <GlossaryTerm id="word-vectors">word vectors</GlossaryTerm> and{" "}
           {knowledge === "article"
             ? "a small sentence encoder trained on documentation (never on the article or its questions)"
             : "a passage classifier learned from the written questions"}
-          ; a question its sources do not cover is declined. Generative answers: a small reader model (the
-          same pretrained base as the right panel) writes from the top passages, greedy decoding, at most{" "}
+          ; a question its sources do not cover is <GlossaryTerm id="declining">declined</GlossaryTerm>.
+          Generative answers: a small <GlossaryTerm id="reader-model">reader model</GlossaryTerm> (the same
+          pretrained base as the right panel) writes from the top{" "}
+          <GlossaryTerm id="passage">passages</GlossaryTerm>,{" "}
+          <GlossaryTerm id="greedy-decoding">greedy decoding</GlossaryTerm>, at most{" "}
           {READER_DECODING.max_new_tokens} new tokens.
         </p>
       </details>

@@ -68,3 +68,27 @@ test("the glossary page lists every term at its anchor and passes axe", async ({
   }
   expect(await violations(page)).toEqual([]);
 });
+
+test("the panels' technical words open their definitions in place, in presentation mode too, and pass axe", async ({
+  app,
+  page,
+}) => {
+  await app.goto("?rag=extractive&present=1");
+  await app.ask("What is RAG?");
+  await expect(app.rag.citations.first()).toBeVisible();
+  await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
+  // What the answer's mark measures, and the speed's unit, are a press away.
+  for (const [panel, id] of [
+    [app.rag.panel, "faithfulness"],
+    [app.fineTuned.panel, "tokens-per-second"],
+  ] as const) {
+    const term = panel.getByTestId("glossary-term").and(page.locator(`[data-term="${id}"]`)).first();
+    await term.click();
+    const definition = page.locator(`#${await term.getAttribute("aria-controls")}`);
+    await expect(definition).toBeVisible();
+    await expect(definition).toContainText(definitionOf(id));
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(definition).toBeHidden();
+  }
+});
