@@ -27,9 +27,9 @@ export function formatParameters(parameters: number): string {
   return `${(parameters / 1e6).toFixed(2)} M parameters`;
 }
 
-/** A share in [0, 1] as a whole percentage: 0.75 -> "75%". */
-export function formatPercent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+/** A share in [0, 1] as a percentage: 0.75 -> "75%"; with `digits`, 0.9024 -> "90.2%". */
+export function formatPercent(share: number, digits = 0): string {
+  return digits === 0 ? `${Math.round(share * 100)}%` : `${(share * 100).toFixed(digits)}%`;
 }
 
 /** An English ordinal: 1 -> "1st", 12 -> "12th", 23 -> "23rd". */
