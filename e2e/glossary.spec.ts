@@ -82,7 +82,10 @@ test("the panels' technical words open their definitions in place, in presentati
     [app.rag.panel, "faithfulness"],
     [app.fineTuned.panel, "tokens-per-second"],
   ] as const) {
-    const term = panel.getByTestId("glossary-term").and(page.locator(`[data-term="${id}"]`)).first();
+    const term = panel
+      .getByTestId("glossary-term")
+      .and(page.locator(`[data-term="${id}"]`))
+      .first();
     await term.click();
     const definition = page.locator(`#${await term.getAttribute("aria-controls")}`);
     await expect(definition).toBeVisible();
