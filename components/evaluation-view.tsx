@@ -10,6 +10,7 @@ import {
 } from "../lib/evaluation/labels";
 import { PALETTE } from "../lib/evaluation/palette";
 import type { EvaluationReport, SplitReport } from "../lib/evaluation/report-types";
+import { retrievalModes } from "../lib/rag/knowledge";
 import { type ChartRow, EvaluationChart } from "./evaluation-chart";
 import { EvaluationSpeed } from "./evaluation-speed";
 import { GlossaryTerm } from "./glossary-term";
@@ -23,8 +24,11 @@ function Bracketed({ children }: { children: ReactNode }) {
 /** A share in [0, 1] as a percentage with one decimal, as the bars are labelled. */
 const pct = (value: number) => Math.round(value * 1000) / 10;
 
+// The report's top-level figures are the "article+questions" setting's: only its ways of searching are shown.
+const SHOWN_MODES: readonly string[] = retrievalModes("article+questions");
+
 function retrievalRows(split: SplitReport): ChartRow[] {
-  const methods = Object.keys(split.retrieval);
+  const methods = Object.keys(split.retrieval).filter((method) => SHOWN_MODES.includes(method));
   const ordered = [
     ...RETRIEVAL_METHOD_ORDER.filter((method) => methods.includes(method)),
     ...methods.filter((method) => !(RETRIEVAL_METHOD_ORDER as readonly string[]).includes(method)),
@@ -36,6 +40,39 @@ function retrievalRows(split: SplitReport): ChartRow[] {
       first: pct(recall.recallAt1),
       topThree: pct(recall.recallAt3),
     };
+  });
+}
+
+interface SettingFigures {
+  rag?: { evidenceCited?: number; tokenF1?: number; offTopicDeclined?: number } | null;
+  ragGenerative?: { tokenF1?: number } | null;
+  fineTuned?: { tokenF1?: number } | null;
+}
+
+/**
+ * The same figures in both knowledge settings, one bar each: what the written questions bought each approach.
+ * A figure one setting lacks (a model not built) drops its row rather than showing a 0.
+ */
+function knowledgeRows(report: EvaluationReport, split: "dev" | "test"): ChartRow[] {
+  const settings = (report.knowledgeSettings ?? {}) as Record<
+    string,
+    { splits?: Record<string, SettingFigures> }
+  >;
+  const alone = settings.article?.splits?.[split];
+  const withQuestions: SettingFigures = report.splits[split];
+  if (!alone) return [];
+  const measures: [string, (figures: SettingFigures) => number | undefined | null][] = [
+    ["RAG: evidence among its citations", (f) => f.rag?.evidenceCited],
+    ["RAG, quoting: words shared with the reference", (f) => f.rag?.tokenF1],
+    ["RAG, reader writes: words shared with the reference", (f) => f.ragGenerative?.tokenF1],
+    ["Fine-tuned: words shared with the reference", (f) => f.fineTuned?.tokenF1],
+    ["RAG: off-topic questions declined", (f) => f.rag?.offTopicDeclined],
+  ];
+  return measures.flatMap(([label, figure]) => {
+    const [a, q] = [figure(alone), figure(withQuestions)];
+    return typeof a === "number" && typeof q === "number"
+      ? [{ label, articleOnly: pct(a), withQuestions: pct(q) }]
+      : [];
   });
 }
 
@@ -70,6 +107,7 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
     ragGenerative: gen?.offTopicDeclined,
     fineTuned: fineTunedDeclined,
   });
+  const knowledge = knowledgeRows(report, split);
   const rows = useMemo(
     () => report.questions.filter((q) => q.split === split && q.kind === kind),
     [report, split, kind],
@@ -131,6 +169,29 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
           ]}
           fontSize={fontSize}
         />
+        {knowledge.length > 0 && (
+          <EvaluationChart
+            testId="chart-knowledge"
+            title="What did the written questions buy each approach?"
+            caption={
+              <>
+                The same {questions}, given the article only or the article and the written questions (RAG
+                searches with them, the model is <GlossaryTerm id="fine-tuning">fine-tuned</GlossaryTerm> on
+                them). Both start from the same base model: higher is better.
+              </>
+            }
+            rows={knowledge}
+            series={[
+              { key: "articleOnly", label: "The article only", color: PALETTE.articleOnly },
+              {
+                key: "withQuestions",
+                label: "The article + written questions",
+                color: PALETTE.withQuestions,
+              },
+            ]}
+            fontSize={fontSize}
+          />
+        )}
         <EvaluationChart
           testId="chart-answers"
           title="How close are the answers to the reference?"

@@ -11,6 +11,8 @@ export const PALETTE = {
   fineTuned: "#c2410c",
   firstPassage: "#0f766e",
   topThreePassages: "#1d4ed8",
+  articleOnly: "#0f766e",
+  withQuestions: "#1d4ed8",
 } as const;
 
 /** Value labels, axis words and legends: the page's body text colour. */

@@ -1,4 +1,5 @@
 import type { PipelineSetting } from "./assemble";
+import { RETRIEVAL_MODES, type RetrievalMode } from "./rank/modes";
 import {
   ARTICLE_COVERAGE_THRESHOLD,
   ARTICLE_DECLINE_THRESHOLD,
@@ -55,6 +56,14 @@ export const KNOWLEDGE_ASSETS: Record<Knowledge, KnowledgeAssets> = {
     fineTunedModel: "fine-tuned",
   },
 };
+
+/** The ways of searching a setting's retrieval uses: a learned part it lacks is neither run nor reported. */
+export function retrievalModes(knowledge: Knowledge): RetrievalMode[] {
+  const { classifier, encoder } = KNOWLEDGE_ASSETS[knowledge];
+  return RETRIEVAL_MODES.filter(
+    (mode) => (mode !== "classifier" || classifier) && (mode !== "encoder" || encoder),
+  );
+}
 
 /**
  * How each setting retrieves and declines. "article+questions" is the pipeline as it has always shipped. The

@@ -19,16 +19,12 @@ import type { WordVectors } from "../store/word-vectors";
 import { contentWords } from "../store/words";
 import type { RetrievedPassage } from "../types";
 import { fullTextScores } from "./full-text";
+import { RETRIEVAL_MODES, type RetrievalMode } from "./modes";
 import type { PassageClassifier } from "./passage-classifier";
 import { namedPassages, positionReferences } from "./position";
 import { scoreViews } from "./semantic";
 
-/**
- * How `retrieve` ranks: "hybrid" (the product's) fuses the signals; each other mode ranks by one signal alone,
- * for the evaluation report ("classifier" finds nothing without a classifier).
- */
-export const RETRIEVAL_MODES = ["hybrid", "full-text", "semantic", "dense", "classifier", "encoder"] as const;
-export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
+export { RETRIEVAL_MODES, type RetrievalMode };
 
 /**
  * Overrides of the ranking settings (settings.ts), for the evaluation's single-signal modes and for
