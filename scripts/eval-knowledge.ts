@@ -161,7 +161,8 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
       // As in eval.ts: the model has no way to decline, so a non-empty answer to an off-topic question is a
       // confident answer the article does not support.
       for (const q of splitOffTopic)
-        if (((await fineTuned.ask(q.question)) as { answer: string }).answer.trim() !== "") fineTunedAnswered++;
+        if (((await fineTuned.ask(q.question)) as { answer: string }).answer.trim() !== "")
+          fineTunedAnswered++;
     }
     splits[split] = {
       retrieval,

@@ -310,7 +310,7 @@ def render_article_md(c):
              "The base model (public/models/base) after continued language-model training on the article's text "
              'alone: "fine-tune it on my documents". It was given no question/answer pairs and nothing written from '
              'or for the questions it is evaluated on; the app asks it questions in the same prompt format as the '
-             'fine-tuned model ("Question: ...\nAnswer:"), a format it met only in its pretraining. It is the '
+             'fine-tuned model ("Question: ... Answer:"), a format it met only in its pretraining. It is the '
              'fine-tuned panel of the "article" knowledge setting.', '',
              '## Figures', '', '| | |', '|---|---|',
              f"| Architecture | {c['architecture']} |",
@@ -329,7 +329,7 @@ def render_article_md(c):
         sel = f['selection']
         lines.append('| Settings chosen on heldout-dev (F1) | ' + ', '.join(
             f"{x['run']}{' (chosen)' if x['run'] == sel['chosen'] else ''} {x['heldout_dev']['f1']:.3f}"
-            for x in sel['candidates']) + ' (heldout-test untouched; `training/finetune-article-selection.json`) |')
+            for x in sel['candidates']) + ' (heldout-test not read in the choice, read once after it; `training/finetune-article-selection.json`) |')
     if 'js_parity' in c:
         j = c['js_parity']
         lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "
@@ -352,7 +352,7 @@ def render_article_md(c):
     lines += [f"- {x['question']} → {x['prediction']!r} (F1 {x['f1']:.2f})" for x in c['heldout_dev_examples'][:3]]
     lines += ['', '## Use in Transformers.js', '', '```js',
               "const model = await AutoModelForCausalLM.from_pretrained('" + name + "', { dtype: 'q8' });",
-              '```', '', 'Made by training/train.sh (stage 4b; `--article` rebuilds it alone from the shipped base).', '',
+              '```', '', 'Made by training/train.sh (stage 8b; `--article` rebuilds it alone from the shipped base).', '',
               '![loss curve](loss-curve.png)', '']
     return '\n'.join(lines)
 
