@@ -96,6 +96,14 @@ class ArticleFineTuneData(unittest.TestCase):
         self.assertEqual(sorted(train + held), sorted(self.lines))
         self.assertEqual(len(held), len(self.lines) // 10)
 
+    def test_a_line_longer_than_the_context_is_read_in_pieces_each_token_a_target_once(self):
+        import finetune_article
+        doc = list(range(23))
+        for ctx in (4, 7, 22, 64):
+            parts = finetune_article.pieces(doc, ctx)
+            self.assertTrue(all(2 <= len(p) <= ctx + 1 for p in parts))
+            self.assertEqual([t for p in parts for t in p[1:]], doc[1:])
+
     def test_the_article_lines_hold_no_written_question_answer_or_pair(self):
         q, a, marked = leaks(self.lines)
         self.assertEqual((q[:3], a[:3], marked[:3]), ([], [], []))
