@@ -8,14 +8,23 @@
  *    "article+questions" three folds, each holding out the last question of one writer per fact (246 in all),
  *    with the index and the passage classifier built again without them;
  *  - the 152 off-topic training questions (off-topic-train.jsonl less the 8 too close to a held-out one).
+ * The fine-tuned model of "article" is the one fine-tuned on the article's text alone (public/models/
+ * fine-tuned-article/); that of "article+questions" is measured by eval.ts itself (the report's top-level figures).
+ *
+ *   npx tsx scripts/eval-knowledge.ts   recomputes only the report's knowledgeSettings and writes them into
+ *                                       data/evaluation/report.json, leaving every other figure as it was
+ *                                       (npm run eval recomputes everything; run `npm run build:index` first)
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
 import { answerQuality } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
 import { assembleRagPipeline, buildArticleIndex } from "../lib/rag/assemble";
-import type { Knowledge } from "../lib/rag/knowledge";
+import { KNOWLEDGE_ASSETS, type Knowledge } from "../lib/rag/knowledge";
 import type { RagPipeline } from "../lib/rag/pipeline";
 import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
 import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
@@ -142,25 +151,32 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
           })()
         : null;
     const fineTunedPairs: { prediction: string | null; reference: string }[] = [];
+    const splitOffTopic = offTopic.filter((q) => q.split === split);
+    let fineTunedAnswered = 0;
     if (fineTuned) {
       for (const q of inScope) {
         const output = (await fineTuned.ask(q.question)) as { answer: string };
         fineTunedPairs.push({ prediction: output.answer, reference: q.answer });
       }
+      // As in eval.ts: the model has no way to decline, so a non-empty answer to an off-topic question is a
+      // confident answer the article does not support.
+      for (const q of splitOffTopic)
+        if (((await fineTuned.ask(q.question)) as { answer: string }).answer.trim() !== "")
+          fineTunedAnswered++;
     }
     splits[split] = {
       retrieval,
       rag: {
         ...(await inScopeFigures(rag, inScope)),
-        offTopicDeclined: (
-          await declined(
-            rag,
-            offTopic.filter((q) => q.split === split),
-          )
-        ).declined,
+        offTopicDeclined: (await declined(rag, splitOffTopic)).declined,
       },
       ragGenerative: generative,
-      fineTuned: fineTuned ? answerQuality(fineTunedPairs) : null,
+      fineTuned: fineTuned
+        ? {
+            ...answerQuality(fineTunedPairs),
+            offTopicAnswered: round(fineTunedAnswered / Math.max(1, splitOffTopic.length)),
+          }
+        : null,
     };
   }
 
@@ -194,6 +210,7 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
   }
   return {
     knowledge,
+    fineTunedModel: `public/models/${KNOWLEDGE_ASSETS[knowledge].fineTunedModel}`,
     splits,
     trainingQuestions:
       knowledge === "article"
@@ -202,4 +219,21 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
     offTopicTraining: await declined(rag, offTopicTrainingQuestions()),
     retrieveMsP50: round(retrieveMs.sort((a, b) => a - b)[Math.floor(retrieveMs.length / 2)] ?? 0),
   };
+}
+
+/** Both settings, as the report's knowledgeSettings holds them (the top-level figures are "article+questions"'s,
+ * whose models are not measured twice). */
+export async function evaluateKnowledgeSettings() {
+  return {
+    "article+questions": await evaluateKnowledge("article+questions", { withFineTuned: false }),
+    article: await evaluateKnowledge("article"),
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const path = join("data", "evaluation", "report.json");
+  const report = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  report.knowledgeSettings = await evaluateKnowledgeSettings();
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(JSON.stringify(report.knowledgeSettings, null, 2));
 }

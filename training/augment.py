@@ -153,7 +153,12 @@ class Neighbours:
         meta = json.load(open(base + '.json'))
         self.words = meta['words']
         d = meta['dimensions']
-        x = np.fromfile(base + '.bin', dtype=np.int8).reshape(len(self.words), d).astype(np.float32)
+        if os.path.exists(base + '.bin'):
+            raw = np.fromfile(base + '.bin', dtype=np.int8)
+        else:  # shipped gzipped (public/retrieval/word-vectors.bin.gz)
+            with gzip.open(base + '.bin.gz', 'rb') as f:
+                raw = np.frombuffer(f.read(), dtype=np.int8)
+        x = raw.reshape(len(self.words), d).astype(np.float32)
         self.x = x / (np.linalg.norm(x, axis=1, keepdims=True) + 1e-9)
         self.row = {w: i for i, w in enumerate(self.words)}
         self.k, self.min_sim = k, min_sim

@@ -1,5 +1,10 @@
 #!/usr/bin/python3
-"""Write model-card.json, model-card.md and loss-curve.png into the base and fine-tuned model folders."""
+"""Write model-card.json, model-card.md and loss-curve.png into the base and fine-tuned model folders.
+
+  make_cards.py --pre ... --ft ... --eval ... --provenance ... --models ...   base/ and fine-tuned/
+  make_cards.py article --base-card ... --ft ... --eval ... --model ...      fine-tuned-article/ (its base's
+      figures, corpus and pretraining are read from the base's model card, written first)
+"""
 import argparse, csv, datetime, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -219,5 +224,141 @@ def render_md(c, name):
     return '\n'.join(lines)
 
 
+def article_card(argv):
+    """The article-only fine-tune (finetune_article.py): what it was given, its run, its figures beside its base's."""
+    ap = argparse.ArgumentParser(prog='make_cards.py article')
+    ap.add_argument('--base-card', required=True, help="the base's model-card.json (the model it started from)")
+    ap.add_argument('--started-from', required=True, help='the checkpoint it started from, as train.sh made it')
+    ap.add_argument('--ft', required=True, help='finetune_article.py work dir')
+    ap.add_argument('--eval', required=True, help='evaluate.py report of this model (--ft-name fine-tuned-article)')
+    ap.add_argument('--model', required=True, help='the exported model folder')
+    ap.add_argument('--verify', default='', help='verify-onnx.mjs report (optional)')
+    ap.add_argument('--selection', default=os.path.join(HERE, 'finetune-article-selection.json'))
+    a = ap.parse_args(argv)
+    base = json.load(open(a.base_card))
+    ft = json.load(open(os.path.join(a.ft, 'finetune-summary.json')))
+    ev = json.load(open(a.eval))
+    name = os.path.basename(os.path.normpath(a.model))
+    res = ev['results'][name]
+    onnx_path = os.path.join(a.model, 'onnx', 'model_quantized.onnx')
+    h = ft['hyper']
+    card = {'name': name,
+            **{k: base[k] for k in ('architecture', 'parameters', 'config', 'tokenizer', 'onnx', 'prompt_format',
+                                    'decoding', 'evaluation_metric')},
+            'created': datetime.datetime.utcnow().strftime('%Y-%m-%dT%H:%M:%SZ'),
+            'onnx_bytes': os.path.getsize(onnx_path),
+            'folder_bytes': sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(a.model) for f in fs
+                                if not f.startswith('model-card') and f != 'loss-curve.png'),
+            'given': "the article's text alone (data/article/rag-vs-fine-tuning-article.txt): no question/answer pairs, "
+                     'nothing written from or for the questions of data/qa/, no prompt format',
+            'started_from': {'model': 'public/models/base', 'checkpoint': a.started_from,
+                             'base_created': base.get('created'),
+                             'base_pretraining': {k: base['pretraining'].get(k) for k in
+                                                  ('wall_time_s', 'tokens', 'hardware', 'final_heldout_perplexity')},
+                             'corpus': {k: base['corpus'][k] for k in ('bytes', 'tokens')}},
+            'fine_tuning': {'method': 'continued language-model training (full fine-tune), next-token loss on every '
+                                      'token of the text',
+                            'code': 'training/finetune_article.py',
+                            'wall_time_s': ft['wall_time_s'],
+                            'hardware': '2-core CPU' if h.get('device', 'cpu') == 'cpu' else f"one {h['device']} GPU",
+                            'dataset': ft['dataset'], 'epochs': ft['epochs_done'], 'steps': ft['steps'],
+                            'tokens_trained': ft['tokens_trained'], 'perplexity': ft['perplexity'],
+                            'hyperparameters': h},
+            'evaluation': res,
+            'base_vs_fine_tuned': {
+                split: {'base': {k: base['evaluation'][f'{split}/int8'][k] for k in ('f1', 'em')},
+                        name: {k: res[f'{split}/int8'][k] for k in ('f1', 'em')},
+                        'n': res[f'{split}/int8']['n']}
+                for split in ('heldout-dev', 'heldout-test', 'train-questions')},
+            'off_topic_examples': [{k: x[k] for k in ('question', 'prediction')}
+                                   for x in ev['examples'].get(f'{name}/off-topic', [])[:5]],
+            'heldout_dev_examples': [{k: x[k] for k in ('question', 'answer', 'prediction', 'f1')}
+                                     for x in ev['examples'].get(f'{name}/heldout-dev', [])[:5]]}
+    if os.path.exists(a.selection):
+        card['fine_tuning']['selection'] = json.load(open(a.selection))
+    if a.verify and os.path.exists(a.verify):
+        v = json.load(open(a.verify))
+        card['js_parity'] = {'cases': v['cases'], 'identical_to_pytorch': v['identical'],
+                             'near_tie_divergences': v['near_tie_divergences'], 'failures': v['failures'],
+                             'node_tokens_per_s': v['tokens_per_s'], 'load_ms': v['load_ms']}
+    json.dump(card, open(os.path.join(a.model, 'model-card.json'), 'w'), indent=2, ensure_ascii=False)
+    rows = read_csv(os.path.join(a.ft, 'finetune-loss.csv'))
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot([int(r['step']) for r in rows], [float(r['loss']) for r in rows], lw=0.8, label='next-token loss')
+    ax.set_xlabel('training step')
+    ax.set_ylabel('cross-entropy (nats/token)')
+    ax.set_title("Fine-tuning on the article's text alone")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(os.path.join(a.model, 'loss-curve.png'), dpi=90)
+    plt.close(fig)
+    open(os.path.join(a.model, 'model-card.md'), 'w').write(render_article_md(card))
+    print('card written:', a.model)
+
+
+def render_article_md(c):
+    f, h = c['fine_tuning'], c['fine_tuning']['hyperparameters']
+    ppl = f['perplexity']
+    name = c['name']
+    unit = ('each line a document of its own' if h['unit'] == 'passage'
+            else f"the lines packed into {c['config']['n_positions']}-token windows")
+    lines = [f'# Model card: {name}', '',
+             "The base model (public/models/base) after continued language-model training on the article's text "
+             'alone: "fine-tune it on my documents". It was given no question/answer pairs and nothing written from '
+             'or for the questions it is evaluated on; the app asks it questions in the same prompt format as the '
+             'fine-tuned model ("Question: ... Answer:"), a format it met only in its pretraining. It is the '
+             'fine-tuned panel of the "article" knowledge setting.', '',
+             '## Figures', '', '| | |', '|---|---|',
+             f"| Architecture | {c['architecture']} |",
+             f"| Parameters | {c['parameters']:,} (the base's, all trained) |",
+             f"| Started from | `{c['started_from']['model']}` (checkpoint: {c['started_from']['checkpoint']}) |",
+             f"| Given | {f['dataset']['lines']} lines of `{f['dataset']['file']}`, {f['dataset']['text_tokens']:,} tokens; "
+             f"{unit} |",
+             f"| Training | {f['wall_time_s']:.0f} s on {f['hardware']} ({h['threads']} thread), {f['epochs']} epochs, "
+             f"{f['steps']} steps, {f['tokens_trained']:,} tokens; lr {h['lr']}, batch {h['batch']}, dropout "
+             f"{h['dropout']}; {h['schedule']} |",
+             f"| Perplexity of the article's text | {ppl['before']['train_text_ppl']:.1f} before, "
+             f"{ppl['after']['train_text_ppl']:.2f} after |",
+             f"| ONNX file | `{c['onnx']['file']}`, {c['onnx_bytes'] / 1e6:.2f} MB, int8 weights, float16 KV cache, "
+             'fused operators |']
+    if 'selection' in f:
+        sel = f['selection']
+        lines.append('| Settings chosen on heldout-dev (F1) | ' + ', '.join(
+            f"{x['run']}{' (chosen)' if x['run'] == sel['chosen'] else ''} {x['heldout_dev']['f1']:.3f}"
+            for x in sel['candidates']) + ' (heldout-test not read in the choice, read once after it; `training/finetune-article-selection.json`) |')
+    if 'js_parity' in c:
+        j = c['js_parity']
+        lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "
+                     f"identical to PyTorch (same int8 weights); {j['node_tokens_per_s']} tokens/s in Node |")
+    lines += ['', f"## Base vs {name} (int8 weights as shipped, greedy, max {c['decoding']['max_new_tokens']} new tokens)",
+              '', f'| split | n | base F1 | base EM | {name} F1 | {name} EM |', '|---|---|---|---|---|---|']
+    for split, r in c['base_vs_fine_tuned'].items():
+        lines.append(f"| {split} | {r['n']} | {r['base']['f1']:.3f} | {r['base']['em']:.3f} | "
+                     f"{r[name]['f1']:.3f} | {r[name]['em']:.3f} |")
+    off = c['evaluation'].get('off-topic/int8')
+    lines += ['', 'heldout-dev and heldout-test are questions about the article written by people; train-questions '
+              'is one of the written training questions per fact, which this model never saw either. Metric: '
+              + c['evaluation_metric'] + '.']
+    if off:
+        lines += ['', f"Off-topic questions ({off['n']}): the model cannot decline; "
+                  f"{off['quotes_the_article'] * 100:.0f}% of its answers quote the article (8 consecutive words), "
+                  f"{off['empty'] * 100:.0f}% are empty. For example:", '']
+        lines += [f"- {x['question']} → {x['prediction']!r}" for x in c['off_topic_examples'][:3]]
+    lines += ['', 'Answers to heldout-dev questions, for example:', '']
+    lines += [f"- {x['question']} → {x['prediction']!r} (F1 {x['f1']:.2f})" for x in c['heldout_dev_examples'][:3]]
+    lines += ['', '## Use in Transformers.js', '', '```js',
+              "const model = await AutoModelForCausalLM.from_pretrained('" + name + "', { dtype: 'q8' });",
+              '```', '', 'Made by training/train.sh (stage 8b; `--article` rebuilds it alone from the shipped base).', '',
+              '![loss curve](loss-curve.png)', '']
+    return '\n'.join(lines)
+
+
 if __name__ == '__main__':
-    main()
+    if sys.argv[1:2] == ['article']:
+        article_card(sys.argv[2:])
+    else:
+        main()

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Model pipeline: apt packages -> corpus -> tokenizer -> pretrain -> fine-tune -> eval -> export (ONNX,
-# KV cache, int8) -> model cards -> Node (Transformers.js) verification.
+# KV cache, int8) -> model cards -> Node (Transformers.js) verification -> the article-only fine-tune -> reader ->
+# retrieval encoder.
 #
-#   bash training/train.sh            full run from scratch, writes public/models/{base,fine-tuned}
+#   bash training/train.sh            full run from scratch, writes public/models/{base,fine-tuned,fine-tuned-article,
+#                                     reader} and public/retrieval/encoder
 #   bash training/train.sh --resume   full run, skipping stages whose outputs already exist
 #                                     (pretraining itself resumes from its checkpoint)
 #   bash training/train.sh --smoke    same stages, tiny and quick, into training/work/smoke/ (CI)
 #   bash training/train.sh --gpu      full run with the two long stages (pretraining, reader) on a CUDA GPU
 #                                     (training/gpu-stages.sh): how the shipped models were made
+#   bash training/train.sh --article  only the article-only fine-tune (stage 8b), from the shipped base model:
+#                                     public/models/base restored from its int8 ONNX (restore_from_onnx.py; the
+#                                     base's float checkpoint is not committed), checked, then trained on; writes
+#                                     public/models/fine-tuned-article (how the shipped one was made)
 #
 # Every stage's settings come from the profile, training/profiles/{cpu,smoke,gpu}.json (training/recipe.py reads
 # them); this script only wires the stages' files together. One-off overrides of the cpu and gpu profiles:
@@ -18,15 +24,20 @@ set -euo pipefail
 SMOKE=0
 RESUME=0
 GPU=0
+ARTICLE_ONLY=0
 for arg in "$@"; do
   case "$arg" in
     --smoke) SMOKE=1 ;;
     --resume) RESUME=1 ;;
     --gpu) GPU=1 ;;
+    --article) ARTICLE_ONLY=1 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
 if [ "$SMOKE" = 1 ] && [ "$GPU" = 1 ]; then echo "--smoke and --gpu are two profiles: choose one" >&2; exit 2; fi
+if [ "$ARTICLE_ONLY" = 1 ] && [ "$SMOKE$GPU$RESUME" != 000 ]; then
+  echo "--article trains from the shipped base on the CPU: it takes no other argument" >&2; exit 2
+fi
 PROFILE=cpu
 [ "$SMOKE" = 1 ] && PROFILE=smoke
 [ "$GPU" = 1 ] && PROFILE=gpu
@@ -47,7 +58,7 @@ args_of() {  # args_of ARRAY SECTION: the profile's settings for a stage, as an 
 # ---------------------------------------------------------------- apt packages
 # The profile adds the documentation packages its corpus reads (recipe.py needs only the standard library).
 APT_PKGS="python3-torch python3-onnx python3-regex python3-numpy libopenblas0-pthread python3-matplotlib wordnet-base python-sklearn-doc"
-APT_PKGS="$APT_PKGS $(prof get apt.packages)"
+[ "$ARTICLE_ONLY" = 1 ] || APT_PKGS="$APT_PKGS $(prof get apt.packages)"  # --article builds no corpus
 missing=""
 for p in $APT_PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -71,6 +82,7 @@ args_of CORPUS_ARGS corpus
 args_of TOK_ARGS tokenizer
 args_of PRE_ARGS pretrain
 args_of FT_ARGS finetune
+args_of FTA_ARGS finetune_article
 args_of EVAL_ARGS evaluate
 args_of EXPORT_ARGS export
 args_of RC_ARGS reader_data
@@ -97,15 +109,74 @@ else
   if [ -n "${FT_MINUTES:-}" ]; then FT_ARGS+=(--minutes "$FT_MINUTES"); fi
   if [ -n "${READER_MINUTES:-}" ]; then READER_ARGS+=(--minutes "$READER_MINUTES"); fi
   if [ -n "${ENCODER_MINUTES:-}" ]; then ENCODER_ARGS+=(--minutes "$ENCODER_MINUTES"); fi
-  if [ "$RESUME" = 0 ]; then
+  if [ "$RESUME" = 0 ] && [ "$ARTICLE_ONLY" = 0 ]; then  # --article leaves a pipeline's work alone
     rm -rf "$W/corpus.txt" "$W/corpus.u16" "$W/parts" "$W/tokenizer" "$W/pretrain" "$W/finetune" \
            "$W/eval.json" "$W"/ref-*.json "$W"/verify-*.json "$W/tokenizer-parity.json" \
+           "$W/finetune-article" "$W/eval-article.json" \
            "$W/reader" "$W/ref-reader.json" "$W/verify-reader.json" "$W/retriever"
   fi
 fi
 log "profile: training/profiles/$PROFILE.json"
 mkdir -p "$W" "$MODELS"
 skip() { [ "$RESUME" = 1 ] && [ -e "$1" ]; }
+
+# ---------------------------------------------------------------- the article-only fine-tune (stage 8b)
+# "Fine-tune it on my documents": the base (BASE_PT, tokenizer TOK) trained further on the article's text alone
+# (finetune_article.py: no Q&A pairs, nothing written for the questions), evaluated, exported and checked as the
+# other models are. The fine-tuned panel of the "article" knowledge setting (lib/rag/knowledge.ts). Defined here
+# because --article runs it alone; the full run calls it after stage 8, whose base model card it reads.
+article_stage() {
+  local base_pt=$1 tok=$2 FA="$W/finetune-article"
+  if skip "$FA/finetuned.pt"; then log "article-only fine-tune exists, skipped"; else
+    log "fine-tuning on the article's text alone (continued language-model training, no Q&A pairs)"
+    rm -rf "$FA"; mkdir -p "$FA"
+    $PY "$TRAINING/finetune_article.py" --base "$base_pt" --tok "$tok" --out "$FA" "${FTA_ARGS[@]}" \
+      | tee "$W/finetune-article.log" | grep -E "^before|^after|stopping" || true
+    [ -f "$FA/finetuned.pt" ] || { echo "article-only fine-tuning failed" >&2; exit 1; }
+  fi
+  log "article-only fine-tune: its training text is the article's lines, no written question or Q&A pair"
+  ARTICLE_TRAIN="$FA/train-text.jsonl" $PY -W ignore -m unittest discover -s "$TRAINING/tests" \
+    -p 'test_article_finetune_data.py' -q
+  if skip "$W/eval-article.json"; then log "article-only evaluation exists, skipped"; else
+    log "evaluation of the article-only fine-tune (greedy)"
+    $PY "$TRAINING/evaluate.py" --ft "$FA/finetuned.pt" --ft-name fine-tuned-article --tok "$tok" \
+      --out "$W/eval-article.json" "${EVAL_ARGS[@]}" > "$W/eval-article.log"
+    grep -E "^fine-tuned-article" "$W/eval-article.log" || true
+  fi
+  log "export fine-tuned-article (ONNX, KV cache, int8)"
+  $PY "$TRAINING/export.py" --ckpt "$FA/finetuned.pt" --tok "$tok" --out "$MODELS/fine-tuned-article" \
+    --ref "$W/ref-fine-tuned-article.json" "${EXPORT_ARGS[@]}"
+  log "Transformers.js generation vs PyTorch: fine-tuned-article"
+  VERIFY_TIE="$VERIFY_TIE" node "$TRAINING/verify-onnx.mjs" "$MODELS/fine-tuned-article" \
+    "$W/ref-fine-tuned-article.json" --report "$W/verify-fine-tuned-article.json"
+  $PY "$TRAINING/make_cards.py" article --base-card "$MODELS/base/model-card.json" --started-from "$3" \
+    --ft "$FA" --eval "$W/eval-article.json" --model "$MODELS/fine-tuned-article" \
+    --verify "$W/verify-fine-tuned-article.json"
+  local bytes
+  bytes=$(du -sb "$MODELS/fine-tuned-article" | cut -f1)
+  log "fine-tuned-article: $(( bytes / 1024 )) KiB in $MODELS/fine-tuned-article"
+  [ "$bytes" -le 20000000 ] || { echo "fine-tuned-article exceeds 20 MB" >&2; exit 1; }
+}
+
+if [ "$ARTICLE_ONLY" = 1 ]; then
+  # The shipped base's float checkpoint is not committed: restore it from its int8 ONNX (the exact weights the
+  # shipped model computes with), and check it before training on it: exported again it must give the shipped ONNX
+  # byte for byte, and the shipped ONNX in Transformers.js must give the restored model's greedy tokens.
+  SB="$W/shipped-base"
+  rm -rf "$SB" "$W/finetune-article" "$W/eval-article.json"
+  log "restoring the shipped base from public/models/base/onnx/model_quantized.onnx"
+  $PY "$TRAINING/restore_from_onnx.py" --model "$MODELS/base" --out "$SB/base.pt"
+  $PY "$TRAINING/export.py" --ckpt "$SB/base.pt" --tok "$MODELS/base" --out "$SB/export/base" \
+    --ref "$SB/ref-base.json" "${EXPORT_ARGS[@]}" > /dev/null
+  cmp "$SB/export/base/onnx/model_quantized.onnx" "$MODELS/base/onnx/model_quantized.onnx" \
+    || { echo "the restored base does not export to the shipped ONNX" >&2; exit 1; }
+  log "restored base: exports to the shipped ONNX byte for byte; its greedy tokens vs the shipped model's"
+  VERIFY_TIE="$VERIFY_TIE" node "$TRAINING/verify-onnx.mjs" "$MODELS/base" "$SB/ref-base.json" \
+    --report "$SB/verify-base.json"
+  article_stage "$SB/base.pt" "$MODELS/base" "public/models/base/onnx/model_quantized.onnx, restored (restore_from_onnx.py)"
+  log "done"
+  exit 0
+fi
 
 # ---------------------------------------------------------------- 1. corpus
 if skip "$W/corpus.txt"; then log "corpus exists, skipped"; else
@@ -184,6 +255,9 @@ for name in base fine-tuned; do
   log "$name: $(( bytes / 1024 )) KiB in $MODELS/$name"
   [ "$bytes" -le 20000000 ] || { echo "$name exceeds 20 MB" >&2; exit 1; }
 done
+
+# ---------------------------------------------------------------- 8b. the article-only fine-tune
+article_stage "$W/pretrain/base.pt" "$W/tokenizer" "the base's float checkpoint (pretrain/base.pt of this run)"
 
 # ---------------------------------------------------------------- 9. reader (generative RAG; training/reader/)
 # The base checkpoint, context extended to 512, fine-tuned to answer from numbered passages (copy + cite, or

@@ -151,6 +151,17 @@ def parser():
     return ap
 
 
+def vector_bytes(root):
+    """The app's int8 word-vector table, as shipped (public/retrieval/word-vectors.bin.gz) or unpacked (.bin)."""
+    path = os.path.join(root, 'public', 'retrieval', 'word-vectors.bin')
+    if os.path.exists(path):
+        with open(path, 'rb') as f:
+            return f.read()
+    import gzip
+    with gzip.open(path + '.gz', 'rb') as f:
+        return f.read()
+
+
 def main():
     a = parser().parse_args()
     cfg = json.load(open(a.config))['pairs']
@@ -165,7 +176,7 @@ def main():
         import numpy as np
         root = os.path.dirname(os.path.dirname(HERE))
         meta = json.load(open(os.path.join(root, 'public', 'retrieval', 'word-vectors.json')))
-        table = np.fromfile(os.path.join(root, 'public', 'retrieval', 'word-vectors.bin'), dtype=np.int8)
+        table = np.frombuffer(vector_bytes(root), dtype=np.int8)
         table = table.reshape(len(meta['words']), meta['dimensions']).astype(np.float32) / 127.0
         vectors = (table, {w: i for i, w in enumerate(meta['words'])})
     para = Paraphraser(synsets, senses, rnd, cfg['max_gloss_words'], vectors)

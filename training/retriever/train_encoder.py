@@ -23,13 +23,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from encoder_model import Encoder  # noqa: E402
-from pairs import content_words  # noqa: E402
+from pairs import content_words, vector_bytes  # noqa: E402
 
 
 def load_vectors(root=ROOT):
     """The app's word-vector table: words most frequent first, int8 unit vectors (127 per unit)."""
     meta = json.load(open(os.path.join(root, 'public', 'retrieval', 'word-vectors.json')))
-    data = np.fromfile(os.path.join(root, 'public', 'retrieval', 'word-vectors.bin'), dtype=np.int8)
+    data = np.frombuffer(vector_bytes(root), dtype=np.int8)
     table = data.reshape(len(meta['words']), meta['dimensions']).astype(np.float32) / 127.0
     return meta['words'], table
 

@@ -17,7 +17,7 @@ if (!folder) throw new Error("usage: verify-encoder.ts DIR [--report OUT.json]")
 const reference = JSON.parse(readFileSync(join(folder, "reference.json"), "utf8")) as {
   cases: { text: string; words: string[]; embedding: number[] }[];
 };
-const vectors = createWordVectors(readVectorTable());
+const vectors = createWordVectors(await readVectorTable());
 const encoder = await loadTextEncoder(vectors, folder);
 if (!encoder) throw new Error(`${folder} holds no encoder`);
 const config = JSON.parse(readFileSync(join(folder, "config.json"), "utf8")) as { maxQueryWords: number };

@@ -3,8 +3,8 @@
 * every profile gives each stage every setting its script takes (paths and values wired by train.sh aside), and
   nothing else, so a script has no flag that no profile sets and a profile no key that a script ignores;
 * the GPU profile runs the stages that stay on the CPU as the CPU profile does;
-* the defaults of pretrain.py, finetune.py, reader/train_reader.py and reader/make_rc.py are the recipe of the
-  shipped models, as their model cards record it (public/models/*/model-card.json).
+* the defaults of pretrain.py, finetune.py, finetune_article.py, reader/train_reader.py and reader/make_rc.py are
+  the recipe of the shipped models, as their model cards record it (public/models/*/model-card.json).
 
 Run: /usr/bin/python3 -m unittest discover -s training/tests
 """
@@ -24,7 +24,8 @@ STAGES = {
     'pretrain': ('pretrain', {'ids', 'work', 'vocab'}),
     'finetune': ('finetune', {'base', 'tok', 'train', 'out'}),
     'finetune_search': ('finetune', {'base', 'tok', 'train', 'out'}),
-    'evaluate': ('evaluate', {'base', 'ft', 'tok', 'out', 'qa'}),
+    'finetune_article': ('finetune_article', {'base', 'tok', 'article', 'out'}),
+    'evaluate': ('evaluate', {'base', 'ft', 'ft-name', 'tok', 'out', 'qa'}),
     'export': ('export', {'ckpt', 'tok', 'out', 'ref', 'prompts'}),
     'reader_data': ('make_rc', {'corpus', 'out', 'tok'}),
     'reader': ('train_reader', {'base', 'tok', 'rc', 'heldout', 'out'}),
@@ -33,7 +34,7 @@ STAGES = {
     'retriever_pairs': ('pairs', {'parts', 'out', 'config'}),
     'retriever': ('train_encoder', {'pairs', 'out', 'config'}),
 }
-ON_THE_CPU_IN_BOTH = ['apt', 'corpus', 'tokenizer', 'finetune', 'evaluate', 'export', 'verify', 'reader_data',
+ON_THE_CPU_IN_BOTH = ['apt', 'corpus', 'tokenizer', 'finetune', 'finetune_article', 'evaluate', 'export', 'verify', 'reader_data',
                       'reader_eval', 'reader_export', 'retriever_pairs', 'retriever']
 MACHINE = {'device', 'threads'}  # where a recipe runs, not what it is
 
@@ -127,6 +128,27 @@ class Profiles(unittest.TestCase):
                           aug['variants_per_question'], aug['from_answer_per_fact'], aug['fresh_each_epoch'],
                           aug['hypernyms'], aug['seed']))
         self.assertIn(f"warm-up {defaults['warmup_steps']} steps", h['schedule'])
+
+    def test_article_fine_tuning_defaults_are_the_shipped_article_model(self):
+        path = os.path.join(ROOT, 'public', 'models', 'fine-tuned-article', 'model-card.json')
+        if not os.path.exists(path):
+            self.skipTest('article-only fine-tuned model not built')
+        ap = self.parsers['finetune_article']
+        defaults = parse(ap)
+        f = card('fine-tuned-article')['fine_tuning']
+        h = f['hyperparameters']
+        in_profile = parse(ap, recipe.args(recipe.settings(self.profiles['cpu'], 'finetune_article')))
+        for k in defaults:
+            if k.replace('_', '-') not in MACHINE:
+                self.assertEqual(defaults[k], in_profile[k], k)
+        self.assertEqual({k: defaults[k] for k in ('unit', 'lr', 'batch', 'epochs', 'warmup_steps', 'dropout',
+                                                    'heldout_every', 'seed')},
+                         {k: h[k] for k in ('unit', 'lr', 'batch', 'epochs', 'warmup_steps', 'dropout',
+                                            'heldout_every', 'seed')})
+        self.assertEqual((defaults['minutes'], f['epochs']), (h['budget_minutes'], h['epochs']))
+        sel = f['selection']
+        run = next(r for r in sel['candidates'] if r['run'] == sel['chosen'])
+        self.assertEqual(parse(ap, shlex.split(run['setting']))['epochs'], defaults['epochs'])
 
     def test_reader_defaults_are_the_shipped_reader(self):
         ap = self.parsers['reader']
