@@ -21,6 +21,20 @@ describe("lifecycleSteps", () => {
     expect(text).toContain(`${shipped.parameters?.toLocaleString("en")} parameters`);
   });
 
+  it("fills the article-only model's steps from its card: its base's pretraining, the text it was given, its F1", () => {
+    const card = JSON.parse(
+      readFileSync("public/models/fine-tuned-article/model-card.json", "utf8"),
+    ) as ModelCard;
+    const text = lifecycleSteps(card)
+      .flatMap((s) => s.facts)
+      .join("\n");
+    expect(text).not.toContain("?");
+    expect(text).toContain("no question–answer pairs");
+    expect(text).toContain("never saw in training");
+    const tuned = card.base_vs_fine_tuned?.["heldout-test"]?.[card.name];
+    expect(text).toContain(`${typeof tuned === "object" ? tuned.f1?.toFixed(3) : "missing"} after`);
+  });
+
   it("names the generated rewordings when the card has them, and only then", () => {
     const card: ModelCard = {
       name: "x",

@@ -14,16 +14,32 @@ const num = (value?: number) => (value === undefined ? "?" : formatScore(value))
 
 /** The article's six fine-tuning steps, each filled from the shipped model card's data. */
 export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
-  const test = card.base_vs_fine_tuned?.["heldout-test"];
-  const dev = card.base_vs_fine_tuned?.["heldout-dev"];
+  const split = (name: string) => {
+    const figures = card.base_vs_fine_tuned?.[name];
+    const f1 = (key: string) => {
+      const value = figures?.[key];
+      return typeof value === "object" ? value.f1 : undefined;
+    };
+    const n = figures?.n;
+    return { n: typeof n === "number" ? n : "?", base: f1("base"), tuned: f1(card.name) ?? f1("fine-tuned") };
+  };
+  const test = split("heldout-test");
+  const dev = split("heldout-dev");
   const hyper = card.fine_tuning?.hyperparameters ?? {};
-  const generated = card.fine_tuning?.dataset?.generated_rows_per_epoch;
+  const dataset = card.fine_tuning?.dataset;
+  const generated = dataset?.generated_rows_per_epoch;
+  const pretraining = card.pretraining ?? card.started_from?.base_pretraining;
+  const corpus = card.corpus ?? card.started_from?.corpus;
+  // A model given the article's text alone learned no question format: the page says so rather than imply it.
+  const textOnly = dataset?.rows === undefined && dataset?.lines !== undefined;
   return [
     {
       step: "Task Definition",
       article: "First, you decide what you want GPT to do.",
       facts: [
-        `Answer questions about the article, in the prompt format ${JSON.stringify(card.prompt_format?.template ?? "?")}.`,
+        textOnly
+          ? `Continue the article's text; asked in the prompt format ${JSON.stringify(card.prompt_format?.template ?? "?")}, which it never saw in training.`
+          : `Answer questions about the article, in the prompt format ${JSON.stringify(card.prompt_format?.template ?? "?")}.`,
       ],
     },
     {
@@ -31,15 +47,17 @@ export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
       article: "You pick GPT as your starting point because it's already super knowledgeable.",
       facts: [
         `${card.architecture ?? "GPT-2"}, ${card.parameters?.toLocaleString("en") ?? "?"} parameters, pretrained by this repo.`,
-        `Pretraining: ${card.pretraining?.tokens?.toLocaleString("en") ?? "?"} tokens in ${minutes(card.pretraining?.wall_time_s)} on ${card.pretraining?.hardware ?? "?"}; held-out perplexity ${card.pretraining?.final_heldout_perplexity?.toFixed(1) ?? "?"}.`,
-        `Corpus: ${card.corpus?.tokens?.toLocaleString("en") ?? "?"} tokens of documentation prose from ${card.corpus?.sources?.map((s) => s.name).join(", ") ?? "?"} (not the article).`,
+        `Pretraining: ${pretraining?.tokens?.toLocaleString("en") ?? "?"} tokens in ${minutes(pretraining?.wall_time_s)} on ${pretraining?.hardware ?? "?"}; held-out perplexity ${pretraining?.final_heldout_perplexity?.toFixed(1) ?? "?"}.`,
+        `Corpus: ${corpus?.tokens?.toLocaleString("en") ?? "?"} tokens of documentation prose${corpus?.sources ? ` from ${corpus.sources.map((s) => s.name).join(", ")}` : ""} (not the article).`,
       ],
     },
     {
       step: "Dataset Preparation",
       article: "You gather a bunch of movie reviews to train GPT on.",
       facts: [
-        `${card.fine_tuning?.dataset?.rows ?? "?"} question–answer pairs about ${card.fine_tuning?.dataset?.facts ?? "?"} facts of the article (${card.fine_tuning?.dataset?.file ?? "?"}).`,
+        textOnly
+          ? `The article's text alone: ${dataset?.lines} lines, ${dataset?.text_tokens?.toLocaleString("en") ?? "?"} tokens (${dataset?.file ?? "?"}); no question–answer pairs.`
+          : `${dataset?.rows ?? "?"} question–answer pairs about ${dataset?.facts ?? "?"} facts of the article (${dataset?.file ?? "?"}).`,
         ...(generated === undefined
           ? []
           : [
@@ -64,8 +82,8 @@ export function lifecycleSteps(card: ModelCard): LifecycleStep[] {
       step: "Evaluation",
       article: "You give it some new movie reviews it hasn't seen before.",
       facts: [
-        `Held-out test paraphrases (${test?.n ?? "?"}): token-F1 ${num(test?.base?.f1)} before fine-tuning, ${num(test?.["fine-tuned"]?.f1)} after.`,
-        `Held-out dev paraphrases (${dev?.n ?? "?"}): token-F1 ${num(dev?.base?.f1)} before, ${num(dev?.["fine-tuned"]?.f1)} after.`,
+        `Held-out test paraphrases (${test.n}): token-F1 ${num(test.base)} before fine-tuning, ${num(test.tuned)} after.`,
+        `Held-out dev paraphrases (${dev.n}): token-F1 ${num(dev.base)} before, ${num(dev.tuned)} after.`,
       ],
     },
     {
