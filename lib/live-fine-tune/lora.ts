@@ -1,12 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { LiveModel } from "./model";
-
-/** Low-rank adapters: W + scale · A B for each adapted weight, with W frozen and only A and B trained. */
-export interface LoraAdapters {
-  rank: number;
-  scale: number;
-  adapters: Record<string, { a: tf.Variable; b: tf.Variable }>;
-}
+import type { LiveModel, LoraAdapters } from "./model";
 
 /** Which of a block's linear layers a LoRA setting adapts. */
 export const LORA_TARGETS = ["attn.c_attn", "attn.c_proj", "mlp.c_fc", "mlp.c_proj"] as const;

@@ -1,9 +1,15 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { LoraAdapters } from "./lora";
 import type { GptConfig, GptWeights } from "./onnx-weights";
 import { gatherRows, matMul } from "./ops";
 
 /** GPT-2 rebuilt from tfjs ops: the weights as variables, and LoRA adapters when a setting adds them. */
+/** Low-rank adapters: W + scale · A B for each adapted weight, with W frozen and only A and B trained. */
+export interface LoraAdapters {
+  rank: number;
+  scale: number;
+  adapters: Record<string, { a: tf.Variable; b: tf.Variable }>;
+}
+
 export interface LiveModel {
   config: GptConfig;
   weights: Record<string, tf.Variable>;

@@ -200,13 +200,9 @@ function diversify(
   return chosen;
 }
 
-/**
- * Hybrid retrieval over an Orama index: BM25 full-text search fused with soft word-vector matching, the
- * cosine of averaged word vectors and, when given, a passage classifier; a named place ("the third reason")
- * lifts the passage standing there.
- */
-export async function createRetriever(db: PassageDb, vectors: WordVectors, options: RetrieverOptions = {}) {
-  const settings = {
+/** The options with the shipped defaults filled in; the encoder's weight counts only when there is an encoder. */
+function resolveSettings(options: RetrieverOptions) {
+  return {
     fullTextWeight: options.fullTextWeight ?? DEFAULT_RETRIEVER_OPTIONS.fullTextWeight,
     boost: { ...DEFAULT_RETRIEVER_OPTIONS.boost, ...options.boost },
     topViews: Math.max(1, options.topViews ?? DEFAULT_RETRIEVER_OPTIONS.topViews),
@@ -217,6 +213,15 @@ export async function createRetriever(db: PassageDb, vectors: WordVectors, optio
     encoderWeight: options.encoder ? (options.encoderWeight ?? 0) : 0,
     diversity: options.diversity ?? 0,
   };
+}
+
+/**
+ * Hybrid retrieval over an Orama index: BM25 full-text search fused with soft word-vector matching, the
+ * cosine of averaged word vectors and, when given, a passage classifier; a named place ("the third reason")
+ * lifts the passage standing there.
+ */
+export async function createRetriever(db: PassageDb, vectors: WordVectors, options: RetrieverOptions = {}) {
+  const settings = resolveSettings(options);
   const encoder = options.encoder ?? null;
   const classifier = options.classifier ?? null;
   const classOf = new Map(classifier?.classes.map((id, c) => [id, c]));

@@ -1,13 +1,10 @@
 import { count, search } from "@orama/orama";
 import type { Passage } from "../../documents/types";
-import { analyze } from "./analyzer";
 import { addPassages, insertIndexDocument, removePassages } from "./build-index";
 import { embed } from "./dense";
+import { createDerivedFigures } from "./derived-figures";
 import { encoderTexts, storedVector, type TextEncoder } from "./encoder";
-import { type RunPosition, runPositions } from "./runs";
 import type { PassageDb } from "./schema";
-import { signposts } from "./signposts";
-import { createViewStore, type ViewStore } from "./view-store";
 import type { Vocabulary } from "./vocabulary";
 import type { WordVectors } from "./word-vectors";
 import { contentWords, type WordSet } from "./words";
@@ -118,35 +115,6 @@ async function encodeMissing(entries: ReadonlyMap<string, PassageEntry>, encoder
   });
 }
 
-/** Loads every entry's views into the view store, noting where each entry's views start. */
-function loadViews(
-  viewStore: ViewStore,
-  entries: ReadonlyMap<string, PassageEntry>,
-  vocabulary: Vocabulary,
-  dimensions: number,
-): void {
-  const all: Int32Array[] = [];
-  const embeddings: Float32Array[] = [];
-  for (const entry of entries.values()) {
-    entry.first = all.length;
-    all.push(...entry.views);
-    for (let v = 0; v < entry.views.length; v++)
-      embeddings.push(entry.embeddings.subarray(v * dimensions, (v + 1) * dimensions));
-  }
-  viewStore.load(all, vocabulary.weights, embeddings, dimensions);
-}
-
-/** How many passages each stem occurs in. */
-function documentFrequencies(entries: ReadonlyMap<string, PassageEntry>): Map<string, number> {
-  const frequency = new Map<string, number>();
-  for (const { passage } of entries.values()) {
-    for (const term of new Set(analyze(`${passage.section} ${passage.text}`))) {
-      frequency.set(term, (frequency.get(term) ?? 0) + 1);
-    }
-  }
-  return frequency;
-}
-
 /**
  * The passages retrieval ranks, kept beside the Orama index: each with its views and their word vectors, and
  * what is derived from all of them together (each stem's document frequency, each passage's place in its run,
@@ -162,48 +130,11 @@ export async function createPassageStore(
   const entries = new Map<string, PassageEntry>();
   // Passages a user has edited, as they were, so an edit can be undone.
   const originals = new Map<string, IndexedDoc>();
-  const viewStore = createViewStore();
-  const dimensions = vectors.dimensions;
-  let viewsCurrent = false;
-  let documentFrequency: Map<string, number> | null = null;
-  let positions: Map<string, RunPosition> | null = null;
-  let signposted: Set<string> | null = null;
-
-  const passagesChanged = () => {
-    documentFrequency = null;
-    positions = null;
-    signposted = null;
-    viewsCurrent = false;
-  };
+  const derived = createDerivedFigures(entries, vocabulary, vectors.dimensions);
 
   function remember(doc: IndexedDoc): void {
     entries.set(doc.id, entryOf(doc, vectors, vocabulary, encoder));
-    passagesChanged();
-  }
-
-  /** The paragraphs that only announce a section (signposts.ts). */
-  function signpostIds(): Set<string> {
-    signposted ??= signposts([...entries.values()].map((e) => e.passage));
-    return signposted;
-  }
-
-  /** Every passage's views, loaded into WebAssembly memory once after each change. */
-  function views(): ViewStore {
-    if (!viewsCurrent) loadViews(viewStore, entries, vocabulary, dimensions);
-    viewsCurrent = true;
-    return viewStore;
-  }
-
-  /** The share of passages a stem occurs in. */
-  function topicality(stem: string): number {
-    documentFrequency ??= documentFrequencies(entries);
-    return (documentFrequency.get(stem) ?? 0) / Math.max(1, entries.size);
-  }
-
-  /** Each passage's place in its run (position.ts). */
-  function runPlaces(): Map<string, RunPosition> {
-    positions ??= runPositions([...entries.values()].map((e) => e.passage));
-    return positions;
+    derived.passagesChanged();
   }
 
   async function removeDocument(documentId: string): Promise<number> {
@@ -212,7 +143,7 @@ export async function createPassageStore(
       .map((e) => e.passage.id);
     await removePassages(db, ids);
     for (const id of ids) entries.delete(id);
-    passagesChanged();
+    derived.passagesChanged();
     return ids.length;
   }
 
@@ -258,10 +189,10 @@ export async function createPassageStore(
 
   return {
     entries: entries as ReadonlyMap<string, PassageEntry>,
-    views,
-    topicality,
-    runPlaces,
-    signposts: signpostIds,
+    views: derived.views,
+    topicality: derived.topicality,
+    runPlaces: derived.runPlaces,
+    signposts: derived.signposts,
     addDocument,
     removeDocument,
     editPassage,
