@@ -46,6 +46,8 @@ export const ARTICLE_DENSE_WEIGHT = 0;
 export const ARTICLE_DIVERSITY = 0.15;
 /** Paragraphs that only announce a section (store/signposts.ts) are not ranked. */
 export const ARTICLE_SKIP_SIGNPOSTS = true;
+/** Paragraphs longer than this are never signposts (store/signposts.ts): a signpost is a line, not an explanation. */
+export const MAX_SIGNPOST_WORDS = 25;
 /** The best match score under which a question is declined in this setting. */
 export const ARTICLE_DECLINE_THRESHOLD = 0.42;
 /** The share of a question's specific words the retrieved passages must cover in this setting. */

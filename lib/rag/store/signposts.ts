@@ -1,4 +1,5 @@
 import type { Passage } from "../../documents/types";
+import { MAX_SIGNPOST_WORDS } from "../settings";
 import { analyze } from "./analyzer";
 import { contentWords } from "./words";
 
@@ -39,9 +40,6 @@ const DISCOURSE_WORDS = [
   "learn",
 ];
 const DISCOURSE_STEMS = new Set(DISCOURSE_WORDS.flatMap(stemsOf));
-
-/** Paragraphs longer than this are never signposts: a signpost is a line, not an explanation. */
-export const MAX_SIGNPOST_WORDS = 25;
 
 /** The ids of the signposts among a collection's passages, judged against the headings of each one's document. */
 export function signposts(passages: readonly Passage[]): Set<string> {
