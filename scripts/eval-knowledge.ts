@@ -19,15 +19,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import { retrievalRecall } from "../lib/evaluation/retrieval-recall";
 import { answerQuality } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
 import { assembleRagPipeline, buildArticleIndex } from "../lib/rag/assemble";
-import { KNOWLEDGE_ASSETS, type Knowledge } from "../lib/rag/knowledge";
+import { KNOWLEDGE_ASSETS, type Knowledge, retrievalModes } from "../lib/rag/knowledge";
 import type { RagPipeline } from "../lib/rag/pipeline";
 import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
-import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
 import { createWordVectors } from "../lib/rag/store/word-vectors";
 import { containsEvidence } from "../lib/text/evidence";
 import { stripMarkers } from "../lib/text/markers";
@@ -118,25 +118,9 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
   const retrieveMs: number[] = [];
   for (const split of ["dev", "test"] as const) {
     const inScope = readJsonLines<InScope>(`data/qa/heldout-${split}.jsonl`);
-    const retrieval: Record<string, { recallAt1: number; recallAt3: number }> = {};
-    for (const mode of RETRIEVAL_MODES) {
-      const ranks: (number | null)[] = [];
-      for (const q of inScope) {
-        const start = performance.now();
-        const hits = await rag.retriever.retrieve(q.question, 3, mode);
-        if (mode === "hybrid") retrieveMs.push(performance.now() - start);
-        ranks.push(
-          evidenceRank(
-            hits.map((h) => h.passage.text),
-            (text) => containsEvidence(text, q.evidence),
-          ),
-        );
-      }
-      retrieval[mode] = {
-        recallAt1: round(rate(ranks, (r) => r === 1)),
-        recallAt3: round(rate(ranks, (r) => r !== null)),
-      };
-    }
+    const retrieval = await retrievalRecall(rag.retriever, inScope, retrievalModes(knowledge), (ms) =>
+      retrieveMs.push(ms),
+    );
     const generative =
       readerMissing === null && options.withFineTuned !== false
         ? await (async () => {

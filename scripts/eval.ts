@@ -8,13 +8,14 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import { retrievalRecall } from "../lib/evaluation/retrieval-recall";
 import { answerQuality, latency } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
 import { loadFineTunedAnswerer } from "../lib/node/fine-tuned";
 import { loadRagPipeline } from "../lib/node/rag";
 import { assembleRagPipeline, buildArticleIndex } from "../lib/rag/assemble";
+import { retrievalModes } from "../lib/rag/knowledge";
 import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
-import { RETRIEVAL_MODES } from "../lib/rag/rank/retriever";
 import { createWordVectors } from "../lib/rag/store/word-vectors";
 import { containsEvidence } from "../lib/text/evidence";
 import { stripMarkers } from "../lib/text/markers";
@@ -71,23 +72,7 @@ async function askFineTuned(question: string): Promise<FineTunedOutput | null> {
 
 for (const split of ["dev", "test"] as const) {
   const inScope = readJsonLines<InScope>(`data/qa/heldout-${split}.jsonl`);
-  const retrieval: Record<string, { recallAt1: number; recallAt3: number }> = {};
-  for (const mode of RETRIEVAL_MODES) {
-    const ranks: (number | null)[] = [];
-    for (const q of inScope) {
-      const hits = await rag.retriever.retrieve(q.question, 3, mode);
-      ranks.push(
-        evidenceRank(
-          hits.map((h) => h.passage.text),
-          (text) => containsEvidence(text, q.evidence),
-        ),
-      );
-    }
-    retrieval[mode] = {
-      recallAt1: round(rate(ranks, (r) => r === 1)),
-      recallAt3: round(rate(ranks, (r) => r !== null)),
-    };
-  }
+  const retrieval = await retrievalRecall(rag.retriever, inScope, retrievalModes("article+questions"));
 
   const ragPairs: { prediction: string | null; reference: string }[] = [];
   const faithful: number[] = [];

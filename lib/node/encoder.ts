@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ort from "onnxruntime-node";
-import { createError } from "../errors";
 import {
+  createOrtEncoderSession,
   createTextEncoder,
   type EncoderConfig,
   type EncoderSession,
@@ -22,31 +22,18 @@ export function readEncoderConfig(folder: string = PATHS.encoder): EncoderConfig
 }
 
 /** An ONNX Runtime session for the encoder's model file, behind the interface encoder.ts runs. */
-export async function createNodeEncoderSession(path: string): Promise<EncoderSession> {
-  let session: ort.InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(path, {
-      intraOpNumThreads: 1,
-      interOpNumThreads: 1,
-      // The int8 weights are folded into float weights once, at load (lib/generation/decoding.ts).
-      extra: { session: { disable_quant_qdq: "1" } },
-    });
-  } catch (error) {
-    throw createError("MODEL_CORRUPT", {
-      model: "retrieval encoder",
-      detail: `${path}: ${error instanceof Error ? error.message : String(error)}`,
-    });
-  }
-  return {
-    async run(vectors, weights, batch, words) {
-      const dimensions = vectors.length / Math.max(1, batch * words);
-      const output = await session.run({
-        vectors: new ort.Tensor("float32", vectors, [batch, words, dimensions]),
-        weights: new ort.Tensor("float32", weights, [batch, words]),
-      });
-      return output.embedding?.data as Float32Array;
-    },
-  };
+export function createNodeEncoderSession(path: string): Promise<EncoderSession> {
+  return createOrtEncoderSession(
+    ort,
+    () =>
+      ort.InferenceSession.create(path, {
+        intraOpNumThreads: 1,
+        interOpNumThreads: 1,
+        // The int8 weights are folded into float weights once, at load (lib/models/decoding.ts).
+        extra: { session: { disable_quant_qdq: "1" } },
+      }),
+    path,
+  );
 }
 
 /** The encoder over these word vectors, or null when it is not built. */

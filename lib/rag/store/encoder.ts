@@ -27,6 +27,44 @@ export interface EncoderSession {
   run(vectors: Float32Array, weights: Float32Array, batch: number, words: number): Promise<Float32Array>;
 }
 
+/** What the encoder needs of an ONNX Runtime (Node's or the web's): its tensors and a loaded session. */
+export interface OrtRuntime<Tensor> {
+  Tensor: new (type: "float32", data: Float32Array, dims: number[]) => Tensor;
+}
+interface OrtSession<Tensor> {
+  run(feeds: Record<string, Tensor>): Promise<Record<string, { data: unknown } | undefined>>;
+}
+
+/**
+ * Loads the encoder's model with the runtime's own `create`, and wraps it as an EncoderSession; a file the runtime
+ * cannot read is reported as a corrupt model, naming the file.
+ */
+export async function createOrtEncoderSession<Tensor>(
+  runtime: OrtRuntime<Tensor>,
+  create: () => Promise<OrtSession<Tensor>>,
+  file: string,
+): Promise<EncoderSession> {
+  let session: OrtSession<Tensor>;
+  try {
+    session = await create();
+  } catch (error) {
+    throw createError("MODEL_CORRUPT", {
+      model: "retrieval encoder",
+      detail: `${file}: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  return {
+    async run(vectors, weights, batch, words) {
+      const dimensions = vectors.length / Math.max(1, batch * words);
+      const output = await session.run({
+        vectors: new runtime.Tensor("float32", vectors, [batch, words, dimensions]),
+        weights: new runtime.Tensor("float32", weights, [batch, words]),
+      });
+      return output.embedding?.data as Float32Array;
+    },
+  };
+}
+
 export interface TextEncoder {
   readonly dimensions: number;
   /** Unit vectors, one per text (zeros for a text with no known word), computed in one run of the model. */
