@@ -14,6 +14,7 @@ import { retrievalModes } from "../lib/rag/knowledge";
 import { type ChartRow, EvaluationChart } from "./evaluation-chart";
 import { EvaluationSpeed } from "./evaluation-speed";
 import { GlossaryTerm } from "./glossary-term";
+import { PresentationToggle } from "./presentation-toggle";
 import { ToggleGroup } from "./toggle-group";
 
 /** Words in brackets kept on one line: a line never starts with a term's closing bracket or ends with "(". */
@@ -126,15 +127,7 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
             { value: "dev", label: "Development questions (used for tuning)" },
           ]}
         />
-        <button
-          type="button"
-          data-testid="presentation-toggle"
-          aria-pressed={presentation.on}
-          onClick={presentation.toggle}
-          className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium hover:bg-slate-100"
-        >
-          {presentation.on ? "Leave presentation mode" : "Presentation mode"}
-        </button>
+        <PresentationToggle on={presentation.on} onToggle={presentation.toggle} />
       </div>
       <p data-testid="evaluation-summary" className="max-w-4xl text-sm text-slate-700">
         {s.inScope} {questions} the article answers, each written in other words than the article&apos;s, and{" "}

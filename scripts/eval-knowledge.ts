@@ -19,6 +19,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import type { InScopeQuestion, OffTopicQuestion } from "../lib/evaluation/questions";
 import { retrievalRecall } from "../lib/evaluation/retrieval-recall";
 import { answerQuality } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
@@ -32,27 +33,13 @@ import { createWordVectors } from "../lib/rag/store/word-vectors";
 import { containsEvidence } from "../lib/text/evidence";
 import { stripMarkers } from "../lib/text/markers";
 
-interface InScope {
-  id: string;
-  factId: string;
-  question: string;
-  answer: string;
-  evidence: string;
-  writer?: number;
-}
-interface OffTopic {
-  id: string;
-  question: string;
-  split?: "dev" | "test";
-}
-
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** Off-topic training questions whose word Jaccard with a held-out off-topic question is over 0.4 are left out. */
-export function offTopicTrainingQuestions(): OffTopic[] {
+export function offTopicTrainingQuestions(): OffTopicQuestion[] {
   const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9']+/g) ?? []);
-  const heldOut = readJsonLines<OffTopic>("data/qa/off-topic.jsonl").map((q) => words(q.question));
-  return readJsonLines<OffTopic>("data/qa/off-topic-train.jsonl").filter((q) => {
+  const heldOut = readJsonLines<OffTopicQuestion>("data/qa/off-topic.jsonl").map((q) => words(q.question));
+  return readJsonLines<OffTopicQuestion>("data/qa/off-topic-train.jsonl").filter((q) => {
     const own = words(q.question);
     return heldOut.every((other) => {
       const shared = [...own].filter((w) => other.has(w)).length;
@@ -62,7 +49,7 @@ export function offTopicTrainingQuestions(): OffTopic[] {
 }
 
 /** In-scope figures through the pipeline's printed citations (extractive, the CLI's default mode). */
-async function inScopeFigures(rag: RagPipeline, questions: readonly InScope[]) {
+async function inScopeFigures(rag: RagPipeline, questions: readonly InScopeQuestion[]) {
   let cited = 0;
   let answered = 0;
   let r1 = 0;
@@ -95,7 +82,7 @@ async function inScopeFigures(rag: RagPipeline, questions: readonly InScope[]) {
   };
 }
 
-async function declined(rag: RagPipeline, questions: readonly OffTopic[]) {
+async function declined(rag: RagPipeline, questions: readonly OffTopicQuestion[]) {
   let count = 0;
   for (const q of questions) if ((await rag.ask(q.question, { mode: "extractive" })).abstained) count++;
   return { n: questions.length, declined: round(count / Math.max(1, questions.length)) };
@@ -113,11 +100,11 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
   const fineTunedLoaded =
     options.withFineTuned === false ? null : await loadFineTunedAnswerer(undefined, knowledge);
   const fineTuned = fineTunedLoaded && !("missing" in fineTunedLoaded) ? fineTunedLoaded : null;
-  const offTopic = readJsonLines<OffTopic>("data/qa/off-topic.jsonl");
+  const offTopic = readJsonLines<OffTopicQuestion>("data/qa/off-topic.jsonl");
   const splits: Record<string, unknown> = {};
   const retrieveMs: number[] = [];
   for (const split of ["dev", "test"] as const) {
-    const inScope = readJsonLines<InScope>(`data/qa/heldout-${split}.jsonl`);
+    const inScope = readJsonLines<InScopeQuestion>(`data/qa/heldout-${split}.jsonl`);
     const retrieval = await retrievalRecall(rag.retriever, inScope, retrievalModes(knowledge), (ms) =>
       retrieveMs.push(ms),
     );
@@ -164,7 +151,7 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
     };
   }
 
-  const training = readJsonLines<InScope & { writer: number }>("data/qa/train.jsonl");
+  const training = readJsonLines<InScopeQuestion & { writer: number }>("data/qa/train.jsonl");
   const byWriter: Record<string, unknown> = {};
   if (knowledge === "article") {
     // None of the written questions is in this setting's index: each is a held-out paraphrase for it.

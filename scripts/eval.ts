@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import type { InScopeQuestion, OffTopicQuestion } from "../lib/evaluation/questions";
 import { retrievalRecall } from "../lib/evaluation/retrieval-recall";
 import { answerQuality, latency } from "../lib/evaluation/summarize";
 import { PATHS, readJsonLines, readText, readVectorTable } from "../lib/node/assets";
@@ -21,18 +22,6 @@ import { containsEvidence } from "../lib/text/evidence";
 import { stripMarkers } from "../lib/text/markers";
 import { evaluateKnowledgeSettings } from "./eval-knowledge";
 
-interface InScope {
-  id: string;
-  factId: string;
-  question: string;
-  answer: string;
-  evidence: string;
-}
-interface OffTopic {
-  id: string;
-  question: string;
-  split: "dev" | "test";
-}
 interface FineTunedOutput {
   answer: string;
   timings: { loadMs: number; firstTokenMs: number; generateMs: number; totalMs: number };
@@ -46,7 +35,7 @@ const { pipeline: rag, readerMissing } = await loadRagPipeline();
 const generative = readerMissing === null;
 const fineTunedLoaded = await loadFineTunedAnswerer();
 const fineTuned = "missing" in fineTunedLoaded ? null : fineTunedLoaded;
-const offTopic = readJsonLines<OffTopic>("data/qa/off-topic.jsonl");
+const offTopic = readJsonLines<OffTopicQuestion>("data/qa/off-topic.jsonl");
 
 const questions: Record<string, unknown>[] = [];
 const splits: Record<string, unknown> = {};
@@ -71,7 +60,7 @@ async function askFineTuned(question: string): Promise<FineTunedOutput | null> {
 }
 
 for (const split of ["dev", "test"] as const) {
-  const inScope = readJsonLines<InScope>(`data/qa/heldout-${split}.jsonl`);
+  const inScope = readJsonLines<InScopeQuestion>(`data/qa/heldout-${split}.jsonl`);
   const retrieval = await retrievalRecall(rag.retriever, inScope, retrievalModes("article+questions"));
 
   const ragPairs: { prediction: string | null; reference: string }[] = [];
@@ -181,7 +170,7 @@ for (const split of ["dev", "test"] as const) {
 
 // Ordinary paraphrases: hold out one of the first writer's training paraphrases per fact (the last) and index
 // the rest; the passage classifier is trained again on that index, so it has not seen them either.
-const training = readJsonLines<InScope & { writer: number }>("data/qa/train.jsonl");
+const training = readJsonLines<InScopeQuestion & { writer: number }>("data/qa/train.jsonl");
 const lastOfFact = new Map(training.filter((pair) => pair.writer === 1).map((pair) => [pair.factId, pair]));
 const heldOut = [...lastOfFact.values()];
 const looIndex = await buildArticleIndex(

@@ -17,7 +17,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from common import ROOT, Tokenizer, build_prompt, load_model, load_prompt_format, read_jsonl  # noqa: E402
-from loop import Loop, Schedule, adamw, set_dropout  # noqa: E402
+from loop import Loop, Schedule, adamw, end_of_epoch, next_token_loss, save_weights, set_dropout  # noqa: E402
 
 
 def parser():
@@ -137,24 +137,12 @@ def main():
                     tm = torch.tensor(m[1:], dtype=torch.bool)
                     y[j, :len(ids) - 1] = torch.where(tm, tgt, torch.full_like(tgt, -100))
                 yield (x.to(dev), y.to(dev)), {'examples': len(b), 'tokens': int(x.numel())}
-            run['epochs_done'] = ep + 1
-            epoch_losses = loop.losses[first:]
-            el = loop.elapsed()
-            print(f'epoch {ep + 1} loss {sum(epoch_losses) / len(epoch_losses):.4f} t {el:.0f}s', flush=True)
-            if el / run['epochs_done'] * (run['epochs_done'] + 1) > budget and run['epochs_done'] < a.epochs:
-                print('stopping early to respect the time budget', flush=True)
-                run['stopped_early'] = True
+            if not end_of_epoch(loop, run, ep, first, a.epochs, budget):
                 return
 
-    def loss_of(batch):
-        x, y = batch
-        logits, _ = model(x)
-        return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), ignore_index=-100)
-
-    state = loop.run(batches(), loss_of)
+    state = loop.run(batches(), next_token_loss(model))
     model.eval()
-    torch.save({'model': {k: v.detach().cpu() for k, v in model.state_dict().items()}, 'cfg': model.cfg.to_dict()},
-               os.path.join(a.out, 'finetuned.pt'))
+    save_weights(model, os.path.join(a.out, 'finetuned.pt'))
     examples = current['examples']
     summary = {'train_rows': len(rows), 'augmented_rows_per_epoch': n_aug, 'facts': len({r.get('factId') for r in rows}),
                'train_tokens_per_epoch': n_tokens,

@@ -27,7 +27,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from common import ROOT, Tokenizer, load_model  # noqa: E402
-from loop import Loop, Schedule, adamw, set_dropout  # noqa: E402
+from loop import Loop, Schedule, adamw, end_of_epoch, next_token_loss, save_weights, set_dropout  # noqa: E402
 
 ARTICLE = os.path.join(ROOT, 'data', 'article', 'rag-vs-fine-tuning-article.txt')
 
@@ -167,27 +167,15 @@ def main():
             first = len(loop.losses)
             for x, y in epoch_of():
                 yield (x.to(dev), y.to(dev)), {'examples': x.shape[0], 'tokens': int((y != -100).sum())}
-            run['epochs_done'] = ep + 1
-            el = loop.elapsed()
-            losses = loop.losses[first:]
-            print(f'epoch {ep + 1} loss {sum(losses) / len(losses):.4f} t {el:.0f}s', flush=True)
-            if el / run['epochs_done'] * (run['epochs_done'] + 1) > budget and run['epochs_done'] < a.epochs:
-                print('stopping early to respect the time budget', flush=True)
-                run['stopped_early'] = True
+            if not end_of_epoch(loop, run, ep, first, a.epochs, budget):
                 return
 
-    def loss_of(batch):
-        x, y = batch
-        logits, _ = model(x)
-        return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), ignore_index=-100)
-
-    state = loop.run(batches(), loss_of)
+    state = loop.run(batches(), next_token_loss(model))
     model.eval()
     after = {'train_text_ppl': perplexity(docs), 'heldout_lines_ppl': perplexity(held_docs)}
     print('after', json.dumps(after), flush=True)
 
-    torch.save({'model': {k: v.detach().cpu() for k, v in model.state_dict().items()}, 'cfg': model.cfg.to_dict()},
-               os.path.join(a.out, 'finetuned.pt'))
+    save_weights(model, os.path.join(a.out, 'finetuned.pt'))
     summary = {'dataset': {'file': os.path.relpath(os.path.abspath(a.article), ROOT), 'lines': len(lines),
                            'heldout_lines': len(held), 'text_tokens': text_tokens,
                            'what': "the article's text only: no question/answer pairs, nothing written for the questions"},

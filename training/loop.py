@@ -32,6 +32,34 @@ def set_dropout(model, p):
             module.p = p
 
 
+def end_of_epoch(loop, run, ep, first, epochs, budget):
+    """The fine-tunes' epoch boundary: notes the epoch done in `run` and prints its mean loss. False when one more
+    epoch would overrun the time budget (`run['stopped_early']` then says so)."""
+    run['epochs_done'] = ep + 1
+    el = loop.elapsed()
+    losses = loop.losses[first:]
+    print(f'epoch {ep + 1} loss {sum(losses) / len(losses):.4f} t {el:.0f}s', flush=True)
+    if el / run['epochs_done'] * (run['epochs_done'] + 1) > budget and run['epochs_done'] < epochs:
+        print('stopping early to respect the time budget', flush=True)
+        run['stopped_early'] = True
+        return False
+    return True
+
+
+def next_token_loss(model):
+    """The fine-tunes' loss of a batch (x, y): cross-entropy of the next token, positions labelled -100 ignored."""
+    def loss_of(batch):
+        x, y = batch
+        logits, _ = model(x)
+        return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), ignore_index=-100)
+    return loss_of
+
+
+def save_weights(model, path):
+    """The trained weights and the model's configuration, on the CPU, as export.py reads them."""
+    torch.save({'model': {k: v.detach().cpu() for k, v in model.state_dict().items()}, 'cfg': model.cfg.to_dict()}, path)
+
+
 class Schedule:
     """Learning rate at a step and a progress (0 to 1). The warm-up is either over the first `warmup_steps` steps,
     multiplying the decay (the fine-tunes, whose length in steps is known), or over the first `warmup_frac` of the

@@ -9,6 +9,7 @@ import { MeetingSummary } from "./meeting-summary";
 import { QuestionFieldset } from "./question-fieldset";
 import { Recommendation } from "./recommendation";
 import "./guide-print.css";
+import { PresentationToggle } from "../presentation-toggle";
 
 const LIST_TITLES = {
   rag: "Reasons the article gives to choose RAG",
@@ -66,15 +67,7 @@ export function GuideView({
         >
           Clear all answers
         </button>
-        <button
-          type="button"
-          data-testid="presentation-toggle"
-          aria-pressed={presentation.on}
-          onClick={presentation.toggle}
-          className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium hover:bg-slate-100"
-        >
-          {presentation.on ? "Leave presentation mode" : "Presentation mode"}
-        </button>
+        <PresentationToggle on={presentation.on} onToggle={presentation.toggle} />
       </div>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
         <form
