@@ -76,7 +76,11 @@ export const EXTRACTIVE_CLOSENESS = 0.9;
 export const EXTRACTIVE_RANK_PRIOR = 0.05;
 /** Passages retrieval hands on and cites. */
 export const CITATION_COUNT = 3;
-/** How many of the top passages the reader is given ("The reader is handed the top 2 passages"). */
-export const READER_PASSAGES = 2;
+/** How many of the best-scored sentences the reader is given ("The reader reads sentences"). */
+export const READER_SENTENCES = 4;
+/** Whether the reader may write only content words of its sentences and the question ("Masking content words"). */
+export const READER_WORD_MASK = true;
+/** A further line is cited only when it backs at least this many of the answer's words no cited line has ("Citations by attribution"). */
+export const ATTRIBUTION_MIN_WORDS = 2;
 /** Under this share of its words found in its citations, a generated answer is flagged. */
 export const FAITHFULNESS_FLAG = 0.75;
