@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWordMask, tokenShapes } from "./word-mask";
+import { createWordMask, dropUnfinished, tokenShapes } from "./word-mask";
 
 // A toy vocabulary of GPT-2-style pieces (a leading space starts a word).
 const PIECES = [
@@ -54,5 +54,34 @@ describe("the word mask", () => {
   it("never masks markers, digits or punctuation between words", () => {
     const ok = allowed(["the"], [" the"]);
     expect(ok).toEqual(expect.arrayContaining([" [", "1", "]", ".", "-", "<|end|>"]));
+  });
+});
+
+describe("contraction pieces", () => {
+  it("are written only right after an apostrophe", () => {
+    const pieces = [" it", "'", "s", " s", " sources", "’s", ".", "<|end|>"];
+    const shapes = tokenShapes(pieces);
+    const end = pieces.indexOf("<|end|>");
+    const allowedAfter = (written: string[]) => {
+      const mask = createWordMask(shapes, new Set(["it", "s", "sources"]), [end]);
+      mask([[]], { data: new Float32Array(pieces.length), dims: [1, pieces.length] });
+      const logits = { data: new Float32Array(pieces.length), dims: [1, pieces.length] };
+      mask([written.map((p) => BigInt(pieces.indexOf(p)))], logits);
+      return pieces.filter((_, id) => Number.isFinite((logits.data as Float32Array)[id]));
+    };
+    expect(allowedAfter([" it", "'", "s"])).toContain(".");
+    expect(allowedAfter([" it"])).toContain("’s");
+    // " s" may start "sources", but may not end as a word of its own.
+    expect(allowedAfter([" s"])).not.toContain(".");
+    expect(allowedAfter([" s"])).not.toContain("<|end|>");
+  });
+});
+
+describe("an answer cut by the token budget", () => {
+  it("loses its unfinished word and marker", () => {
+    const words = new Set(["large", "corpora"]);
+    expect(dropUnfinished("Large corpora; L", words)).toBe("Large corpora;");
+    expect(dropUnfinished("Large corpora. [1", words)).toBe("Large corpora.");
+    expect(dropUnfinished("Large corpora", words)).toBe("Large corpora");
   });
 });

@@ -10,19 +10,48 @@ export interface TokenShape {
   /** Letters only (no boundary inside): it extends the word being written. */
   letters: boolean;
   lead: string;
-  inner: string[];
+  /** The whole words inside the token, each with whether an apostrophe comes right before it. */
+  inner: { word: string; apostrophe: boolean }[];
   tail: string;
+  /** Whether an apostrophe comes right before the tail (the next word, when the tail is empty). */
+  tailApostrophe: boolean;
 }
+
+// A split character's byte decodes to U+FFFD: it may be half of a curly apostrophe, so it counts as one.
+const endsWithApostrophe = (separator: string) => /['\u2019\uFFFD]$/u.test(separator);
 
 /** The shape of each token's text, decoded alone (a byte of a split character decodes to U+FFFD: a non-letter). */
 export function tokenShapes(pieces: readonly string[]): TokenShape[] {
   return pieces.map((piece) => {
-    const runs = piece.normalize("NFKC").toLowerCase().split(/\P{L}/u);
-    const lead = runs[0] ?? "";
-    if (runs.length === 1) return { letters: lead.length > 0, lead, inner: [], tail: "" };
-    return { letters: false, lead, inner: runs.slice(1, -1).filter(Boolean), tail: runs.at(-1) ?? "" };
+    // Runs of letters at even indices, the separators between them at odd ones.
+    const parts = piece
+      .normalize("NFKC")
+      .toLowerCase()
+      .split(/(\P{L}+)/u);
+    const lead = parts[0] ?? "";
+    if (parts.length === 1) {
+      return { letters: lead.length > 0, lead, inner: [], tail: "", tailApostrophe: false };
+    }
+    const inner: TokenShape["inner"] = [];
+    for (let k = 2; k < parts.length - 1; k += 2) {
+      const word = parts[k] ?? "";
+      if (word) inner.push({ word, apostrophe: endsWithApostrophe(parts[k - 1] ?? "") });
+    }
+    return {
+      letters: false,
+      lead,
+      inner,
+      tail: parts.at(-1) ?? "",
+      tailApostrophe: endsWithApostrophe(parts.at(-2) ?? ""),
+    };
   });
 }
+
+/**
+ * The pieces of English contractions ("it's", "don't", "we'll"): words of the vocabulary only right after an
+ * apostrophe. Written alone they are the loops a small model falls into ("The s s s s").
+ */
+export const CONTRACTION_PIECES: ReadonlySet<string> = new Set(["s", "t", "d", "m", "ll", "re", "ve"]);
 
 /** Every prefix of every word, the empty one included: what a word being written may be so far. */
 function prefixesOf(words: ReadonlySet<string>): Set<string> {
@@ -42,35 +71,60 @@ interface Logits {
  * end-of-text tokens, allowed only after a whole word. One processor serves one generation: it follows the
  * word being written from the tokens added since its first call.
  */
-export function createWordMask(shapes: readonly TokenShape[], words: ReadonlySet<string>, endIds: number[]) {
+export function createWordMask(
+  shapes: readonly TokenShape[],
+  words: ReadonlySet<string>,
+  endIds: number[],
+  pieces: ReadonlySet<string> = CONTRACTION_PIECES,
+) {
   const prefixes = prefixesOf(words);
   const ends = new Set(endIds);
+  const whole = (word: string, apostrophe: boolean) =>
+    word === "" || (words.has(word) && (apostrophe || !pieces.has(word)));
   // Whether a token's own whole words and its trailing letters are allowed depends on the vocabulary alone.
   const ownOk = shapes.map(
-    (shape) => shape.letters || (shape.inner.every((w) => words.has(w)) && prefixes.has(shape.tail)),
+    (shape) =>
+      shape.letters ||
+      (shape.inner.every(({ word, apostrophe }) => whole(word, apostrophe)) && prefixes.has(shape.tail)),
   );
   let seen = -1;
   let partial = "";
-  const whole = (word: string) => word === "" || words.has(word);
+  let partialApostrophe = false;
 
   return (inputIds: bigint[][], logits: Logits): Logits => {
     const ids = inputIds[0] ?? [];
     if (seen < 0) seen = ids.length;
     for (; seen < ids.length; seen++) {
       const shape = shapes[Number(ids[seen])];
-      if (shape) partial = shape.letters ? partial + shape.lead : shape.tail;
+      if (!shape) continue;
+      if (shape.letters) partial += shape.lead;
+      else {
+        partial = shape.tail;
+        partialApostrophe = shape.tailApostrophe;
+      }
     }
     const scores = logits.data as Float32Array;
     const vocab = logits.dims.at(-1) ?? scores.length;
-    const partialWhole = whole(partial);
+    const partialWhole = whole(partial, partialApostrophe);
     for (let id = 0; id < vocab; id++) {
       const shape = shapes[id];
       let ok: boolean;
       if (ends.has(id) || !shape) ok = partialWhole;
       else if (shape.letters) ok = prefixes.has(partial + shape.lead);
-      else ok = ownOk[id] === true && whole(partial + shape.lead);
+      else ok = ownOk[id] === true && whole(partial + shape.lead, partialApostrophe);
       if (!ok) scores[id] = Number.NEGATIVE_INFINITY;
     }
     return logits;
   };
+}
+
+/**
+ * An answer cut by the token budget may end inside a word, or inside a marker ("[1"): the unfinished word (a
+ * final run of letters outside `words`) and marker are dropped.
+ */
+export function dropUnfinished(answer: string, words: ReadonlySet<string>): string {
+  let text = answer.replace(/\s*\[\d*$/u, "");
+  const last = /\p{L}+$/u.exec(text);
+  if (last && !words.has(last[0].normalize("NFKC").toLowerCase())) text = text.slice(0, last.index);
+  return text.trimEnd();
 }

@@ -1,9 +1,17 @@
 import { unstartedGeneration } from "../../models/unstarted";
+import { dropUnfinished } from "../../models/word-mask";
+import { READER_WORD_MASK } from "../settings";
 import type { WordVectors } from "../store/word-vectors";
 import type { Citation, RagGeneration, Reader, RetrievedPassage } from "../types";
 import { attributedRanks, withCitations } from "./attribution";
 import type { AnswerOutcome } from "./outcome";
-import { formatReaderPrompt, promptFits, READER_LINE_COUNT, type ReaderLine } from "./reader-prompt";
+import {
+  formatReaderPrompt,
+  promptFits,
+  READER_LINE_COUNT,
+  type ReaderLine,
+  readerVocabulary,
+} from "./reader-prompt";
 import { rankSentences } from "./sentence-rank";
 
 export interface GenerativeOptions {
@@ -73,8 +81,12 @@ export async function generativeAnswer(
   };
   const base = { augmented, prompt, generation };
   if (generated.interrupted && generated.answer === "") return { kind: "stopped", ...base };
-  if (generated.answer === "") return { kind: "unanswered", readerDeclined: true, ...base };
-  const ranks = attributedRanks(generated.answer, lines);
+  // Cut by the token budget, the answer may end inside a word the mask would not have let it finish.
+  const answer = READER_WORD_MASK
+    ? dropUnfinished(generated.answer, readerVocabulary(prompt))
+    : generated.answer;
+  if (answer === "") return { kind: "unanswered", readerDeclined: true, ...base };
+  const ranks = attributedRanks(answer, lines);
   const citations = ranks.length > 0 ? augmented.filter((c) => ranks.includes(c.rank)) : augmented;
-  return { kind: "answered", answer: withCitations(generated.answer, ranks), citations, ...base };
+  return { kind: "answered", answer: withCitations(answer, ranks), citations, ...base };
 }

@@ -1,5 +1,6 @@
 import readerFormat from "../../../data/reader-prompt-format.json" with { type: "json" };
 import type { Decoding } from "../../models/decoding";
+import { CONTRACTION_PIECES } from "../../models/word-mask";
 import { letterWords } from "../../text/letter-words";
 import { STOP_WORDS } from "../../text/words";
 import { READER_SENTENCES, READER_WORD_MASK } from "../settings";
@@ -80,11 +81,12 @@ export const READER_LINE_COUNT = Math.min(READER_SENTENCES, READER_FORMAT.maxLin
 export const promptFits = (promptTokens: number) =>
   promptTokens <= READER_FORMAT.nPositions - READER_FORMAT.maxNewTokens;
 
-const STOP_LETTER_WORDS = STOP_WORDS.flatMap(letterWords);
+// The stop words, less the pieces of contractions ("s", "ll"): those come only from the prompt's own words.
+const STOP_LETTER_WORDS = STOP_WORDS.flatMap(letterWords).filter((word) => !CONTRACTION_PIECES.has(word));
 
 /**
  * The words the reader may write: those of its prompt (the sentences and the question; the template's three
- * words come along) and the stop words. Any other word is masked while it is being written
+ * words come along) and the stop words (the pieces of contractions only when the prompt has them). Any other word is masked while it is being written
  * (lib/models/word-mask.ts), so an answer holds no content word its sources and the question lack.
  */
 export function readerVocabulary(prompt: string): Set<string> {
