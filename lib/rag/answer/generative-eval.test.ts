@@ -17,12 +17,15 @@ interface Answer {
 describe.runIf(existsSync(ANSWERS))(
   "generative answers to the held-out sets (scripts/eval-generative.ts)",
   () => {
-    const rows = readFileSync(ANSWERS, "utf8")
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as Answer);
+    // Read in each test: a skipped describe still runs its body when tests are collected.
+    const readRows = () =>
+      readFileSync(ANSWERS, "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Answer);
 
     it("cover the dev and unseen sets", () => {
+      const rows = readRows();
       const sets = new Set(rows.map((r) => r.set));
       expect(sets.has("dev")).toBe(true);
       expect(sets.has("unseen")).toBe(true);
@@ -30,7 +33,7 @@ describe.runIf(existsSync(ANSWERS))(
     });
 
     it("hold no invented word: none is missing from its passages, the question and the common-word list", () => {
-      const withInvented = rows
+      const withInvented = readRows()
         .filter((r) => r.invented.length > 0)
         .map((r) => `${r.id}: ${r.invented.join(", ")}`);
       expect(withInvented).toEqual([]);
