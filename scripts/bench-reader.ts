@@ -2,7 +2,7 @@
  * The reader's speed in Node (onnxruntime-node, the CLI's library code): first token after retrieval and
  * tokens/s, medians over held-out questions answered in generative mode, with the word mask on (as shipped).
  * The browser's figures are in `npm run bench` (Chromium).
- *   npm run bench:reader [-- --questions N]
+ *   npm run bench:reader [-- --questions N] [--models FOLDER (holding reader/; default public/models)]
  */
 import { median, quantile } from "../lib/evaluation/metrics";
 import { readJsonLines } from "../lib/node/assets";
@@ -15,7 +15,9 @@ const questions = readJsonLines<{ question: string }>("data/qa/heldout-dev.jsonl
   .map((q) => q.question)
   .slice(0, count);
 
-const { pipeline, readerMissing, readerLoadMs } = await loadRagPipeline();
+const modelsAt = process.argv.indexOf("--models");
+const root = modelsAt >= 0 ? process.argv[modelsAt + 1] : undefined;
+const { pipeline, readerMissing, readerLoadMs } = await loadRagPipeline(root ? { root } : {});
 if (readerMissing) throw new Error(`reader model not built: ${readerMissing}`);
 // One unmeasured answer: the first pays for the word mask's vocabulary and the runtime's warm-up.
 await pipeline.ask(questions[0] ?? "What is RAG?", { mode: "generative" });

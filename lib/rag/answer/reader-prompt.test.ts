@@ -67,5 +67,10 @@ describe("the reader's vocabulary", () => {
       expect(words.has(word)).toBe(true);
     }
     expect(words.has("pineapple")).toBe(false);
+    // The template's own words are not sources.
+    for (const word of ["sentences", "answer"]) expect(words.has(word)).toBe(false);
+    const asked = readerVocabulary(formatReaderPrompt("Which answer?", [{ rank: 1, text: "Sentences." }]));
+    expect(asked.has("answer")).toBe(true);
+    expect(asked.has("sentences")).toBe(true);
   });
 });

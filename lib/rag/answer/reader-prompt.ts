@@ -84,13 +84,26 @@ export const promptFits = (promptTokens: number) =>
 // The stop words, less the pieces of contractions ("s", "ll"): those come only from the prompt's own words.
 const STOP_LETTER_WORDS = STOP_WORDS.flatMap(letterWords).filter((word) => !CONTRACTION_PIECES.has(word));
 
+// The template's own text around its two slots ("Sentences:\n", "\nQuestion: ", "\nAnswer:").
+const [TEMPLATE_HEAD = "", TEMPLATE_MIDDLE = "", TEMPLATE_TAIL = ""] =
+  READER_FORMAT.template.split(/\{lines\}|\{question\}/);
+
+/** A prompt's sentences and question, without the template's words ("sentences", "question", "answer"). */
+function promptContent(prompt: string): string {
+  let text = prompt.startsWith(TEMPLATE_HEAD) ? prompt.slice(TEMPLATE_HEAD.length) : prompt;
+  text = text.endsWith(TEMPLATE_TAIL) ? text.slice(0, text.length - TEMPLATE_TAIL.length) : text;
+  const middle = text.lastIndexOf(TEMPLATE_MIDDLE);
+  return middle >= 0 ? `${text.slice(0, middle)} ${text.slice(middle + TEMPLATE_MIDDLE.length)}` : text;
+}
+
 /**
- * The words the reader may write: those of its prompt (the sentences and the question; the template's three
- * words come along) and the stop words (the pieces of contractions only when the prompt has them). Any other word is masked while it is being written
- * (lib/models/word-mask.ts), so an answer holds no content word its sources and the question lack.
+ * The words the reader may write: those of its sentences and the question (not the template's), and the stop
+ * words (the pieces of contractions only when the sentences or the question have them). Any other word is
+ * masked while it is being written (lib/models/word-mask.ts), so an answer holds no content word its sources and
+ * the question lack.
  */
 export function readerVocabulary(prompt: string): Set<string> {
-  return new Set([...letterWords(prompt), ...STOP_LETTER_WORDS]);
+  return new Set([...letterWords(promptContent(prompt)), ...STOP_LETTER_WORDS]);
 }
 
 /** The reader copies a sentence from its input, with its marker; training fixed the budget. */
