@@ -66,7 +66,11 @@ export const CLOSE_WORD = 0.6;
 
 // ---- answering (answer/) --------------------------------------------------------------------------------
 
-/** How the page and the CLI answer unless told otherwise (README, "Decisions"). */
+/**
+ * How the page and the CLI answer unless told otherwise (README, "Decisions"). Generative only if it meets
+ * issue 25's bars on dev and unseen (scripts/eval-generative.ts; data/evaluation/generative-rag.json says which,
+ * and generative-eval.test.ts holds this constant to it): on 2026-12-03 it did not (docs/generative-rag.md).
+ */
 export const DEFAULT_RAG_MODE: RagMode = "extractive";
 /** The most sentences an extractive answer quotes. */
 export const EXTRACTIVE_MAX_SENTENCES = 2;
