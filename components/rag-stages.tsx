@@ -223,7 +223,7 @@ export function RagStages({
                   {formatMs(result.timings.firstTokenMs)}
                 </span>
                 , {Math.round(result.generation.tokensPerSecond)} tokens/s
-                {result.declinedBy === "reader" ? "; the reader said the passages do not answer it." : "."}
+                {result.declinedBy === "reader" ? "; the reader wrote no answer." : "."}
               </p>
             ) : (
               <p>

@@ -5,7 +5,9 @@
  * An in-scope row (one with `evidence`) counts when the evidence (lib/evaluation/evidence.ts) is in any
  * citation the CLI printed: a declined question prints none, so declining it is a miss. A row without
  * `evidence` is off topic and counts when it was declined. Token-F1 compares the printed answer with the row's
- * `answer` (a declined question scores 0). Prints one JSON summary.
+ * `answer` (a declined question scores 0). Faithfulness is the mean of the CLI's `faithfulness` over the in-scope
+ * questions answered; `withInventedWords` counts the answers (any row) with an invented word. Prints one JSON
+ * summary.
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -23,7 +25,13 @@ interface Row {
 interface Printed {
   question: string;
   knowledge: string;
-  rag: { answer: string; abstained: boolean; citations: { text: string; id: string }[] };
+  rag: {
+    answer: string;
+    abstained: boolean;
+    citations: { text: string; id: string }[];
+    faithfulness: number | null;
+    invented: string[];
+  };
 }
 
 const [file, ...rest] = process.argv.slice(2);
@@ -57,6 +65,10 @@ rows.forEach((row, i) => {
 const cited = ({ row, out }: { row: Row; out: Printed }) =>
   out.rag.citations.some((c) => containsEvidence(c.text, row.evidence ?? ""));
 const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 10_000) / 10_000);
+const meanOf = (values: number[]) =>
+  values.length === 0
+    ? null
+    : Math.round((values.reduce((sum, v) => sum + v, 0) / values.length) * 10_000) / 10_000;
 const quality = answerQuality(
   inScope.map(({ row, out }) => ({
     prediction: out.rag.abstained ? null : stripMarkers(out.rag.answer),
@@ -72,6 +84,10 @@ const summary = {
   evidenceCitedShare: share(inScope.filter(cited).length, inScope.length),
   inScopeDeclined: inScope.filter(({ out }) => out.rag.abstained).length,
   tokenF1: inScope.length > 0 ? quality.tokenF1 : null,
+  faithfulness: meanOf(
+    inScope.flatMap(({ out }) => (out.rag.faithfulness === null ? [] : [out.rag.faithfulness])),
+  ),
+  withInventedWords: printed.filter((p) => p.rag.invented.length > 0).length,
   offTopic: offTopic.length,
   offTopicDeclined: offTopic.filter(({ out }) => out.rag.abstained).length,
   offTopicDeclinedShare: share(offTopic.filter(({ out }) => out.rag.abstained).length, offTopic.length),
@@ -87,6 +103,9 @@ if (details) {
           inScope: Boolean(row.evidence),
           cited: row.evidence ? cited({ row, out }) : null,
           abstained: out.rag.abstained,
+          answer: out.rag.answer,
+          faithfulness: out.rag.faithfulness,
+          invented: out.rag.invented,
           citations: out.rag.citations.map((c) => c.id),
         }),
       )

@@ -260,8 +260,8 @@ done
 article_stage "$W/pretrain/base.pt" "$W/tokenizer" "the base's float checkpoint (pretrain/base.pt of this run)"
 
 # ---------------------------------------------------------------- 9. reader (generative RAG; training/reader/)
-# The base checkpoint, context extended to 512, fine-tuned to answer from numbered passages (copy + cite, or
-# decline) on a reading-comprehension set generated from the corpus.
+# The base checkpoint, context extended to 512, fine-tuned to answer from the best-ranked sentences of numbered
+# passages (copy + cite) on a reading-comprehension set generated from the corpus.
 R="$W/reader"
 mkdir -p "$R/train"
 if skip "$R/rc-train.jsonl"; then log "reader data exists, skipped"; else

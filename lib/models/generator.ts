@@ -9,6 +9,7 @@ import {
 import { createError, describeError, type ErrorDescription, isAppError } from "../errors";
 import { type Decoding, MODEL_DTYPE, type ModelId, SESSION_OPTIONS } from "./decoding";
 import { decodeRate } from "./speed";
+import { createWordMask, type TokenShape, tokenShapes } from "./word-mask";
 import { yieldToEventLoop } from "./yield";
 
 export interface LoadProgress {
@@ -57,10 +58,10 @@ export interface GeneratorOptions {
   /** A prompt in the model's own format, run once after loading so the first real answer is not slowed. */
   warmUpPrompt: string;
   /**
-   * Token sequences whose last token the model may not write after the others (Transformers.js's
-   * `bad_words_ids`), built once with the model's own tokenizer.
+   * The words the model may write for a prompt (word-mask.ts masks every other word while it is being
+   * written); absent, any word.
    */
-  bannedSequences?: (encode: (text: string) => number[]) => number[][];
+  vocabulary?: (prompt: string) => ReadonlySet<string>;
 }
 
 /**
@@ -99,7 +100,7 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
     onToken?: (text: string) => void,
     pacing: { paceMs?: number } = {},
   ): Promise<Generation> {
-    const { tokenizer, model, constraints, contextLength } = await load();
+    const { tokenizer, model, shapes, endIds, contextLength } = await load();
     paceMs = Math.max(0, pacing.paceMs ?? 0);
     const inputs = tokenizer(prompt);
     const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
@@ -109,11 +110,13 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
     stopping.reset();
     const record = recorder(tokenizer, onToken);
     const { constraint: _shown, ...decoding } = options.decoding;
+    const mask =
+      shapes && options.vocabulary ? [createWordMask(shapes, options.vocabulary(prompt), endIds)] : null;
     try {
       await model.generate({
         ...inputs,
         ...decoding,
-        ...constraints,
+        ...(mask ? { logits_processor: mask as never } : {}),
         streamer: record.streamer,
         stopping_criteria: [stopping],
       });
@@ -175,19 +178,13 @@ async function loadModel(
       progress_callback,
     });
     yieldBeforeEachToken(model, pace);
-    const banned = options.bannedSequences?.((text) => tokenizer.encode(text)) ?? [];
-    const constraints = banned.length > 0 ? { bad_words_ids: banned } : {};
     // Paying for the first run here keeps the first answer's latency honest.
-    await model.generate({
-      ...tokenizer(options.warmUpPrompt),
-      ...constraints,
-      max_new_tokens: 1,
-      do_sample: false,
-    });
+    await model.generate({ ...tokenizer(options.warmUpPrompt), max_new_tokens: 1, do_sample: false });
     return {
       tokenizer,
       model,
-      constraints,
+      shapes: options.vocabulary ? vocabularyShapes(tokenizer, model) : null,
+      endIds: endIdsOf(model),
       contextLength: contextLengthOf(model),
       loadMs: round(performance.now() - start),
     };
@@ -263,9 +260,23 @@ function refused(prompt: string, promptTokens: number, refusal: ErrorDescription
 interface Loaded {
   tokenizer: PreTrainedTokenizer;
   model: PreTrainedModel;
-  constraints: { bad_words_ids?: number[][] };
+  /** Each token's letter runs, for the word mask; null when the model has no vocabulary bound. */
+  shapes: TokenShape[] | null;
+  endIds: number[];
   contextLength: number;
   loadMs: number;
+}
+
+/** Each token of the model's vocabulary decoded alone, as letter runs (word-mask.ts). */
+function vocabularyShapes(tokenizer: PreTrainedTokenizer, model: PreTrainedModel): TokenShape[] {
+  const size = (model.config as unknown as { vocab_size: number }).vocab_size;
+  return tokenShapes(Array.from({ length: size }, (_, id) => tokenizer.decode([id])));
+}
+
+/** The model's end-of-text token ids, from its config. */
+function endIdsOf(model: PreTrainedModel): number[] {
+  const eos = (model.config as unknown as { eos_token_id?: number | number[] }).eos_token_id;
+  return eos === undefined ? [] : Array.isArray(eos) ? eos : [eos];
 }
 
 /** The model's context in tokens, from its config (GPT-2's `n_positions`). */

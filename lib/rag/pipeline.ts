@@ -172,7 +172,7 @@ export function createRagPipeline(
       decision.decline || guard !== null
         ? null
         : reader && mode === "generative"
-          ? await generativeAnswer(asked, hits, reader, toCitation(asked), {
+          ? await generativeAnswer(asked, hits, vectors, reader, toCitation(asked), {
               onToken,
               stopped: options.stopped,
               paceMs: options.paceMs,

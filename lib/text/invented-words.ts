@@ -1,10 +1,5 @@
+import { letterWords } from "./letter-words";
 import { stripMarkers } from "./markers";
-
-const letterWords = (text: string): string[] =>
-  text
-    .normalize("NFKC")
-    .toLowerCase()
-    .match(/\p{L}+/gu) ?? [];
 
 /**
  * The words of a generated answer found nowhere it could have taken them from: not in the passages it was

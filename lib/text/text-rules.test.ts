@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cleanAnswer, formatPrompt } from "../fine-tuned/prompt";
-import { cleanReaderAnswer, formatReaderPrompt, isReaderDecline } from "../rag/answer/reader-prompt";
+import { cleanReaderAnswer, formatReaderPrompt } from "../rag/answer/reader-prompt";
 import { faithfulness } from "./faithfulness";
 import { citedRanks, stripMarkers } from "./markers";
 import { exactMatch, normalizeAnswer, tokenF1 } from "./token-f1";
@@ -16,9 +16,8 @@ interface Cases {
   faithfulness: { answer: string; cited: string[]; value: number | null }[];
   fineTunedPrompt: { question: string; prompt: string }[];
   cleanAnswer: { generated: string; answer: string }[];
-  readerPrompt: { question: string; passages: string[]; prompt: string }[];
+  readerPrompt: { question: string; lines: { rank: number; text: string }[]; prompt: string }[];
   cleanReaderAnswer: { generated: string; answer: string }[];
-  isReaderDecline: { answer: string; decline: boolean }[];
 }
 const cases = JSON.parse(readFileSync("data/text-rules/cases.json", "utf8")) as Cases;
 const rounded = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
@@ -54,16 +53,10 @@ describe("the text rules shared with training (data/text-rules/cases.json)", () 
   it.each(cases.cleanAnswer)("cleans the fine-tuned model's output $generated", ({ generated, answer }) => {
     expect(cleanAnswer(generated)).toBe(answer);
   });
-  it.each(cases.readerPrompt)(
-    "builds the reader's prompt for $question",
-    ({ question, passages, prompt }) => {
-      expect(formatReaderPrompt(question, passages)).toBe(prompt);
-    },
-  );
+  it.each(cases.readerPrompt)("builds the reader's prompt for $question", ({ question, lines, prompt }) => {
+    expect(formatReaderPrompt(question, lines)).toBe(prompt);
+  });
   it.each(cases.cleanReaderAnswer)("cleans the reader's output $generated", ({ generated, answer }) => {
     expect(cleanReaderAnswer(generated)).toBe(answer);
-  });
-  it.each(cases.isReaderDecline)("tells whether $answer declines", ({ answer, decline }) => {
-    expect(isReaderDecline(answer)).toBe(decline);
   });
 });

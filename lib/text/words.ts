@@ -6,6 +6,9 @@ import stopWords from "../../data/text-rules/stop-words.json" with { type: "json
  */
 const STOP = new Set(stopWords.words);
 
+/** The stop words: the words that carry no content, left out of content words. */
+export const STOP_WORDS: readonly string[] = stopWords.words;
+
 /**
  * Text as SQuAD-style answer scoring sees it: compatibility-normalised (NFKC), lowercase, with punctuation and
  * symbols deleted (so "it’s" and "it's" are both "its"), split on whitespace.

@@ -3,13 +3,14 @@
 trained on), greedy decoding as in the app, int8 weights as shipped (fp32 alongside on a subset).
 
 Metrics
-* answerable examples: SQuAD-style token F1 and exact match of the answer (citation markers removed) against
-  the copied sentence; citation accuracy (cites exactly the gold passage); false declines;
-* no-answer examples: decline accuracy (the answer is the decline text);
-* all examples: F1 / EM with the decline text as the reference of no-answer examples;
+* token F1 and exact match (SQuAD normalisation) of the answer, citation markers removed, against the answer
+  sentence;
+* line accuracy: the answer is the answer sentence's line (a whole line copied, the right one); first-line rate:
+  it is the first line, whatever the answer (how often the reader simply takes the scorer's best sentence);
+  verbatim: it is one of the lines, whole;
+* citation accuracy: it cites exactly the answer's passage;
 * faithfulness: share of the answer's content words (stop words and markers left out, lower-cased, not
-  stemmed) found in the passages it cites (all passages shown when it cites none), over non-declined answers;
-  "verbatim": the answer without its marker is a substring of a passage shown.
+  stemmed) found in the passages it cites (all passages when it cites none).
 
 --article adds a sanity check on a few article passages (inference only; the article is never trained on).
 """
@@ -23,7 +24,7 @@ from common import load_model, quantize_state_dict  # noqa: E402
 from bpe import Tokenizer  # noqa: E402
 from model import greedy  # noqa: E402
 from rcformat import (ROOT, build_prompt, citations, clean, content_words, f1_score, faithfulness,  # noqa: E402
-                      format_passage, is_decline, load_format, normalize_answer, strip_citations)
+                      format_line, load_format, normalize_answer, strip_citations)
 
 
 def answer(model, tok, fmt, prompt):
@@ -33,30 +34,18 @@ def answer(model, tok, fmt, prompt):
 
 
 def score(rows, preds, fmt):
-    ans = [(r, p) for r, p in zip(rows, preds) if r['gold']]
-    neg = [(r, p) for r, p in zip(rows, preds) if not r['gold']]
-    f1a = [f1_score(strip_citations(p), r['answer']) for r, p in ans]
-    ema = [float(normalize_answer(strip_citations(p)) == normalize_answer(r['answer'])) for r, p in ans]
-    cite = [float(citations(p, len(r['passages'])) == [r['gold']]) for r, p in ans]
-    false_dec = [float(is_decline(p, fmt)) for r, p in ans]
-    dec = [float(is_decline(p, fmt)) for r, p in neg]
-    f1_all = f1a + dec
-    faith, verb = [], []
-    for r, p in zip(rows, preds):
-        if is_decline(p, fmt):
-            continue
-        shown = [format_passage(fmt, x) for x in r['passages']]
-        f = faithfulness(p, shown)
-        if f is not None:
-            faith.append(f)
-        body = strip_citations(p)
-        verb.append(float(bool(body) and any(body in s for s in shown)))
+    same = lambda a, b: normalize_answer(a) == normalize_answer(b)  # noqa: E731
+    f1 = [f1_score(strip_citations(p), r['answer']) for r, p in zip(rows, preds)]
+    em = [float(same(strip_citations(p), r['answer'])) for r, p in zip(rows, preds)]
+    line = [float(same(strip_citations(p), format_line(fmt, r['answer']))) for r, p in zip(rows, preds)]
+    first = [float(same(strip_citations(p), format_line(fmt, r['lines'][0][1]))) for r, p in zip(rows, preds)]
+    verb = [float(any(same(strip_citations(p), format_line(fmt, t)) for _, t in r['lines'])) for r, p in zip(rows, preds)]
+    cite = [float(citations(p, len(r['passages'])) == [r['gold']]) for r, p in zip(rows, preds)]
+    faith = [f for f in (faithfulness(p, r['passages']) for r, p in zip(rows, preds)) if f is not None]
     m = lambda xs: round(sum(xs) / len(xs), 4) if xs else None  # noqa: E731
-    return {'n': len(rows), 'n_answerable': len(ans), 'n_no_answer': len(neg),
-            'f1_answerable': m(f1a), 'em_answerable': m(ema), 'citation_accuracy': m(cite),
-            'false_decline_rate': m(false_dec), 'decline_accuracy': m(dec),
-            'f1_all': m(f1_all), 'em_all': m(ema + dec),
-            'faithfulness': m(faith), 'faithfulness_n': len(faith), 'verbatim_copy_rate': m(verb)}
+    return {'n': len(rows), 'f1': m(f1), 'em': m(em), 'line_accuracy': m(line), 'first_line_rate': m(first),
+            'verbatim_line_rate': m(verb), 'citation_accuracy': m(cite), 'faithfulness': m(faith),
+            'faithfulness_n': len(faith)}
 
 
 # A few article passages as context (inference only). Questions are written here, not generated.
@@ -64,8 +53,6 @@ ARTICLE_CASES = [
     ('What is fine-tuning?', ['fine-tuning', 'pre-trained']),
     ('How does RAG work?', ['retrieval', 'generation']),
     ('When should I choose RAG?', ['choose', 'rag']),
-    ('What is the capital of France?', None),
-    ('How do I bake sourdough bread?', None),
 ]
 
 
@@ -75,18 +62,26 @@ def article_passages():
     return [l.lstrip('- ') for l in lines if len(l.split()) >= 15]
 
 
+def article_lines(question, hint, passages, fmt):
+    """The top three passages by word overlap, and their sentences ranked the same way (a stand-in for the app's
+    retrieval and sentence scorer, enough for a sanity check)."""
+    from make_rc import sentences
+    qw = set(content_words(question)) | set(hint)
+    overlap = lambda t: len(qw & set(content_words(t))) / (1 + 0.01 * len(t.split()))  # noqa: E731
+    top = sorted(passages, key=lambda p: -overlap(p))[:3]
+    ranked = sorted(((n, s) for n, p in enumerate(top, 1) for s in sentences(p)), key=lambda x: -overlap(x[1]))
+    return top, ranked[:fmt['maxLines']]
+
+
 def article_sanity(model, tok, fmt):
     paras = article_passages()
     out = []
     for q, hint in ARTICLE_CASES:
-        qw = set(content_words(q)) | set(hint or [])
-        ranked = sorted(paras, key=lambda p: -len(qw & set(content_words(p))) / (1 + 0.01 * len(p.split())))
-        passages = ranked[:3] if hint else paras[5:8]  # off-topic: three arbitrary article passages
-        prompt, kept = build_prompt(fmt, passages, q, tok)
+        top, lines = article_lines(q, hint, paras, fmt)
+        prompt, kept = build_prompt(fmt, lines, q, tok)
         pred, n_in, n_out = answer(model, tok, fmt, prompt)
-        shown = [format_passage(fmt, x) for x in kept]
-        out.append({'question': q, 'passages': shown, 'prediction': pred, 'declined': is_decline(pred, fmt),
-                    'citations': citations(pred, len(kept)), 'faithfulness': faithfulness(pred, shown),
+        out.append({'question': q, 'lines': [[n, format_line(fmt, t)] for n, t in kept], 'prediction': pred,
+                    'citations': citations(pred, len(top)), 'faithfulness': faithfulness(pred, top),
                     'prompt_tokens': n_in})
     return out
 
@@ -142,8 +137,8 @@ def main():
     q8 = load_model(a.ckpt)
     q8.load_state_dict(quantize_state_dict(fp.state_dict())[0])
     report = {'decoding': {'strategy': 'greedy', 'max_new_tokens': fmt['maxNewTokens']},
-              'metric': 'token F1 / exact match (SQuAD normalisation) of the answer without citation markers; '
-                        'decline accuracy on no-answer examples; faithfulness = share of answer content words '
+              'metric': 'token F1 / exact match (SQuAD normalisation) of the answer without citation markers; line '
+                        'accuracy = the answer sentence copied whole; faithfulness = share of answer content words '
                         'found in the cited passages', 'results': {}, 'examples': []}
     t0 = time.time()
     for variant, model, n in (('int8', q8, len(rows)), ('fp32', fp, min(a.fp32_rows, len(rows)))):
@@ -156,19 +151,20 @@ def main():
             gen_tokens += n_out
             if variant == 'int8':
                 report['examples'].append({'id': r['id'], 'question': r['question'], 'gold': r['gold'],
-                                           'answer': r['answer'], 'prediction': p, 'template': r['template'],
+                                           'gold_line': r['gold_line'], 'answer': r['answer'], 'prediction': p,
+                                           'template': r['template'],
                                            'f1': round(f1_score(strip_citations(p), r['answer']), 4)})
         s = score(rows[:n], preds, fmt)
         s['seconds'] = round(time.time() - t0, 1)
         report['results'][f'heldout/{variant}'] = s
         print(variant, json.dumps(s), flush=True)
         if variant == 'int8':
-            by = {}
-            for r, p in zip(rows, preds):
-                if r['gold']:
-                    by.setdefault(r['template'], []).append(f1_score(strip_citations(p), r['answer']))
-            report['results']['heldout/int8/f1_by_template'] = {k: {'n': len(v), 'f1': round(sum(v) / len(v), 4)}
-                                                               for k, v in sorted(by.items())}
+            for key, name in (('template', 'f1_by_template'), ('gold_line', 'f1_by_answer_line')):
+                by = {}
+                for r, p in zip(rows, preds):
+                    by.setdefault(str(r[key]), []).append(f1_score(strip_citations(p), r['answer']))
+                report['results'][f'heldout/int8/{name}'] = {k: {'n': len(v), 'f1': round(sum(v) / len(v), 4)}
+                                                            for k, v in sorted(by.items())}
     report['copy_probe'] = {'what': 'mean token loss on a held-out passage (40 words) seen the first time vs repeated '
                                     'after <gap> tokens of other passages; repeat loss far below first = copies',
                             'reader_int8': copy_probe(q8, tok, rows)}
@@ -183,12 +179,9 @@ def main():
             print('ARTICLE', json.dumps({k: c[k] for k in ('question', 'prediction', 'citations')}, ensure_ascii=False))
     json.dump(report, open(a.out, 'w'), indent=2, ensure_ascii=False)
     if a.ref_prompts:
-        ans = [r['prompt'] for r in rows if r['gold']][:3]
-        neg = [r['prompt'] for r in rows if not r['gold']][:1]
         paras = article_passages()
-        art = [build_prompt(fmt, paras[10:13], 'What is fine-tuning?', tok)[0],
-               build_prompt(fmt, paras[5:8], 'What is the capital of France?', tok)[0]]
-        json.dump(ans + neg + art, open(a.ref_prompts, 'w'), indent=2, ensure_ascii=False)
+        art = [build_prompt(fmt, article_lines(q, hint, paras, fmt)[1], q, tok)[0] for q, hint in ARTICLE_CASES[:2]]
+        json.dump([r['prompt'] for r in rows[:4]] + art, open(a.ref_prompts, 'w'), indent=2, ensure_ascii=False)
 
 
 if __name__ == '__main__':

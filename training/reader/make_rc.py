@@ -4,15 +4,20 @@
 Never reads the article (data/article/*) or data/qa/*: every passage, question and answer comes from the
 corpus's documentation paragraphs and WordNet glosses. No model is involved.
 
-One example = 1 to 3 passages numbered [1]..[3] (paragraphs of the corpus, cut to the prompt format's word
-budget), a question and a target continuation:
-  * answerable (about 78%): the question is built from one sentence of one passage; the target is that
-    sentence (plus the next one when it is very short), copied verbatim, then the passage's citation, e.g.
-    " <sentence> [2]". The sentence is the first one of its passage that holds the question's key words;
-  * no answer (about 22%): the question is built from a paragraph that is NOT shown; the passages are its
-    lexical neighbours that lack the question's key phrase; the target is the decline text.
-Distractor passages are mostly lexical neighbours of the answer paragraph (sharing its rarest words), so
-they look plausible; none of them contains the key phrase or most of the answer's content words.
+An example mirrors what the app hands the reader (data/reader-prompt-format.json): not whole passages, but the
+sentences that a scorer like the app's extractive one (lib/rag/answer/sentence-rank.ts) ranks best, each with
+the number of the passage it comes from. Building one:
+  * 1 to 3 passages (paragraphs of the corpus) numbered [1]..[3] as retrieval would rank them: the answer
+    paragraph first in about two thirds of examples (as on the article), otherwise at another place; the others
+    are lexical neighbours of it (sharing its rarest words) that lack the question's key phrase;
+  * a question built from one sentence of the answer paragraph (its answer sentence);
+  * every sentence of the passages scored against the question as the app's scorer does, by word overlap
+    weighted by rarity with recall counting twice as much as precision (F-beta 2), crude stems instead of word
+    vectors, a little noise, and the same small prior for earlier passages; the best 2 to 4 become the lines,
+    best first. An example whose answer sentence is not among them is dropped (the app would give the reader
+    nothing to copy either);
+  * the target is the answer sentence copied verbatim, then the number of its passage: " <sentence> [2]".
+The reader is never taught to decline: whether the sources cover a question is decided by retrieval.
 
 Questions are templates filled from the answer sentence: its definitional subject ("X is a ..." ->
 "What is X?"), its subject and verb ("The parser returns ..." -> "What does the parser return?"), a rare
@@ -28,7 +33,7 @@ import argparse, collections, json, math, os, random, re, sys, zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.dirname(HERE))
-from rcformat import STOP as _STOP, build_prompt, format_passage, load_format, target_text, words  # noqa: E402
+from rcformat import STOP as _STOP, build_prompt, format_line, load_format, target_text, words  # noqa: E402
 
 EOT = '<|endoftext|>'
 STOP = _STOP | set('without within upon via onto per whether either neither yet however thus therefore else '
@@ -42,6 +47,10 @@ SENT_SPLIT = re.compile(r'(?<=[.!?])\s+(?=[A-Z0-9"\'(\[])')
 BAD_SUBJ = {'this', 'it', 'that', 'there', 'here', 'which', 'what', 'they', 'these', 'each', 'one', 'the', 'a',
             'an', 'its', 'result', 'default', 'following', 'above', 'below', 'example', 'note', 'see', 'other',
             'same', 'former', 'latter', 'first', 'second', 'next', 'last', 'both', 'all', 'some', 'such'}
+LINE_COUNTS = (2, 3, 4, 4)  # lines per example, drawn uniformly from this list
+RANK_PRIOR = 0.05  # as the app's EXTRACTIVE_RANK_PRIOR: each later passage's sentences lose this share
+ANSWER_WINDOW = 60  # the answer sentence lies within its paragraph's first words
+PASSAGE_WORDS = 150  # a passage's sentences are read up to here, as the app's passages are a few sentences
 SKIP_VERBS = {'is', 'was', 'has', 'does', 'its', 'this', 'thus', 'always', 'was', 'yes', 'less', 'unless',
               'as', 'us', 'plus', 'series', 'class', 'process', 'access', 'status', 'alias', 'analysis', 'basis'}
 
@@ -168,7 +177,7 @@ class Generator:
     def __init__(self, fmt, paragraphs, heldout_flags, wn, rnd, tok):
         self.fmt, self.wn, self.rnd, self.tok = fmt, wn, rnd, tok
         self.paras = paragraphs                            # raw paragraph text
-        self.shown = [format_passage(fmt, p) for p in paragraphs]  # as in the prompt
+        self.shown = [' '.join(words(p)[:PASSAGE_WORDS]) for p in paragraphs]  # the part whose sentences are read
         self.lower = [s.lower() for s in self.shown]
         self.heldout = heldout_flags
         df = collections.Counter()
@@ -345,24 +354,21 @@ class Generator:
         return q, x, kind, changes
 
     def answer_from(self, i):
-        """Pick an answer sentence of paragraph i (within the shown part) and a question for it."""
+        """Pick an answer sentence of paragraph i (within its first words) and a question for it."""
         w = words(self.paras[i])
-        sents = sentences(' '.join(w[:self.fmt['passageMaxWords']]))
-        if len(w) > self.fmt['passageMaxWords'] and sents:
+        sents = sentences(' '.join(w[:ANSWER_WINDOW]))
+        if len(w) > ANSWER_WINDOW and sents:
             sents = sents[:-1]  # the last one may be cut
         wordnet = WN_PARA.match(self.paras[i]) is not None
-        idx = [k for k, s in enumerate(sents) if good_answer_sentence(s) and (not wordnet or WN_MEANS.match(s))]
+        idx = [k for k, s in enumerate(sents) if good_answer_sentence(s) and (not wordnet or WN_MEANS.match(s))
+               and len(words(s)) <= self.fmt['lineMaxWords']]
         if not idx:
             return None
         k = self.rnd.choice(idx)
         res = self.question_for(sents[k], [s.lower() for s in sents[:k]])
         if res is None:
             return None
-        ans = sents[k]
-        if not wordnet and len(ans.split()) < 8 and k + 1 < len(sents) and good_answer_sentence(sents[k + 1]) and \
-                len(ans.split()) + len(sents[k + 1].split()) <= 40:
-            ans = ans + ' ' + sents[k + 1]
-        return ans, res
+        return sents[k], res
 
     def ok_distractor(self, j, key, answer_cw):
         low = self.lower[j]
@@ -373,7 +379,34 @@ class Generator:
             return False
         return True
 
-    def make(self, i, answerable, n_passages, heldout):
+    def rank_lines(self, question, passages):
+        """Every sentence of the passages that states something, scored against the question as the app's
+        extractive scorer does (F-beta 2 of rarity-weighted word overlap; crude stems where the app matches
+        words through their vectors), with noise and a small prior for earlier passages; best first."""
+        q = {}
+        for w in question.split():
+            c = core(w)
+            if is_content(c):
+                q[stem(c)] = min(self.idf_of(c), 9.0)
+        total = sum(q.values())
+        out = []
+        for n, p in enumerate(passages, 1):
+            for s in sentences(p):
+                if re.search(r'\?["\')]*$', s):
+                    continue
+                sw = {stem(c) for c in (core(w) for w in s.split()) if is_content(c)}
+                if not sw:
+                    continue
+                hit = [x for x in q if x in sw]
+                recall = sum(q[x] for x in hit) / total if total else 0.0
+                precision = len(hit) / len(sw)
+                f = 5 * precision * recall / (4 * precision + recall) if hit else 0.0
+                score = f * (1 - RANK_PRIOR * (n - 1)) + self.rnd.gauss(0, self.noise)
+                out.append((score, n, s))
+        out.sort(key=lambda x: -x[0])
+        return [(n, s) for _, n, s in out]
+
+    def make(self, i, n_passages, heldout):
         got = self.answer_from(i)
         if got is None:
             return None
@@ -381,7 +414,7 @@ class Generator:
         answer_cw = {x for x in (core(w).lower() for w in ans.split()) if is_content(x) and len(x) >= 3}
         near = [j for j in self.neighbours(i, allow_heldout=heldout)
                 if self.shown[j][:60] != self.shown[i][:60] and self.ok_distractor(j, key, answer_cw)]
-        need = n_passages - (1 if answerable else 0)
+        need = n_passages - 1
         pool = self.train_ids if not heldout else range(len(self.paras))
         chosen = []
         tries = 0
@@ -395,20 +428,27 @@ class Generator:
                 chosen.append(j)
         if len(chosen) < need:
             return None
-        gold = 0
-        if answerable:
-            gold = self.rnd.randrange(n_passages) + 1
-            chosen.insert(gold - 1, i)
+        gold = 1 if self.rnd.random() < self.gold_first else self.rnd.randrange(n_passages) + 1
+        chosen.insert(gold - 1, i)
         passages = [self.shown[j] for j in chosen]
-        prompt, kept = build_prompt(self.fmt, passages, q, self.tok)
-        if len(kept) < len(passages):
+        n_lines = self.rnd.choice(LINE_COUNTS)
+        ranked = self.rank_lines(q, passages)[:n_lines]
+        if (gold, ans) not in ranked:
+            return None
+        prompt, kept = build_prompt(self.fmt, ranked, q, self.tok)
+        if (gold, ans) not in kept:
             return None
         tgt = target_text(self.fmt, ans, gold)
         if self.tok is not None and len(self.tok.encode(tgt)) > self.fmt['maxNewTokens']:
             return None
-        return {'passages': passages, 'question': q, 'gold': gold,
-                'answer': ans if gold else self.fmt['decline'], 'target': tgt, 'prompt': prompt,
+        return {'passages': passages, 'lines': [[n, t] for n, t in kept], 'question': q, 'gold': gold,
+                'gold_line': kept.index((gold, ans)) + 1, 'answer': ans, 'target': tgt, 'prompt': prompt,
                 'template': kind, 'key': key, 'synonyms': changes, 'answer_paragraph': i}
+
+
+def stem(word):
+    """A crude stem: lower case, at most 6 letters ("retrieval" and "retrieve" meet)."""
+    return word.lower()[:6]
 
 
 def parser():
@@ -418,7 +458,10 @@ def parser():
     ap.add_argument('--tok', default='', help='tokenizer folder: checks prompt fit and answer length')
     ap.add_argument('--train', type=int, default=20000)
     ap.add_argument('--heldout', type=int, default=500)
-    ap.add_argument('--decline-share', type=float, default=0.24)
+    ap.add_argument('--gold-first', type=float, default=0.65,
+                    help='share of examples whose answer passage is ranked first')
+    ap.add_argument('--rank-noise', type=float, default=0.08,
+                    help='standard deviation of the noise added to each sentence score')
     ap.add_argument('--heldout-docs', type=float, default=0.04, help='share of documents kept for the held-out set')
     ap.add_argument('--wordnet-share', type=float, default=0.2, help='max share of answer paragraphs from WordNet')
     ap.add_argument('--seed', type=int, default=0)
@@ -443,6 +486,7 @@ def main():
             is_wn.append(bool(WN_PARA.match(p)))
     wn = WordNet()
     gen = Generator(fmt, paras, held, wn, rnd, tok)
+    gen.gold_first, gen.noise = a.gold_first, a.rank_noise
     os.makedirs(a.out, exist_ok=True)
     stats = {'documents': len(docs), 'paragraphs': len(paras), 'heldout_paragraphs': sum(held), 'splits': {}}
     for split, n_want in (('train', a.train), ('heldout', a.heldout)):
@@ -461,10 +505,9 @@ def main():
                 if i is None:
                     break
             tried += 1
-            answerable = rnd.random() >= a.decline_share
             r = rnd.random()
-            n_p = (1 if r < 0.1 else 2 if r < 0.3 else 3) if answerable else (1 if r < 0.15 else 2 if r < 0.35 else 3)
-            ex = gen.make(i, answerable, n_p, split == 'heldout')
+            n_p = 1 if r < 0.1 else 2 if r < 0.3 else 3
+            ex = gen.make(i, n_p, split == 'heldout')
             if ex is None:
                 continue
             n_wn += is_wn[i]
@@ -474,7 +517,8 @@ def main():
             for ex in out:
                 f.write(json.dumps(ex, ensure_ascii=False) + '\n')
         st = {'examples': len(out), 'paragraphs_tried': tried,
-              'decline_share': round(sum(e['gold'] == 0 for e in out) / max(len(out), 1), 4),
+              'answer_line': dict(sorted(collections.Counter(e['gold_line'] for e in out).items())),
+              'lines_per_example': dict(sorted(collections.Counter(len(e['lines']) for e in out).items())),
               'wordnet_answer_paragraphs': n_wn,
               'passages_per_example': dict(collections.Counter(len(e['passages']) for e in out)),
               'gold_position': dict(collections.Counter(e['gold'] for e in out)),
@@ -487,7 +531,8 @@ def main():
         stats['splits'][split] = st
         print(split, json.dumps(st), flush=True)
     stats['format'] = fmt
-    stats['generator'] = {'source': os.path.abspath(a.corpus), 'seed': a.seed, 'decline_share_target': a.decline_share,
+    stats['generator'] = {'source': os.path.abspath(a.corpus), 'seed': a.seed, 'gold_first': a.gold_first,
+                          'rank_noise': a.rank_noise,
                           'heldout_docs': a.heldout_docs, 'wordnet_share_max': a.wordnet_share}
     json.dump(stats, open(os.path.join(a.out, 'rc-stats.json'), 'w'), indent=2, ensure_ascii=False)
 

@@ -34,7 +34,7 @@ def plot(pre_rows, evals, rows, out_png, base_ctx):
         sm = [sum(y[max(0, i - k + 1):i + 1]) / len(y[max(0, i - k + 1):i + 1]) for i in range(len(y))]
         ax.plot(x, sm, lw=1.5, label=f'mean of {k} steps')
     ax.set_xlabel('reading-comprehension examples seen')
-    ax.set_title('Reader fine-tuning (loss on answer/decline tokens, context 512)')
+    ax.set_title('Reader fine-tuning (loss on answer tokens, context 512)')
     ax.set_yscale('log')
     ax.grid(alpha=0.3)
     ax.legend()
@@ -46,7 +46,8 @@ def plot(pre_rows, evals, rows, out_png, base_ctx):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--pre', required=True, help='pretraining work dir (base model)')
+    ap.add_argument('--pre', required=True, help='pretraining work dir (base model); without its summary (a base '
+                    'restored by restore_base.py), the base model facts are kept from the existing card')
     ap.add_argument('--reader', required=True, help='reader work dir (reader-summary.json, reader-loss.csv)')
     ap.add_argument('--rc-stats', required=True)
     ap.add_argument('--eval', required=True)
@@ -54,49 +55,61 @@ def main():
     ap.add_argument('--model', required=True, help='reader model folder')
     ap.add_argument('--verify', default='', help='verify-reader.json (optional)')
     a = ap.parse_args()
-    pre = json.load(open(os.path.join(a.pre, 'pretrain-summary.json')))
     rs = json.load(open(os.path.join(a.reader, 'reader-summary.json')))
     st = json.load(open(a.rc_stats))
     ev = json.load(open(a.eval))
-    prov = json.load(open(a.provenance))
     d = a.model
     onnx_path = os.path.join(d, 'onnx', 'model_quantized.onnx')
     cfg = json.load(open(os.path.join(d, 'config.json')))
-    params = pre['params'] + (rs['n_positions'] - rs['base_n_positions']) * cfg['n_embd']
+    pre_path = os.path.join(a.pre, 'pretrain-summary.json')
+    if os.path.exists(pre_path):
+        pre = json.load(open(pre_path))
+        prov = json.load(open(a.provenance))
+        params = pre['params'] + (rs['n_positions'] - rs['base_n_positions']) * cfg['n_embd']
+        base_model = {'folder': 'public/models/base', 'n_positions': rs['base_n_positions'],
+                      'pretraining_wall_time_s': pre['wall_time_s'], 'pretraining_tokens': pre['tokens'],
+                      'pretraining_hardware': pre.get('device', 'cpu'),
+                      'copy_rich_share': pre['hyper'].get('copy_frac', 0),
+                      'final_heldout_perplexity': round(pre['evals'][-1]['val_ppl'], 2),
+                      'corpus': {'bytes': prov['bytes'], 'tokens': prov['tokens']}}
+    else:
+        old = json.load(open(os.path.join(d, 'model-card.json')))
+        pre = None
+        params, base_model = old['parameters'], dict(old['base_model'])
+        base_model['restored_by'] = 'training/restore_base.py from public/models/base (int8 weights dequantized)'
     tr, ho = st['splits']['train'], st['splits']['heldout']
     card = {
         'name': 'reader',
-        'description': 'The base model fine-tuned to answer a question from up to 3 numbered passages: its training '
-                       'targets copy the answering sentence from one passage and cite it ("... [2]"), or say "'
-                       + rs['prompt_format']['decline'] + '" when no passage holds the answer.',
+        'description': 'The base model fine-tuned to answer a question from the best-ranked sentences of up to 3 '
+                       'retrieved passages, each line marked with its passage\'s number: its training targets copy the '
+                       'answering sentence and cite its passage ("... [2]"). It is never taught to decline: retrieval '
+                       'decides whether the sources cover a question.',
         'architecture': 'GPT-2 (decoder-only transformer, learned positions, tied embeddings, gelu_new)',
         'parameters': params,
         'config': {k: cfg[k] for k in ('n_embd', 'n_layer', 'n_head', 'n_positions', 'vocab_size')},
-        'base_model': {'folder': 'public/models/base', 'n_positions': rs['base_n_positions'],
-                       'pretraining_wall_time_s': pre['wall_time_s'], 'pretraining_tokens': pre['tokens'],
-                       'pretraining_hardware': pre.get('device', 'cpu'),
-                       'copy_rich_share': pre['hyper'].get('copy_frac', 0),
-                       'final_heldout_perplexity': round(pre['evals'][-1]['val_ppl'], 2),
-                       'corpus': {'bytes': prov['bytes'], 'tokens': prov['tokens']}},
+        'base_model': base_model,
         'context_extension': {'from': rs['base_n_positions'], 'to': rs['n_positions'], 'init': rs['position_init']},
         'training_data': {
             'source': 'training/work/corpus.txt (the pretraining corpus: Debian documentation prose and WordNet '
                       'glosses); never the article (data/article/*) nor data/qa/*; checked by '
                       'training/tests/test_no_rc_article_leak.py (no shared 12-word window)',
             'generator': 'training/reader/make_rc.py (no model involved)',
-            'how': 'Passages are corpus paragraphs cut to the prompt format\'s word budget. A question is filled into '
-                   'a template from one sentence of one passage (its definitional subject, its subject + verb, a rare '
-                   'noun phrase, two phrases, or a bag of keywords); words of the key phrase are sometimes replaced by '
-                   'a WordNet first-sense synonym the corpus itself uses, or dropped, and casing/punctuation vary. The '
-                   'target copies that sentence (plus the next when it is under 8 words) and its citation. No-answer '
-                   'examples show the lexical neighbours of the question\'s paragraph without it; their target is the '
-                   'decline text. Distractors are mostly lexical neighbours (shared rare words) and never contain the '
-                   'key phrase or most of the answer\'s content words.',
+            'how': 'Passages are corpus paragraphs, ranked as retrieval would (the answer paragraph first in about two '
+                   'thirds of examples). A question is filled into a template from one sentence of the answer paragraph '
+                   '(its definitional subject, its subject + verb, a rare noun phrase, two phrases, or a bag of '
+                   'keywords); words of the key phrase are sometimes replaced by a WordNet first-sense synonym the '
+                   'corpus itself uses, or dropped, and casing/punctuation vary. Every sentence of the passages is '
+                   'scored against the question as the app\'s extractive scorer does (rarity-weighted overlap, crude '
+                   'stems, a little noise, a small prior for earlier passages); the best 2 to 4 are the lines, each '
+                   'with its passage\'s number, exactly as the app builds the prompt. The target copies the answer '
+                   'sentence and cites its passage. Distractors are lexical neighbours (shared rare words) that lack '
+                   'the key phrase.',
             'train_examples_generated': tr['examples'], 'train_examples_seen': rs['examples_seen'],
-            'decline_share': tr['decline_share'], 'templates': tr['templates'],
+            'answer_line': tr.get('answer_line'), 'lines_per_example': tr.get('lines_per_example'),
+            'templates': tr['templates'],
             'passages_per_example': tr['passages_per_example'], 'with_synonym_or_drop': tr['with_synonym_or_drop'],
             'tokens_per_example': tr.get('tokens_per_example'),
-            'heldout': {'examples': ho['examples'], 'decline_share': ho['decline_share'],
+            'heldout': {'examples': ho['examples'], 'answer_line': ho.get('answer_line'),
                         'split': 'answer paragraphs from ' + f"{st['generator']['heldout_docs'] * 100:.0f}% of the "
                                  'corpus documents, never used as answer or distractor paragraphs in training'},
         },
@@ -127,7 +140,8 @@ def main():
                              'near_tie_divergences': v['near_tie_divergences'], 'failures': v['failures'],
                              'node_tokens_per_s': v['tokens_per_s'], 'load_ms': v['load_ms']}
     json.dump(card, open(os.path.join(d, 'model-card.json'), 'w'), indent=2, ensure_ascii=False)
-    plot(read_csv(os.path.join(a.pre, 'loss.csv')), pre['evals'], read_csv(os.path.join(a.reader, 'reader-loss.csv')),
+    plot(read_csv(os.path.join(a.pre, 'loss.csv')) if pre else [], pre['evals'] if pre else [],
+         read_csv(os.path.join(a.reader, 'reader-loss.csv')),
          os.path.join(d, 'loss-curve.png'), rs['base_n_positions'])
     open(os.path.join(d, 'model-card.md'), 'w').write(render_md(card))
     print('reader card written')
@@ -165,7 +179,8 @@ def render_md(c):
               f"({c['context_extension']['init']}) |" if c['context_extension']['from'] != c['config']['n_positions']
               else f"| Context | {c['config']['n_positions']} positions, as pretrained |"),
              f"| Training set | {td['train_examples_generated']:,} generated examples from the pretraining corpus, "
-             f"{td['decline_share'] * 100:.0f}% no-answer; {td['train_examples_seen']:,} seen "
+             f"the answer sentence on line 1 in {td['answer_line']['1'] / td['train_examples_generated'] * 100:.0f}%; "
+             f"{td['train_examples_seen']:,} seen "
              f"({td['train_examples_seen'] / td['train_examples_generated']:.1f} epochs) |",
              f"| Fine-tuning | {f['wall_time_s'] / 60:.1f} min, {f['steps']} steps, {f['tokens']:,} tokens "
              f"({f['tokens_per_s']:.0f} tokens/s), {f['hardware']}; lr {h['lr']}, batch {h['batch']}, "
@@ -178,26 +193,25 @@ def render_md(c):
         lines.append(f"| Transformers.js parity | {j['identical_to_pytorch']}/{j['cases']} prompts: greedy token ids "
                      f"identical to PyTorch (same int8 weights); {j['node_tokens_per_s']} tokens/s in Node |")
     lines += ['', f"## Held-out reading comprehension (greedy, max {c['decoding']['max_new_tokens']} new tokens)", '',
-              '| weights | n | F1 (answerable) | EM (answerable) | citation accuracy | decline accuracy (no-answer) | '
-              'false declines | F1 (all) | faithfulness | verbatim copy |', '|---|---|---|---|---|---|---|---|---|---|']
+              '| weights | n | F1 | EM | right line copied | first line copied | a whole line copied | '
+              'citation accuracy | faithfulness |', '|---|---|---|---|---|---|---|---|---|']
     for k in ('heldout/int8', 'heldout/fp32'):
         r = c['evaluation'].get(k)
         if r:
-            lines.append(f"| {k.split('/')[1]} | {r['n']} ({r['n_answerable']} + {r['n_no_answer']}) | "
-                         f"{fmt3(r['f1_answerable'])} | {fmt3(r['em_answerable'])} | {fmt3(r['citation_accuracy'])} | "
-                         f"{fmt3(r['decline_accuracy'])} | {fmt3(r['false_decline_rate'])} | {fmt3(r['f1_all'])} | "
-                         f"{fmt3(r['faithfulness'])} | {fmt3(r['verbatim_copy_rate'])} |")
+            lines.append(f"| {k.split('/')[1]} | {r['n']} | {fmt3(r['f1'])} | {fmt3(r['em'])} | "
+                         f"{fmt3(r['line_accuracy'])} | {fmt3(r['first_line_rate'])} | {fmt3(r['verbatim_line_rate'])} | "
+                         f"{fmt3(r['citation_accuracy'])} | {fmt3(r['faithfulness'])} |")
     lines += ['', 'The held-out questions come from the same generator as the training set (template questions on '
               'unseen documents), so they are easier than questions people write. Faithfulness: share of the '
               'answer\'s content words (lower-cased, stop words and markers left out) found in the passages it '
-              'cites, over answers that are not declines.', '']
+              'cites.', '']
     bt = c['evaluation'].get('heldout/int8/f1_by_template')
     if bt:
         lines += ['F1 by question template (int8): ' + ', '.join(f"{k} {v['f1']:.2f} (n={v['n']})" for k, v in bt.items())
                   + '.', '']
     r8 = c['evaluation'].get('heldout/int8') or {}
     cp = c.get('copy_probe') or {}
-    if (r8.get('verbatim_copy_rate') or 0) < 0.1:
+    if (r8.get('verbatim_line_rate') or 0) < 0.1:
         lines += ['## Limitation: this reader does not copy yet', '',
                   'Greedy answers are rarely copied from the passages: the model declines most answerable questions, and '
                   'what it does write is fluent-looking text that is not in the passages. The cause is measured below: '

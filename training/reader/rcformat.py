@@ -25,39 +25,38 @@ def truncate_words(text, max_words, ellipsis):
     return ' '.join(w) if len(w) <= max_words else ' '.join(w[:max_words]) + ellipsis
 
 
-def format_passage(fmt, text):
-    """The passage text exactly as it appears in the prompt (without its [n] marker)."""
-    return truncate_words(text, fmt['passageMaxWords'], fmt['ellipsis'])
+def format_line(fmt, text):
+    """A sentence exactly as it appears in the prompt (without its [n] marker)."""
+    return truncate_words(text, fmt['lineMaxWords'], fmt['ellipsis'])
 
 
-def _prompt(fmt, passages, question):
-    body = fmt['separator'].join(fmt['passage'].replace('{n}', str(i + 1)).replace('{text}', format_passage(fmt, p))
-                                 for i, p in enumerate(passages[:fmt['maxPassages']]))
+def _prompt(fmt, lines, question):
+    body = fmt['separator'].join(fmt['line'].replace('{n}', str(n)).replace('{text}', format_line(fmt, text))
+                                 for n, text in lines[:fmt['maxLines']])
     q = ' '.join(words(question)[:fmt['questionMaxWords']])
-    return fmt['template'].replace('{passages}', body).replace('{question}', q)
+    return fmt['template'].replace('{lines}', body).replace('{question}', q)
 
 
-def build_prompt(fmt, passages, question, tok=None):
-    """Prompt text and the passages kept. With a tokenizer, the fit rule is applied: drop the last passage
-    until the prompt leaves maxNewTokens positions free."""
-    passages = list(passages[:fmt['maxPassages']])
+def build_prompt(fmt, lines, question, tok=None):
+    """Prompt text and the lines kept; lines are (passage number, sentence) pairs, best first. With a tokenizer,
+    the fit rule is applied: drop the last line until the prompt leaves maxNewTokens positions free."""
+    lines = [(int(n), text) for n, text in lines[:fmt['maxLines']]]
     while True:
-        p = _prompt(fmt, passages, question)
-        if tok is None or len(passages) <= 1 or len(tok.encode(p)) <= fmt['nPositions'] - fmt['maxNewTokens']:
-            return p, passages
-        passages = passages[:-1]
+        p = _prompt(fmt, lines, question)
+        if tok is None or len(lines) <= 1 or len(tok.encode(p)) <= fmt['nPositions'] - fmt['maxNewTokens']:
+            return p, lines
+        lines = lines[:-1]
 
 
 def target_text(fmt, answer, n):
-    """The generated continuation: answerPrefix + answer + citation (or the decline text) + eos."""
-    body = fmt['decline'] if n == 0 else answer + fmt['citation'].replace('{n}', str(n))
-    return fmt['answerPrefix'] + body + fmt['eos']
+    """The generated continuation: answerPrefix + answer + citation + eos."""
+    return fmt['answerPrefix'] + answer + fmt['citation'].replace('{n}', str(n)) + fmt['eos']
 
 
 def clean(generated, fmt):
     end = generated.find(fmt['eos'])
     text = generated[:end] if end >= 0 else generated
-    m = re.search(r'\n\s*(Question|Passages):', text)
+    m = re.search(r'\n\s*(Question|Sentences):', text)
     if m:
         text = text[:m.start()]
     return re.sub(r'\s+', ' ', text).strip()
@@ -71,14 +70,9 @@ def strip_citations(answer):
     return strip_markers(answer)
 
 
-def is_decline(answer, fmt):
-    norm = lambda t: re.sub(r'[^a-z ]', '', t.lower()).strip()  # noqa: E731
-    return norm(answer).startswith(norm(fmt['decline']))
-
-
 # ---- metrics -----------------------------------------------------------------------------------
-def faithfulness(answer, passages_shown):
-    """Faithfulness (metrics.py) to the passages the answer cites, or to all passages shown when it cites
-    none, as the app's pipeline holds an answer that cites nothing to everything it was given."""
-    cited = citations(answer, len(passages_shown)) or list(range(1, len(passages_shown) + 1))
-    return _faithfulness(answer, [passages_shown[k - 1] for k in cited])
+def faithfulness(answer, passages):
+    """Faithfulness (metrics.py) to the passages the answer cites, or to all passages when it cites none, as
+    the app's pipeline holds an answer that cites nothing to everything it was given."""
+    cited = citations(answer, len(passages)) or list(range(1, len(passages) + 1))
+    return _faithfulness(answer, [passages[k - 1] for k in cited])

@@ -48,11 +48,9 @@ class TextRules(unittest.TestCase):
         for c in CASES['cleanAnswer']:
             self.assertEqual(clean_answer(c['generated'], PROMPT), c['answer'], c)
         for c in CASES['readerPrompt']:
-            self.assertEqual(rcformat.build_prompt(READER, c['passages'], c['question'])[0], c['prompt'], c)
+            self.assertEqual(rcformat.build_prompt(READER, [(l['rank'], l['text']) for l in c['lines']], c['question'])[0], c['prompt'], c)
         for c in CASES['cleanReaderAnswer']:
             self.assertEqual(rcformat.clean(c['generated'], READER), c['answer'], c)
-        for c in CASES['isReaderDecline']:
-            self.assertEqual(rcformat.is_decline(c['answer'], READER), c['decline'], c)
 
 
 if __name__ == '__main__':

@@ -1,8 +1,18 @@
 import { unstartedGeneration } from "../../models/unstarted";
-import { citedRanks } from "../../text/markers";
+import { dropUnfinished } from "../../models/word-mask";
+import { READER_WORD_MASK } from "../settings";
+import type { WordVectors } from "../store/word-vectors";
 import type { Citation, RagGeneration, Reader, RetrievedPassage } from "../types";
+import { attributedRanks, withCitations } from "./attribution";
 import type { AnswerOutcome } from "./outcome";
-import { formatReaderPrompt, isReaderDecline, promptFits, READER_PASSAGE_COUNT } from "./reader-prompt";
+import {
+  formatReaderPrompt,
+  promptFits,
+  READER_LINE_COUNT,
+  type ReaderLine,
+  readerVocabulary,
+} from "./reader-prompt";
+import { rankSentences } from "./sentence-rank";
 
 export interface GenerativeOptions {
   onToken?: (text: string) => void;
@@ -11,37 +21,45 @@ export interface GenerativeOptions {
   paceMs?: number;
 }
 
-/** The augmentation: the top passages, numbered, and the question, cut to fit the reader's context. */
-async function augment(question: string, hits: readonly RetrievedPassage[], reader: Reader) {
-  // As in training: a prompt too long for the reader's context loses its last passage until it fits.
-  let given = hits.slice(0, READER_PASSAGE_COUNT);
-  let prompt = formatReaderPrompt(
-    question,
-    given.map((hit) => hit.passage.text),
-  );
-  while (given.length > 1 && !promptFits(await reader.countTokens(prompt))) {
-    given = given.slice(0, -1);
-    prompt = formatReaderPrompt(
-      question,
-      given.map((hit) => hit.passage.text),
-    );
+/**
+ * The augmentation: the sentences of the retrieved passages the extractive scorer ranks best, each with its
+ * passage's number, and the question, cut to fit the reader's context.
+ */
+async function augment(
+  question: string,
+  hits: readonly RetrievedPassage[],
+  vectors: WordVectors,
+  reader: Reader,
+) {
+  // As in training: a prompt too long for the reader's context loses its last line until it fits.
+  let lines: ReaderLine[] = rankSentences(question, hits, vectors)
+    .slice(0, READER_LINE_COUNT)
+    .map(({ rank, sentence }) => ({ rank, text: sentence }));
+  let prompt = formatReaderPrompt(question, lines);
+  while (lines.length > 1 && !promptFits(await reader.countTokens(prompt))) {
+    lines = lines.slice(0, -1);
+    prompt = formatReaderPrompt(question, lines);
   }
-  return { given, prompt };
+  return { lines, prompt };
 }
 
 /**
- * Generation: the reader writes an answer from the passages it was handed, streaming its tokens; the answer
- * cites the passages it marks, or all it was given when it marks none.
+ * Generation: the reader writes an answer from the sentences it was handed, streaming its tokens. The answer
+ * cites the passages its words come from (attribution.ts), whatever markers the reader wrote; all passages it
+ * was handed when none can be told.
  */
 export async function generativeAnswer(
   question: string,
   hits: readonly RetrievedPassage[],
+  vectors: WordVectors,
   reader: Reader,
   toCitation: (hit: RetrievedPassage, index: number) => Citation,
   options: GenerativeOptions = {},
 ): Promise<AnswerOutcome> {
-  const { given, prompt } = await augment(question, hits, reader);
-  const augmented = given.map(toCitation);
+  const { lines, prompt } = await augment(question, hits, vectors, reader);
+  const augmented = hits.map(toCitation).filter((c) => lines.some((line) => line.rank === c.rank));
+  if (lines.length === 0)
+    return { kind: "unanswered", readerDeclined: false, augmented, prompt: null, generation: null };
   const generated = options.stopped?.()
     ? unstartedGeneration(prompt)
     : await reader.generate(prompt, options.onToken, { paceMs: options.paceMs ?? 0 });
@@ -63,10 +81,12 @@ export async function generativeAnswer(
   };
   const base = { augmented, prompt, generation };
   if (generated.interrupted && generated.answer === "") return { kind: "stopped", ...base };
-  if (isReaderDecline(generated.answer) || generated.answer === "") {
-    return { kind: "unanswered", readerDeclined: true, ...base };
-  }
-  const used = citedRanks(generated.answer, augmented.length);
-  const citations = used.length > 0 ? augmented.filter((c) => used.includes(c.rank)) : augmented;
-  return { kind: "answered", answer: generated.answer, citations, ...base };
+  // Cut by the token budget, the answer may end inside a word the mask would not have let it finish.
+  const answer = READER_WORD_MASK
+    ? dropUnfinished(generated.answer, readerVocabulary(prompt))
+    : generated.answer;
+  if (answer === "") return { kind: "unanswered", readerDeclined: true, ...base };
+  const ranks = attributedRanks(answer, lines);
+  const citations = ranks.length > 0 ? augmented.filter((c) => ranks.includes(c.rank)) : augmented;
+  return { kind: "answered", answer: withCitations(answer, ranks), citations, ...base };
 }

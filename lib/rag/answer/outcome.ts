@@ -10,7 +10,7 @@ export type AnswerOutcome = {
   generation: RagGeneration | null;
 } & (
   | { kind: "answered"; answer: string; citations: Citation[] }
-  /** No sentence of the passages answers it (extractive), or the reader said the passages do not. */
+  /** No sentence of the passages answers it (extractive), or the reader wrote nothing (generative). */
   | { kind: "unanswered"; readerDeclined: boolean }
   /** Stopped (the Stop button, or a newer question) before the reader wrote anything: not a decline. */
   | { kind: "stopped" }

@@ -1,32 +1,42 @@
 import readerFormat from "../../../data/reader-prompt-format.json" with { type: "json" };
 import type { Decoding } from "../../models/decoding";
-import { READER_PASSAGES } from "../settings";
+import { CONTRACTION_PIECES } from "../../models/word-mask";
+import { letterWords } from "../../text/letter-words";
+import { STOP_WORDS } from "../../text/words";
+import { READER_SENTENCES, READER_WORD_MASK } from "../settings";
 
 /**
  * The reader's prompt format is data shared with training (training/reader/ reads the same JSON), so the
- * app hands the reader passages exactly as it saw them in training: numbered, each cut to a word budget.
+ * app hands the reader its input exactly as it saw it in training: the best sentences of the retrieved
+ * passages, each with its passage's number, each cut to a word budget.
  */
 export interface ReaderFormat {
   template: string;
-  passage: string;
+  /** How one sentence is written, e.g. "[{n}] {text}", n being its passage's citation number. */
+  line: string;
   separator: string;
   answerPrefix: string;
   eos: string;
-  decline: string;
   /** How the reader cites a passage after the sentence it copied, e.g. " [{n}]". */
   citation: string;
-  maxPassages: number;
-  passageMaxWords: number;
+  maxLines: number;
+  lineMaxWords: number;
   questionMaxWords: number;
   maxNewTokens: number;
   /** The reader's context length: prompt tokens plus maxNewTokens must fit in it. */
   nPositions: number;
-  /** Appended to a passage cut at the word budget. */
+  /** Appended to a sentence cut at the word budget. */
   ellipsis: string;
   notes: string[];
 }
 
 export const READER_FORMAT: ReaderFormat = readerFormat;
+
+/** One line of the reader's input: a sentence and the citation number of the passage it comes from. */
+export interface ReaderLine {
+  rank: number;
+  text: string;
+}
 
 /** The first `maxWords` whitespace-separated words, with the format's ellipsis when the text was cut. */
 export function truncateWords(
@@ -39,20 +49,20 @@ export function truncateWords(
 }
 
 /**
- * The passages numbered [1]…[n] in retrieval order, then the question: the reader's whole input. Each is
- * cut to its word budget exactly as training cut them (data/reader-prompt-format.json's notes).
+ * The sentences, best first, each marked with its passage's number, then the question: the reader's whole
+ * input. Each is cut to its word budget exactly as training cut them (data/reader-prompt-format.json's notes).
  */
-export function formatReaderPrompt(question: string, passages: readonly string[]): string {
-  const numbered = passages
-    .slice(0, READER_FORMAT.maxPassages)
-    .map((text, index) =>
-      READER_FORMAT.passage
-        .replace("{n}", String(index + 1))
-        .replace("{text}", truncateWords(text, READER_FORMAT.passageMaxWords)),
+export function formatReaderPrompt(question: string, lines: readonly ReaderLine[]): string {
+  const body = lines
+    .slice(0, READER_FORMAT.maxLines)
+    .map(({ rank, text }) =>
+      READER_FORMAT.line
+        .replace("{n}", String(rank))
+        .replace("{text}", truncateWords(text, READER_FORMAT.lineMaxWords)),
     )
     .join(READER_FORMAT.separator);
   return READER_FORMAT.template
-    .replace("{passages}", numbered)
+    .replace("{lines}", body)
     .replace("{question}", truncateWords(question, READER_FORMAT.questionMaxWords, ""));
 }
 
@@ -60,50 +70,48 @@ export function formatReaderPrompt(question: string, passages: readonly string[]
 export function cleanReaderAnswer(generated: string): string {
   const end = generated.indexOf(READER_FORMAT.eos);
   const text = end >= 0 ? generated.slice(0, end) : generated;
-  const nextTurn = text.search(/\n\s*(Question|Passages):/);
+  const nextTurn = text.search(/\n\s*(Question|Sentences):/);
   return (nextTurn >= 0 ? text.slice(0, nextTurn) : text).replace(/\s+/g, " ").trim();
 }
 
-/** Whether the reader said the passages do not hold the answer. */
-export function isReaderDecline(answer: string): boolean {
-  const norm = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^a-z ]/g, "")
-      .trim();
-  return norm(answer).startsWith(norm(READER_FORMAT.decline));
-}
-
-/** How many of the top passages the reader is handed: the setting, within what training showed it. */
-export const READER_PASSAGE_COUNT = Math.min(READER_PASSAGES, READER_FORMAT.maxPassages);
+/** How many of the best sentences the reader is handed: the setting, within what training showed it. */
+export const READER_LINE_COUNT = Math.min(READER_SENTENCES, READER_FORMAT.maxLines);
 
 /** Whether a prompt of this many tokens leaves room for the answer in the reader's context. */
 export const promptFits = (promptTokens: number) =>
   promptTokens <= READER_FORMAT.nPositions - READER_FORMAT.maxNewTokens;
 
-/**
- * Whether the sources cover a question is decided once, by retrieval's decline rule, calibrated on held-out
- * questions (lib/rag/decline/decline.ts). The reader may not open its answer with its own decline: trained on
- * documentation prose, it declined most of the article's questions that retrieval had accepted
- * (docs/generative-rag.md). So the tokens that end the prompt ("Answer:") followed by the decline's first
- * token are banned, and the reader writes its answer from the passages it was given. What it writes is still
- * checked: faithfulness, and its flag (settings.ts).
- */
-export function readerBannedSequences(encode: (text: string) => number[]): number[][] {
-  const afterQuestion = READER_FORMAT.template.slice(
-    READER_FORMAT.template.indexOf("{question}") + "{question}".length,
-  );
-  const declineStart = encode(READER_FORMAT.answerPrefix + READER_FORMAT.decline)[0];
-  if (declineStart === undefined) return [];
-  return [[...encode(afterQuestion.trimStart()), declineStart]];
+// The stop words, less the pieces of contractions ("s", "ll"): those come only from the prompt's own words.
+const STOP_LETTER_WORDS = STOP_WORDS.flatMap(letterWords).filter((word) => !CONTRACTION_PIECES.has(word));
+
+// The template's own text around its two slots ("Sentences:\n", "\nQuestion: ", "\nAnswer:").
+const [TEMPLATE_HEAD = "", TEMPLATE_MIDDLE = "", TEMPLATE_TAIL = ""] =
+  READER_FORMAT.template.split(/\{lines\}|\{question\}/);
+
+/** A prompt's sentences and question, without the template's words ("sentences", "question", "answer"). */
+function promptContent(prompt: string): string {
+  let text = prompt.startsWith(TEMPLATE_HEAD) ? prompt.slice(TEMPLATE_HEAD.length) : prompt;
+  text = text.endsWith(TEMPLATE_TAIL) ? text.slice(0, text.length - TEMPLATE_TAIL.length) : text;
+  const middle = text.lastIndexOf(TEMPLATE_MIDDLE);
+  return middle >= 0 ? `${text.slice(0, middle)} ${text.slice(middle + TEMPLATE_MIDDLE.length)}` : text;
 }
 
-/** The reader copies a sentence or two from its passages, with their markers; training fixed the budget. */
+/**
+ * The words the reader may write: those of its sentences and the question (not the template's), and the stop
+ * words (the pieces of contractions only when the sentences or the question have them). Any other word is
+ * masked while it is being written (lib/models/word-mask.ts), so an answer holds no content word its sources and
+ * the question lack.
+ */
+export function readerVocabulary(prompt: string): Set<string> {
+  return new Set([...letterWords(promptContent(prompt)), ...STOP_LETTER_WORDS]);
+}
+
+/** The reader copies a sentence from its input, with its marker; training fixed the budget. */
 export const READER_DECODING = {
   do_sample: false,
   max_new_tokens: READER_FORMAT.maxNewTokens,
   repetition_penalty: 1.0,
-  constraint: "may not open with a decline (retrieval decides coverage)",
+  ...(READER_WORD_MASK ? { constraint: "content words only from the sentences and the question" } : {}),
 } as const satisfies Decoding;
 
 /** The reader's generator settings: its decoding, its answer cleaning, a warm-up prompt in its format. */
@@ -111,6 +119,6 @@ export const READER_GENERATION = {
   label: "reader model",
   decoding: READER_DECODING,
   clean: cleanReaderAnswer,
-  warmUpPrompt: formatReaderPrompt("warm up", ["A short passage."]),
-  bannedSequences: readerBannedSequences,
+  warmUpPrompt: formatReaderPrompt("warm up", [{ rank: 1, text: "A short sentence." }]),
+  ...(READER_WORD_MASK ? { vocabulary: readerVocabulary } : {}),
 };
