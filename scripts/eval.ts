@@ -103,6 +103,8 @@ for (const split of ["dev", "test"] as const) {
             citations: g.citations.map((c) => c.id),
             faithfulness: g.faithfulness,
             invented: g.invented,
+            // A generated answer cites only the passages its words come from, so this can differ from extractive's.
+            evidenceCited: g.citations.some((c) => containsEvidence(c.text, q.evidence)),
           }
         : null,
       evidenceCited: r.citations.some((c) => containsEvidence(c.text, q.evidence)),
@@ -160,6 +162,12 @@ for (const split of ["dev", "test"] as const) {
           faithfulness: round(mean(genFaithful)),
           flagged: round(genFlagged / Math.max(1, genPairs.filter((p) => p.prediction !== null).length)),
           withInventedWords: genInvented,
+          evidenceCited: round(
+            rate(
+              questions.filter((row) => row.split === split && row.kind === "in-scope"),
+              (row) => (row.ragGenerative as { evidenceCited?: boolean } | null)?.evidenceCited === true,
+            ),
+          ),
         }
       : null,
     fineTuned: fineTuned

@@ -9,7 +9,7 @@ export const FIGURES_END = "<!-- figures:end -->";
 /** What one setting of report.knowledgeSettings holds, as far as the README reads it. */
 interface SettingSplit {
   rag?: { evidenceCited?: number; tokenF1?: number; offTopicDeclined?: number } | null;
-  ragGenerative?: { tokenF1?: number } | null;
+  ragGenerative?: { tokenF1?: number; evidenceCited?: number } | null;
   fineTuned?: { tokenF1?: number; offTopicAnswered?: number } | null;
 }
 interface Setting {
@@ -29,7 +29,7 @@ function settingRows(name: string, setting: Setting | undefined): string[] {
   if (!test) return [];
   return [
     `| ${name}: token-F1 on test (dev) | ${score(test.rag?.tokenF1)} (${score(dev?.rag?.tokenF1)}) | ${score(test.ragGenerative?.tokenF1)} (${score(dev?.ragGenerative?.tokenF1)}) | ${score(test.fineTuned?.tokenF1)} (${score(dev?.fineTuned?.tokenF1)}) |`,
-    `| ${name}: evidence among the citations, test (dev) | ${share(test.rag?.evidenceCited)} (${share(dev?.rag?.evidenceCited)}) | same retrieval | no citations |`,
+    `| ${name}: evidence among the citations, test (dev) | ${share(test.rag?.evidenceCited)} (${share(dev?.rag?.evidenceCited)}) | ${share(test.ragGenerative?.evidenceCited)} (${share(dev?.ragGenerative?.evidenceCited)}) | no citations |`,
     `| ${name}: off-topic questions declined, test (dev) | ${share(test.rag?.offTopicDeclined)} (${share(dev?.rag?.offTopicDeclined)}) | the same | ${declinedByModel(test.fineTuned)} |`,
   ];
 }

@@ -26,6 +26,8 @@ export interface SplitReport {
     flagged: number;
     /** How many generated answers hold a word found in neither their passages, the question nor common English. */
     withInventedWords?: number;
+    /** Share of in-scope questions whose generated answer's citations hold the evidence. */
+    evidenceCited?: number;
   } | null;
   fineTuned: { n: number; tokenF1: number; exactMatch: number; offTopicAnswered: number } | null;
 }
@@ -44,6 +46,7 @@ export interface QuestionRow {
     citations: string[];
     faithfulness?: number | null;
     invented?: string[];
+    evidenceCited?: boolean;
   } | null;
   fineTuned: { answer: string } | null;
 }
