@@ -47,7 +47,7 @@ def plot(pre_rows, evals, rows, out_png, base_ctx):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--pre', required=True, help='pretraining work dir (base model); without its summary (a base '
-                    'restored by restore_base.py), the base model facts are kept from the existing card')
+                    'restored by restore_from_onnx.py), the base model facts are kept from the existing card')
     ap.add_argument('--reader', required=True, help='reader work dir (reader-summary.json, reader-loss.csv)')
     ap.add_argument('--rc-stats', required=True)
     ap.add_argument('--eval', required=True)
@@ -76,7 +76,7 @@ def main():
         old = json.load(open(os.path.join(d, 'model-card.json')))
         pre = None
         params, base_model = old['parameters'], dict(old['base_model'])
-        base_model['restored_by'] = 'training/restore_base.py from public/models/base (int8 weights dequantized)'
+        base_model['restored_by'] = 'training/restore_from_onnx.py from public/models/base (int8 weights dequantized)'
     tr, ho = st['splits']['train'], st['splits']['heldout']
     card = {
         'name': 'reader',
