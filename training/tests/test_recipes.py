@@ -151,27 +151,30 @@ class Profiles(unittest.TestCase):
         self.assertEqual(parse(ap, shlex.split(run['setting']))['epochs'], defaults['epochs'])
 
     def test_reader_defaults_are_the_shipped_reader(self):
+        # The shipped reader was trained by the CPU profile (its card names the machine): that recipe is the
+        # script's defaults, and the card's hyperparameters say the same.
         ap = self.parsers['reader']
         defaults = parse(ap)
         c = card('reader')
         f = c['fine_tuning']
-        chosen = f['candidates']['chosen']
-        as_shipped = parse(ap, shlex.split(f['candidates']['common'] + ' ' + f['candidates']['candidates'][chosen]))
-        in_profile = parse(ap, recipe.args(recipe.settings(self.profiles['gpu'], 'reader', chosen)))
+        self.assertIn('CPU', f['hardware'])
+        in_profile = parse(ap, recipe.args(recipe.settings(self.profiles['cpu'], 'reader')))
         for k in defaults:
             if k.replace('_', '-') not in MACHINE:
-                self.assertEqual(defaults[k], as_shipped[k], k)
                 self.assertEqual(defaults[k], in_profile[k], k)
         h = f['hyperparameters']
         self.assertEqual((defaults['lr'], defaults['batch'], defaults['warmup_steps'], defaults['minutes'],
-                          defaults['epochs'], defaults['dropout']),
-                         (h['lr'], h['batch'], h['warmup_steps'], h['minutes_budget'], h['epochs_max'], h['dropout']))
-        self.assertIn(f"{defaults['min_lr_frac']} x lr", h['schedule'])
+                          defaults['epochs'], defaults['dropout'], defaults['seed']),
+                         (h['lr'], h['batch'], h['warmup_steps'], h['minutes_budget'], h['epochs_max'], h['dropout'],
+                          h['seed']))
+        self.assertIn(f"to {defaults['lr'] * defaults['min_lr_frac']:g}", h['schedule'])
         data = parse(self.parsers['reader_data'])
-        self.assertEqual((data['train'], data['heldout']),
-                         (c['training_data']['train_examples_generated'], c['training_data']['heldout']['examples']))
-        self.assertEqual(recipe.settings(self.profiles['gpu'], 'reader_data'),
-                         {k.replace('_', '-'): v for k, v in data.items() if k not in ('corpus', 'out', 'tok')})
+        # make_rc.py drops an example whose answer sentence is not among its lines: at most the requested counts.
+        self.assertLessEqual(c['training_data']['heldout']['examples'], data['heldout'])
+        self.assertLessEqual(c['training_data']['train_examples_generated'], data['train'])
+        for profile in ('cpu', 'gpu'):
+            self.assertEqual(recipe.settings(self.profiles[profile], 'reader_data'),
+                             {k.replace('_', '-'): v for k, v in data.items() if k not in ('corpus', 'out', 'tok')})
 
 
 class RetrievalEncoderRecipe(unittest.TestCase):
