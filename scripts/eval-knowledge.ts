@@ -18,7 +18,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import { evidenceRank, mean, rate, roundFigure } from "../lib/evaluation/metrics";
 import type { InScopeQuestion, OffTopicQuestion } from "../lib/evaluation/questions";
 import { retrievalRecall } from "../lib/evaluation/retrieval-recall";
 import { answerQuality } from "../lib/evaluation/summarize";
@@ -32,8 +32,6 @@ import { trainIndexClassifier } from "../lib/rag/rank/classifier-examples";
 import { createWordVectors } from "../lib/rag/store/word-vectors";
 import { containsEvidence } from "../lib/text/evidence";
 import { stripMarkers } from "../lib/text/markers";
-
-const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** Off-topic training questions whose word Jaccard with a held-out off-topic question is over 0.4 are left out. */
 export function offTopicTrainingQuestions(): OffTopicQuestion[] {
@@ -73,19 +71,19 @@ async function inScopeFigures(rag: RagPipeline, questions: readonly InScopeQuest
   const n = Math.max(1, questions.length);
   return {
     n: questions.length,
-    recallAt1: round(r1 / n),
-    recallAt3: round(r3 / n),
-    evidenceCited: round(cited / n),
-    answered: round(answered / n),
+    recallAt1: roundFigure(r1 / n),
+    recallAt3: roundFigure(r3 / n),
+    evidenceCited: roundFigure(cited / n),
+    answered: roundFigure(answered / n),
     tokenF1: answerQuality(pairs).tokenF1,
-    faithfulness: round(mean(faithful)),
+    faithfulness: roundFigure(mean(faithful)),
   };
 }
 
 async function declined(rag: RagPipeline, questions: readonly OffTopicQuestion[]) {
   let count = 0;
   for (const q of questions) if ((await rag.ask(q.question, { mode: "extractive" })).abstained) count++;
-  return { n: questions.length, declined: round(count / Math.max(1, questions.length)) };
+  return { n: questions.length, declined: roundFigure(count / Math.max(1, questions.length)) };
 }
 
 /**
@@ -118,7 +116,7 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
               pairs.push({ prediction: g.abstained ? null : stripMarkers(g.answer), reference: q.answer });
               if (g.citations.some((c) => containsEvidence(c.text, q.evidence))) cited++;
             }
-            return { ...answerQuality(pairs), evidenceCited: round(cited / inScope.length) };
+            return { ...answerQuality(pairs), evidenceCited: roundFigure(cited / inScope.length) };
           })()
         : null;
     const fineTunedPairs: { prediction: string | null; reference: string }[] = [];
@@ -145,7 +143,7 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
       fineTuned: fineTuned
         ? {
             ...answerQuality(fineTunedPairs),
-            offTopicAnswered: round(fineTunedAnswered / Math.max(1, splitOffTopic.length)),
+            offTopicAnswered: roundFigure(fineTunedAnswered / Math.max(1, splitOffTopic.length)),
           }
         : null,
     };
@@ -188,7 +186,7 @@ export async function evaluateKnowledge(knowledge: Knowledge, options: { withFin
         ? { heldOut: "all 1,848 (none is in this index)", ...byWriter }
         : { heldOut: "three folds: the last question of one writer per fact", ...byWriter },
     offTopicTraining: await declined(rag, offTopicTrainingQuestions()),
-    retrieveMsP50: round(retrieveMs.sort((a, b) => a - b)[Math.floor(retrieveMs.length / 2)] ?? 0),
+    retrieveMsP50: roundFigure(retrieveMs.sort((a, b) => a - b)[Math.floor(retrieveMs.length / 2)] ?? 0),
   };
 }
 

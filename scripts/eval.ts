@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { evidenceRank, mean, rate } from "../lib/evaluation/metrics";
+import { evidenceRank, mean, rate, roundFigure } from "../lib/evaluation/metrics";
 import type { InScopeQuestion, OffTopicQuestion } from "../lib/evaluation/questions";
 import { retrievalRecall } from "../lib/evaluation/retrieval-recall";
 import { answerQuality, latency } from "../lib/evaluation/summarize";
@@ -29,7 +29,6 @@ interface FineTunedOutput {
 }
 
 const REPORT = join("data", "evaluation", "report.json");
-const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 const { pipeline: rag, readerMissing } = await loadRagPipeline();
 const generative = readerMissing === null;
@@ -144,10 +143,10 @@ for (const split of ["dev", "test"] as const) {
     retrieval,
     rag: {
       ...answerQuality(ragPairs),
-      answered: round(rate(ragPairs, (p) => p.prediction !== null)),
-      offTopicDeclined: round(declined / off.length),
-      faithfulness: round(mean(faithful)),
-      evidenceCited: round(
+      answered: roundFigure(rate(ragPairs, (p) => p.prediction !== null)),
+      offTopicDeclined: roundFigure(declined / off.length),
+      faithfulness: roundFigure(mean(faithful)),
+      evidenceCited: roundFigure(
         rate(
           questions.filter((row) => row.split === split && row.kind === "in-scope"),
           (row) => row.evidenceCited === true,
@@ -157,12 +156,14 @@ for (const split of ["dev", "test"] as const) {
     ragGenerative: generative
       ? {
           ...answerQuality(genPairs),
-          answered: round(rate(genPairs, (p) => p.prediction !== null)),
-          offTopicDeclined: round(genDeclined / off.length),
-          faithfulness: round(mean(genFaithful)),
-          flagged: round(genFlagged / Math.max(1, genPairs.filter((p) => p.prediction !== null).length)),
+          answered: roundFigure(rate(genPairs, (p) => p.prediction !== null)),
+          offTopicDeclined: roundFigure(genDeclined / off.length),
+          faithfulness: roundFigure(mean(genFaithful)),
+          flagged: roundFigure(
+            genFlagged / Math.max(1, genPairs.filter((p) => p.prediction !== null).length),
+          ),
           withInventedWords: genInvented,
-          evidenceCited: round(
+          evidenceCited: roundFigure(
             rate(
               questions.filter((row) => row.split === split && row.kind === "in-scope"),
               (row) => (row.ragGenerative as { evidenceCited?: boolean } | null)?.evidenceCited === true,
@@ -171,7 +172,7 @@ for (const split of ["dev", "test"] as const) {
         }
       : null,
     fineTuned: fineTuned
-      ? { ...answerQuality(ftPairs), offTopicAnswered: round(fineTunedAnswered / off.length) }
+      ? { ...answerQuality(ftPairs), offTopicAnswered: roundFigure(fineTunedAnswered / off.length) }
       : null,
   };
 }
@@ -224,8 +225,8 @@ const report = {
   splits,
   retrievalOrdinaryParaphrases: {
     n: heldOut.length,
-    recallAt1: round(rate(looRanks, (r) => r === 1)),
-    recallAt3: round(rate(looRanks, (r) => r !== null)),
+    recallAt1: roundFigure(rate(looRanks, (r) => r === 1)),
+    recallAt3: roundFigure(rate(looRanks, (r) => r !== null)),
   },
   latencyMs: {
     rag: {

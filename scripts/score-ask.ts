@@ -11,6 +11,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { mean, roundFigure } from "../lib/evaluation/metrics";
 import { answerQuality } from "../lib/evaluation/summarize";
 import { readJsonLines } from "../lib/node/assets";
 import { containsEvidence } from "../lib/text/evidence";
@@ -64,11 +65,8 @@ rows.forEach((row, i) => {
 });
 const cited = ({ row, out }: { row: Row; out: Printed }) =>
   out.rag.citations.some((c) => containsEvidence(c.text, row.evidence ?? ""));
-const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 10_000) / 10_000);
-const meanOf = (values: number[]) =>
-  values.length === 0
-    ? null
-    : Math.round((values.reduce((sum, v) => sum + v, 0) / values.length) * 10_000) / 10_000;
+const share = (n: number, of: number) => (of === 0 ? null : roundFigure(n / of));
+const meanOf = (values: number[]) => (values.length === 0 ? null : roundFigure(mean(values)));
 const quality = answerQuality(
   inScope.map(({ row, out }) => ({
     prediction: out.rag.abstained ? null : stripMarkers(out.rag.answer),

@@ -12,6 +12,9 @@ export function quantile(values: readonly number[], q: number): number {
 
 export const median = (values: readonly number[]) => quantile(values, 0.5);
 
+/** A report's figure, to four decimals: every evaluation script writes shares and scores so. */
+export const roundFigure = (x: number) => Math.round(x * 10_000) / 10_000;
+
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
 }

@@ -1,15 +1,13 @@
 import type { RetrievalMode } from "../rag/rank/modes";
 import type { Retriever } from "../rag/rank/retriever";
 import { containsEvidence } from "../text/evidence";
-import { evidenceRank, rate } from "./metrics";
+import { evidenceRank, rate, roundFigure } from "./metrics";
 
 /** A question with the words its answer's passage must hold. */
 export interface EvidenceQuestion {
   question: string;
   evidence: string;
 }
-
-const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /**
  * Recall@1 and recall@3 of each way of searching: the share of questions whose evidence is in the first passage
@@ -36,8 +34,8 @@ export async function retrievalRecall(
       );
     }
     recall[mode] = {
-      recallAt1: round(rate(ranks, (r) => r === 1)),
-      recallAt3: round(rate(ranks, (r) => r !== null)),
+      recallAt1: roundFigure(rate(ranks, (r) => r === 1)),
+      recallAt3: roundFigure(rate(ranks, (r) => r !== null)),
     };
   }
   return recall;

@@ -1,5 +1,5 @@
 import { exactMatch, tokenF1 } from "../text/token-f1";
-import { mean, quantile } from "./metrics";
+import { mean, quantile, roundFigure } from "./metrics";
 
 export interface Latency {
   p50: number;
@@ -13,11 +13,12 @@ export function latency(values: readonly number[]): Latency {
 
 /** Mean token-F1 and exact match of predictions against references (a missing prediction scores 0). */
 export function answerQuality(pairs: readonly { prediction: string | null; reference: string }[]) {
-  const round = (x: number) => Math.round(x * 10_000) / 10_000;
   return {
     n: pairs.length,
-    tokenF1: round(mean(pairs.map((p) => (p.prediction === null ? 0 : tokenF1(p.prediction, p.reference))))),
-    exactMatch: round(
+    tokenF1: roundFigure(
+      mean(pairs.map((p) => (p.prediction === null ? 0 : tokenF1(p.prediction, p.reference)))),
+    ),
+    exactMatch: roundFigure(
       mean(pairs.map((p) => (p.prediction !== null && exactMatch(p.prediction, p.reference) ? 1 : 0))),
     ),
   };
