@@ -50,8 +50,6 @@ export function offTopicTrainingQuestions(): OffTopicQuestion[] {
 async function inScopeFigures(rag: RagPipeline, questions: readonly InScopeQuestion[]) {
   let cited = 0;
   let answered = 0;
-  let r1 = 0;
-  let r3 = 0;
   const pairs: { prediction: string | null; reference: string }[] = [];
   const faithful: number[] = [];
   for (const q of questions) {
@@ -60,19 +58,12 @@ async function inScopeFigures(rag: RagPipeline, questions: readonly InScopeQuest
     if (result.citations.some((c) => containsEvidence(c.text, q.evidence))) cited++;
     if (result.faithfulness !== null) faithful.push(result.faithfulness);
     pairs.push({ prediction: result.abstained ? null : stripMarkers(result.answer), reference: q.answer });
-    const hits = await rag.retriever.retrieve(q.question, 3);
-    const rank = evidenceRank(
-      hits.map((h) => h.passage.text),
-      (text) => containsEvidence(text, q.evidence),
-    );
-    if (rank === 1) r1++;
-    if (rank !== null) r3++;
   }
+  const { hybrid } = await retrievalRecall(rag.retriever, questions, ["hybrid"]);
   const n = Math.max(1, questions.length);
   return {
     n: questions.length,
-    recallAt1: roundFigure(r1 / n),
-    recallAt3: roundFigure(r3 / n),
+    ...hybrid,
     evidenceCited: roundFigure(cited / n),
     answered: roundFigure(answered / n),
     tokenF1: answerQuality(pairs).tokenF1,
