@@ -58,12 +58,11 @@ function settingFacts(knowledge: Knowledge, report: Report | null): SettingFacts
     ...report?.knowledgeSettings?.[knowledge]?.splits?.test,
   };
   const encoder = readJson<{ file?: string }>(join(PATHS.encoder, "config.json"));
-  const withQuestions = KNOWLEDGE_ASSETS[knowledge].classifier;
+  const assets = KNOWLEDGE_ASSETS[knowledge];
   return {
-    indexBytes: size(withQuestions ? PATHS.index : PATHS.articleOnlyIndex),
-    classifierBytes: withQuestions ? size(PATHS.classifier) : null,
-    encoderBytes:
-      KNOWLEDGE_ASSETS[knowledge].encoder && encoder?.file ? size(join(PATHS.encoder, encoder.file)) : null,
+    indexBytes: size(assets.writtenQuestions ? PATHS.index : PATHS.articleOnlyIndex),
+    classifierBytes: assets.classifier ? size(PATHS.classifier) : null,
+    encoderBytes: assets.encoder && encoder?.file ? size(join(PATHS.encoder, encoder.file)) : null,
     modelBytes: size(join(PATHS.models, model, "onnx", "model_quantized.onnx")),
     fineTuningSeconds: card?.fine_tuning?.wall_time_s ?? null,
     fineTuningHardware: shortHardware(card?.fine_tuning?.hardware),
