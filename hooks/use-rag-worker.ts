@@ -158,19 +158,20 @@ export function useRagWorker(knowledge: Knowledge) {
     post({ type: "load-reader" });
   }, []);
 
+  /** Asks the worker for the address's setting, and shows the search loading until it is ready. */
+  const requestLoad = useCallback((post: (request: RagRequest) => void) => {
+    loadedWith.current = knowledgeInAddress();
+    progress.current.clear();
+    setLoad({ status: "loading", loaded: 0, total: 0 });
+    post({ type: "load", threads: requestedThreads(window.location.search), knowledge: loadedWith.current });
+  }, []);
+
   const worker = useWorker<RagRequest, RagResponse>(
     () => new Worker(new URL("../workers/rag.worker.ts", import.meta.url), { type: "module" }),
     onMessage,
     (post) => {
-      progress.current.clear();
       readerTally.current.clear();
-      setLoad({ status: "loading", loaded: 0, total: 0 });
-      loadedWith.current = knowledgeInAddress();
-      post({
-        type: "load",
-        threads: requestedThreads(window.location.search),
-        knowledge: loadedWith.current,
-      });
+      requestLoad(post);
       readerRequested.current = false;
       if (modeRef.current === "generative") requestReader(post);
       else setReader({ status: "idle" });
@@ -184,13 +185,10 @@ export function useRagWorker(knowledge: Knowledge) {
   useEffect(() => {
     const wanted = knowledgeInAddress();
     if (wanted !== knowledge || loadedWith.current === null || loadedWith.current === wanted) return;
-    loadedWith.current = wanted;
     latest.current = ++nextId.current;
     setAnswer({ status: "idle" });
-    progress.current.clear();
-    setLoad({ status: "loading", loaded: 0, total: 0 });
-    worker.post({ type: "load", threads: requestedThreads(window.location.search), knowledge: wanted });
-  }, [knowledge, worker.post]);
+    requestLoad(worker.post);
+  }, [knowledge, requestLoad, worker.post]);
 
   // Generative needs the reader; when it cannot load, answers are extractive and the toggle says why.
   const effectiveMode: RagMode = reader.status === "error" ? "extractive" : mode;
