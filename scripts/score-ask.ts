@@ -5,7 +5,8 @@
  * An in-scope row (one with `evidence`) counts when the evidence (lib/evaluation/evidence.ts) is in any
  * citation the CLI printed: a declined question prints none, so declining it is a miss. A row without
  * `evidence` is off topic and counts when it was declined. Token-F1 compares the printed answer with the row's
- * `answer` (a declined question scores 0). Faithfulness is the mean of the CLI's `faithfulness` over the in-scope
+ * `answer` (a declined question scores 0). `evidenceMarkedShare` asks the same of the citations the answer's markers
+ * name. Faithfulness is the mean of the CLI's `faithfulness` over the in-scope
  * questions answered; `withInventedWords` counts the answers (any row) with an invented word. Prints one JSON
  * summary.
  */
@@ -15,7 +16,8 @@ import { mean, roundFigure } from "../lib/evaluation/metrics";
 import { answerQuality } from "../lib/evaluation/summarize";
 import { readJsonLines } from "../lib/node/assets";
 import { containsEvidence } from "../lib/text/evidence";
-import { stripMarkers } from "../lib/text/markers";
+import { CITATION_COUNT } from "../lib/rag/settings";
+import { citedRanks, stripMarkers } from "../lib/text/markers";
 
 interface Row {
   id?: string;
@@ -29,7 +31,7 @@ interface Printed {
   rag: {
     answer: string;
     abstained: boolean;
-    citations: { text: string; id: string }[];
+    citations: { text: string; id: string; rank: number }[];
     faithfulness: number | null;
     invented: string[];
   };
@@ -65,6 +67,12 @@ rows.forEach((row, i) => {
 });
 const cited = ({ row, out }: { row: Row; out: Printed }) =>
   out.rag.citations.some((c) => containsEvidence(c.text, row.evidence ?? ""));
+// The same measure for both modes: the passages the answer's own markers name (an extractive answer cites all
+// the passages it was handed, a generative one those its words come from).
+const marked = ({ row, out }: { row: Row; out: Printed }) => {
+  const ranks = citedRanks(out.rag.answer, CITATION_COUNT);
+  return out.rag.citations.some((c) => ranks.includes(c.rank) && containsEvidence(c.text, row.evidence ?? ""));
+};
 const share = (n: number, of: number) => (of === 0 ? null : roundFigure(n / of));
 const meanOf = (values: number[]) => (values.length === 0 ? null : roundFigure(mean(values)));
 const quality = answerQuality(
@@ -80,6 +88,7 @@ const summary = {
   inScope: inScope.length,
   evidenceCited: inScope.filter(cited).length,
   evidenceCitedShare: share(inScope.filter(cited).length, inScope.length),
+  evidenceMarkedShare: share(inScope.filter(marked).length, inScope.length),
   inScopeDeclined: inScope.filter(({ out }) => out.rag.abstained).length,
   tokenF1: inScope.length > 0 ? quality.tokenF1 : null,
   faithfulness: meanOf(

@@ -7,6 +7,7 @@ import {
   TextStreamer,
 } from "@huggingface/transformers";
 import { createError, describeError, type ErrorDescription, isAppError } from "../errors";
+import { type CopyBias, type CopyTokens, copyTokens, createCopyBias } from "./copy-bias";
 import { type Decoding, MODEL_DTYPE, type ModelId, SESSION_OPTIONS } from "./decoding";
 import { decodeRate } from "./speed";
 import { createWordMask, type TokenShape, tokenShapes } from "./word-mask";
@@ -62,6 +63,11 @@ export interface GeneratorOptions {
    * written); absent, any word.
    */
   vocabulary?: (prompt: string) => ReadonlySet<string>;
+  /**
+   * A bonus for tokens that continue a copy of the prompt (copy-bias.ts), and the text that closes an answer,
+   * favoured where a copied line ends; absent, none.
+   */
+  copyBias?: CopyBias & { closer: string };
 }
 
 /**
@@ -100,7 +106,7 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
     onToken?: (text: string) => void,
     pacing: { paceMs?: number } = {},
   ): Promise<Generation> {
-    const { tokenizer, model, shapes, endIds, contextLength } = await load();
+    const { tokenizer, model, shapes, copy, endIds, contextLength } = await load();
     paceMs = Math.max(0, pacing.paceMs ?? 0);
     const inputs = tokenizer(prompt);
     const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
@@ -110,13 +116,16 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
     stopping.reset();
     const record = recorder(tokenizer, onToken);
     const { constraint: _shown, ...decoding } = options.decoding;
-    const mask =
-      shapes && options.vocabulary ? [createWordMask(shapes, options.vocabulary(prompt), endIds)] : null;
+    // The bias runs first: a token the mask rules out stays ruled out, whatever its bonus.
+    const processors = [
+      ...(copy && options.copyBias ? [createCopyBias(copy, options.copyBias)] : []),
+      ...(shapes && options.vocabulary ? [createWordMask(shapes, options.vocabulary(prompt), endIds)] : []),
+    ];
     try {
       await model.generate({
         ...inputs,
         ...decoding,
-        ...(mask ? { logits_processor: mask as never } : {}),
+        ...(processors.length > 0 ? { logits_processor: processors as never } : {}),
         streamer: record.streamer,
         stopping_criteria: [stopping],
       });
@@ -180,10 +189,18 @@ async function loadModel(
     yieldBeforeEachToken(model, pace);
     // Paying for the first run here keeps the first answer's latency honest.
     await model.generate({ ...tokenizer(options.warmUpPrompt), max_new_tokens: 1, do_sample: false });
+    const pieces = options.vocabulary || options.copyBias ? vocabularyPieces(tokenizer, model) : null;
     return {
       tokenizer,
       model,
-      shapes: options.vocabulary ? vocabularyShapes(tokenizer, model) : null,
+      shapes: pieces && options.vocabulary ? tokenShapes(pieces) : null,
+      copy:
+        pieces && options.copyBias
+          ? copyTokens(
+              pieces,
+              tokenizer.encode(options.copyBias.closer, { add_special_tokens: false }).slice(0, 1),
+            )
+          : null,
       endIds: endIdsOf(model),
       contextLength: contextLengthOf(model),
       loadMs: round(performance.now() - start),
@@ -262,15 +279,17 @@ interface Loaded {
   model: PreTrainedModel;
   /** Each token's letter runs, for the word mask; null when the model has no vocabulary bound. */
   shapes: TokenShape[] | null;
+  /** The tokens' kinds for the copy bias; null when the model has none. */
+  copy: CopyTokens | null;
   endIds: number[];
   contextLength: number;
   loadMs: number;
 }
 
-/** Each token of the model's vocabulary decoded alone, as letter runs (word-mask.ts). */
-function vocabularyShapes(tokenizer: PreTrainedTokenizer, model: PreTrainedModel): TokenShape[] {
+/** Each token of the model's vocabulary decoded alone (for word-mask.ts and copy-bias.ts). */
+function vocabularyPieces(tokenizer: PreTrainedTokenizer, model: PreTrainedModel): string[] {
   const size = (model.config as unknown as { vocab_size: number }).vocab_size;
-  return tokenShapes(Array.from({ length: size }, (_, id) => tokenizer.decode([id])));
+  return Array.from({ length: size }, (_, id) => tokenizer.decode([id]));
 }
 
 /** The model's end-of-text token ids, from its config. */

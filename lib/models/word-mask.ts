@@ -1,8 +1,9 @@
 /**
  * Decoding that keeps a model's words within a vocabulary: at each step, every token that would write a word
  * outside it (or a run of letters no word of it starts with) gets a score of minus infinity. Words are runs of
- * letters, lowercase (lib/text/letter-words.ts), so punctuation, digits and citation markers are never
- * masked; a word must be whole when a non-letter or the end of the text follows it.
+ * letters, compared as written (NFKC), case included: the vocabulary lists each form it allows
+ * (lib/text/letter-words.ts, writtenForms). Punctuation, digits and citation markers are never masked; a word
+ * must be whole when a non-letter or the end of the text follows it.
  */
 
 /** A token's text as runs of letters: those before its first non-letter, between, and after its last. */
@@ -24,10 +25,7 @@ const endsWithApostrophe = (separator: string) => /['\u2019\uFFFD]$/u.test(separ
 export function tokenShapes(pieces: readonly string[]): TokenShape[] {
   return pieces.map((piece) => {
     // Runs of letters at even indices, the separators between them at odd ones.
-    const parts = piece
-      .normalize("NFKC")
-      .toLowerCase()
-      .split(/(\P{L}+)/u);
+    const parts = piece.normalize("NFKC").split(/(\P{L}+)/u);
     const lead = parts[0] ?? "";
     if (parts.length === 1) {
       return { letters: lead.length > 0, lead, inner: [], tail: "", tailApostrophe: false };
@@ -80,7 +78,7 @@ export function createWordMask(
   const prefixes = prefixesOf(words);
   const ends = new Set(endIds);
   const whole = (word: string, apostrophe: boolean) =>
-    word === "" || (words.has(word) && (apostrophe || !pieces.has(word)));
+    word === "" || (words.has(word) && (apostrophe || !pieces.has(word.toLowerCase())));
   // Whether a token's own whole words and its trailing letters are allowed depends on the vocabulary alone.
   const ownOk = shapes.map(
     (shape) =>
@@ -125,6 +123,6 @@ export function createWordMask(
 export function dropUnfinished(answer: string, words: ReadonlySet<string>): string {
   let text = answer.replace(/\s*\[\d*$/u, "");
   const last = /\p{L}+$/u.exec(text);
-  if (last && !words.has(last[0].normalize("NFKC").toLowerCase())) text = text.slice(0, last.index);
+  if (last && !words.has(last[0].normalize("NFKC"))) text = text.slice(0, last.index);
   return text.trimEnd();
 }

@@ -86,6 +86,12 @@ export const CITATION_COUNT = 3;
 export const READER_SENTENCES = 4;
 /** Whether the reader may write only content words of its sentences and the question ("Masking content words"). */
 export const READER_WORD_MASK = true;
+/**
+ * The reader's copy bias (lib/models/copy-bias.ts): the bonus on the score of a token that continues a copy of
+ * its sentences, the longest run of tokens just written that is matched, and whether the answer closes where a
+ * copied line ends ("A bias towards copying").
+ */
+export const READER_COPY_BIAS = { bonus: 2, maxMatch: 8, closeAtLineEnd: true } as const;
 /** A further line is cited only when it backs at least this many of the answer's words no cited line has ("Citations by attribution"). */
 export const ATTRIBUTION_MIN_WORDS = 2;
 /** Under this share of its words found in its citations, a generated answer is flagged. */

@@ -1,9 +1,9 @@
 import readerFormat from "../../../data/reader-prompt-format.json" with { type: "json" };
 import type { Decoding } from "../../models/decoding";
 import { CONTRACTION_PIECES } from "../../models/word-mask";
-import { letterWords } from "../../text/letter-words";
+import { writtenForms } from "../../text/letter-words";
 import { STOP_WORDS } from "../../text/words";
-import { READER_SENTENCES, READER_WORD_MASK } from "../settings";
+import { READER_COPY_BIAS, READER_SENTENCES, READER_WORD_MASK } from "../settings";
 
 /**
  * The reader's prompt format is data shared with training (training/reader/ reads the same JSON), so the
@@ -82,7 +82,9 @@ export const promptFits = (promptTokens: number) =>
   promptTokens <= READER_FORMAT.nPositions - READER_FORMAT.maxNewTokens;
 
 // The stop words, less the pieces of contractions ("s", "ll"): those come only from the prompt's own words.
-const STOP_LETTER_WORDS = STOP_WORDS.flatMap(letterWords).filter((word) => !CONTRACTION_PIECES.has(word));
+const STOP_LETTER_WORDS = STOP_WORDS.flatMap(writtenForms).filter(
+  (word) => !CONTRACTION_PIECES.has(word.toLowerCase()),
+);
 
 // The template's own text around its two slots ("Sentences:\n", "\nQuestion: ", "\nAnswer:").
 const [TEMPLATE_HEAD = "", TEMPLATE_MIDDLE = "", TEMPLATE_TAIL = ""] =
@@ -97,13 +99,13 @@ function promptContent(prompt: string): string {
 }
 
 /**
- * The words the reader may write: those of its sentences and the question (not the template's), and the stop
- * words (the pieces of contractions only when the sentences or the question have them). Any other word is
+ * The words the reader may write, in the forms it may write them (as written, lowercase, capitalised): those of
+ * its sentences and the question (not the template's), and the stop words (the pieces of contractions only when the sentences or the question have them). Any other word is
  * masked while it is being written (lib/models/word-mask.ts), so an answer holds no content word its sources and
  * the question lack.
  */
 export function readerVocabulary(prompt: string): Set<string> {
-  return new Set([...letterWords(promptContent(prompt)), ...STOP_LETTER_WORDS]);
+  return new Set([...writtenForms(promptContent(prompt)), ...STOP_LETTER_WORDS]);
 }
 
 /** The reader copies a sentence from its input, with its marker; training fixed the budget. */
@@ -111,7 +113,9 @@ export const READER_DECODING = {
   do_sample: false,
   max_new_tokens: READER_FORMAT.maxNewTokens,
   repetition_penalty: 1.0,
-  ...(READER_WORD_MASK ? { constraint: "content words only from the sentences and the question" } : {}),
+  ...(READER_WORD_MASK
+    ? { constraint: "content words only from the sentences and the question · leans towards copying them" }
+    : {}),
 } as const satisfies Decoding;
 
 /** The reader's generator settings: its decoding, its answer cleaning, a warm-up prompt in its format. */
@@ -121,4 +125,6 @@ export const READER_GENERATION = {
   clean: cleanReaderAnswer,
   warmUpPrompt: formatReaderPrompt("warm up", [{ rank: 1, text: "A short sentence." }]),
   ...(READER_WORD_MASK ? { vocabulary: readerVocabulary } : {}),
+  // An answer closes with its marker, " [n]" (data/reader-prompt-format.json).
+  copyBias: { ...READER_COPY_BIAS, closer: " [" },
 };
