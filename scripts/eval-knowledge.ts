@@ -18,7 +18,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { evidenceRank, mean, rate, roundFigure } from "../lib/evaluation/metrics";
+import { mean, roundFigure } from "../lib/evaluation/metrics";
 import type { InScopeQuestion, OffTopicQuestion } from "../lib/evaluation/questions";
 import { retrievalRecall } from "../lib/evaluation/retrieval-recall";
 import { answerQuality } from "../lib/evaluation/summarize";

@@ -15,8 +15,8 @@ import { writeFileSync } from "node:fs";
 import { mean, roundFigure } from "../lib/evaluation/metrics";
 import { answerQuality } from "../lib/evaluation/summarize";
 import { readJsonLines } from "../lib/node/assets";
-import { containsEvidence } from "../lib/text/evidence";
 import { CITATION_COUNT } from "../lib/rag/settings";
+import { containsEvidence } from "../lib/text/evidence";
 import { citedRanks, stripMarkers } from "../lib/text/markers";
 
 interface Row {
@@ -71,7 +71,9 @@ const cited = ({ row, out }: { row: Row; out: Printed }) =>
 // the passages it was handed, a generative one those its words come from).
 const marked = ({ row, out }: { row: Row; out: Printed }) => {
   const ranks = citedRanks(out.rag.answer, CITATION_COUNT);
-  return out.rag.citations.some((c) => ranks.includes(c.rank) && containsEvidence(c.text, row.evidence ?? ""));
+  return out.rag.citations.some(
+    (c) => ranks.includes(c.rank) && containsEvidence(c.text, row.evidence ?? ""),
+  );
 };
 const share = (n: number, of: number) => (of === 0 ? null : roundFigure(n / of));
 const meanOf = (values: number[]) => (values.length === 0 ? null : roundFigure(mean(values)));
