@@ -7,7 +7,7 @@ const id = (piece: string) => PIECES.indexOf(piece);
 const ids = (...pieces: string[]) => pieces.map(id);
 const PROMPT = ids("[", "1", "]", " the", " cat", " sat", "\n", "[", "2", "]", " a", " dog", " ran", "\n");
 const TOKENS = copyTokens(PIECES, [id(" [")]);
-const BIAS = { bonus: 2, maxMatch: 8, closeAtLineEnd: true };
+const BIAS = { bonus: 4, maxMatch: 8, closeAtLineEnd: true };
 
 /** The scores after the bias, all zero before, once `written` follows the prompt. */
 function scoresAfter(written: string[], bias = BIAS): Float32Array {
@@ -30,7 +30,7 @@ describe("the copy bias", () => {
   it("favours the token that continues the copy, by the bonus, and nothing else", () => {
     const scores = scoresAfter([" the"]);
     expect(favoured(scores)).toEqual([" cat"]);
-    expect(scores[id(" cat")]).toBe(2);
+    expect(scores[id(" cat")]).toBe(BIAS.bonus);
   });
 
   it("favours nothing before the first token is written, nor a newline or bracket of the layout", () => {

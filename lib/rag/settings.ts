@@ -91,7 +91,7 @@ export const READER_WORD_MASK = true;
  * its sentences, the longest run of tokens just written that is matched, and whether the answer closes where a
  * copied line ends ("A bias towards copying").
  */
-export const READER_COPY_BIAS = { bonus: 2, maxMatch: 8, closeAtLineEnd: true } as const;
+export const READER_COPY_BIAS = { bonus: 4, maxMatch: 8, closeAtLineEnd: true } as const;
 /** A further line is cited only when it backs at least this many of the answer's words no cited line has ("Citations by attribution"). */
 export const ATTRIBUTION_MIN_WORDS = 2;
 /** Under this share of its words found in its citations, a generated answer is flagged. */
