@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyContinuations, copyTokens, createCopyBias } from "./copy-bias";
+import { copyTokens, createCopyBias, createCopyFollower, firstLineToken } from "./copy-bias";
 
 // A toy vocabulary: a prompt of two lines, "[1] the cat sat\n[2] a dog ran\n", and the answer's closer " [".
 const PIECES = ["[", "1", "]", " the", " cat", " sat", "\n", "2", " a", " dog", " ran", " [", " mat"];
@@ -7,24 +7,31 @@ const id = (piece: string) => PIECES.indexOf(piece);
 const ids = (...pieces: string[]) => pieces.map(id);
 const PROMPT = ids("[", "1", "]", " the", " cat", " sat", "\n", "[", "2", "]", " a", " dog", " ran", "\n");
 const TOKENS = copyTokens(PIECES, [id(" [")]);
-const BIAS = { bonus: 4, maxMatch: 8, closeAtLineEnd: true };
+const BIAS = { bonus: 4, closeAtLineEnd: true, firstLineBonus: 0 };
 
-/** The scores after the bias, all zero before, once `written` follows the prompt. */
+/** The scores after the bias, all zero before, once `written` follows the prompt (one call per token). */
 function scoresAfter(written: string[], bias = BIAS): Float32Array {
   const processor = createCopyBias(TOKENS, bias);
-  const data = new Float32Array(PIECES.length);
-  processor([PROMPT.map(BigInt)], { data: new Float32Array(PIECES.length), dims: [1, PIECES.length] });
-  processor([[...PROMPT, ...ids(...written)].map(BigInt)], { data, dims: [1, PIECES.length] });
-  return data;
+  const fresh = () => ({ data: new Float32Array(PIECES.length), dims: [1, PIECES.length] });
+  let logits = fresh();
+  processor([PROMPT.map(BigInt)], logits);
+  for (let k = 1; k <= written.length; k++) {
+    logits = fresh();
+    processor([[...PROMPT, ...ids(...written.slice(0, k))].map(BigInt)], logits);
+  }
+  return logits.data;
 }
 const favoured = (scores: Float32Array) => PIECES.filter((_, k) => (scores[k] as number) > 0);
 
 describe("the copy bias", () => {
-  it("finds what follows the longest run of the tokens just written in the prompt", () => {
-    expect(copyContinuations(PROMPT, ids(" the", " cat"), 8)).toEqual([id(" sat")]);
-    expect(copyContinuations(PROMPT, ids(" mat"), 8)).toEqual([]);
-    // " dog" alone stands once; with " the" before it, no run of two matches, so the run of one decides.
-    expect(copyContinuations(PROMPT, ids(" the", " dog"), 8)).toEqual([id(" ran")]);
+  it("follows a copy, and starts a new one where a token leaves it", () => {
+    const follower = createCopyFollower(PROMPT);
+    follower.write(id(" the"));
+    expect(follower.continuations()).toEqual([id(" cat")]);
+    follower.write(id(" dog"));
+    expect(follower.continuations()).toEqual([id(" ran")]);
+    follower.write(id(" mat"));
+    expect(follower.continuations()).toEqual([]);
   });
 
   it("favours the token that continues the copy, by the bonus, and nothing else", () => {
@@ -33,16 +40,22 @@ describe("the copy bias", () => {
     expect(scores[id(" cat")]).toBe(BIAS.bonus);
   });
 
-  it("favours nothing before the first token is written, nor a newline or bracket of the layout", () => {
+  it("favours no newline or bracket of the prompt's layout", () => {
+    // After "]", the prompt goes on with " the" or " a": those are favoured, the brackets never.
+    expect(favoured(scoresAfter(["]"]))).toEqual([" the", " a"]);
+    expect(favoured(scoresAfter(["1"]))).toEqual([]);
+  });
+
+  it("gives the first line's first token its bonus before anything is written", () => {
+    expect(firstLineToken(PROMPT, PIECES)).toBe(id(" the"));
+    expect(favoured(scoresAfter([], { ...BIAS, firstLineBonus: 3 }))).toEqual([" the"]);
     expect(favoured(scoresAfter([]))).toEqual([]);
-    // After "]", the prompt goes on with " the": that is favoured, the bracket itself never.
-    expect(favoured(scoresAfter(["]"]))).not.toContain("[");
   });
 
   it("makes the answer's closer the best token where the copy reaches its line's end", () => {
     const scores = scoresAfter([" a", " dog", " ran"]);
-    const best = Math.max(...scores);
-    expect(scores[id(" [")]).toBe(best);
+    expect(scores[id(" [")]).toBe(Math.max(...scores));
+    expect(scores[id(" [")]).toBeGreaterThan(0);
     expect(scores[id("\n")]).toBe(0);
     expect(favoured(scoresAfter([" a", " dog", " ran"], { ...BIAS, closeAtLineEnd: false }))).toEqual([]);
   });

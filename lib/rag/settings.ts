@@ -88,10 +88,14 @@ export const READER_SENTENCES = 4;
 export const READER_WORD_MASK = true;
 /**
  * The reader's copy bias (lib/models/copy-bias.ts): the bonus on the score of a token that continues a copy of
- * its sentences, the longest run of tokens just written that is matched, and whether the answer closes where a
- * copied line ends ("A bias towards copying").
+ * its sentences, whether the answer closes where a copied line ends, and the bonus for starting from the first
+ * (best) line ("A bias towards copying").
  */
-export const READER_COPY_BIAS = { bonus: 4, maxMatch: 8, closeAtLineEnd: true } as const;
+export const READER_COPY_BIAS = {
+  bonus: 4,
+  closeAtLineEnd: true,
+  firstLineBonus: 3,
+} as const;
 /** A further line is cited only when it backs at least this many of the answer's words no cited line has ("Citations by attribution"). */
 export const ATTRIBUTION_MIN_WORDS = 2;
 /** Under this share of its words found in its citations, a generated answer is flagged. */
