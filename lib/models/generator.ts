@@ -63,6 +63,8 @@ export interface GeneratorOptions {
    * written); absent, any word.
    */
   vocabulary?: (prompt: string) => ReadonlySet<string>;
+  /** The contraction pieces the model may write only after an apostrophe, for a prompt (word-mask.ts). */
+  apostrophePieces?: (prompt: string) => ReadonlySet<string>;
   /**
    * A bonus for tokens that continue a copy of the prompt (copy-bias.ts), and the text that closes an answer,
    * favoured where a copied line ends; absent, none.
@@ -119,7 +121,9 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
     // The bias runs first: a token the mask rules out stays ruled out, whatever its bonus.
     const processors = [
       ...(copy && options.copyBias ? [createCopyBias(copy, options.copyBias)] : []),
-      ...(shapes && options.vocabulary ? [createWordMask(shapes, options.vocabulary(prompt), endIds)] : []),
+      ...(shapes && options.vocabulary
+        ? [createWordMask(shapes, options.vocabulary(prompt), endIds, options.apostrophePieces?.(prompt))]
+        : []),
     ];
     try {
       await model.generate({

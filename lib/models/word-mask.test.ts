@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createWordMask, dropUnfinished, tokenShapes } from "./word-mask";
+import {
+  apostrophePieces,
+  CONTRACTION_PIECES,
+  createWordMask,
+  dropUnfinished,
+  tokenShapes,
+} from "./word-mask";
 
 // A toy vocabulary of GPT-2-style pieces (a leading space starts a word).
 const PIECES = [
@@ -62,8 +68,8 @@ describe("contraction pieces", () => {
     const pieces = [" it", "'", "s", " s", " sources", "’s", ".", "<|end|>"];
     const shapes = tokenShapes(pieces);
     const end = pieces.indexOf("<|end|>");
-    const allowedAfter = (written: string[]) => {
-      const mask = createWordMask(shapes, new Set(["it", "s", "sources"]), [end]);
+    const allowedAfter = (written: string[], apostrophe = CONTRACTION_PIECES as ReadonlySet<string>) => {
+      const mask = createWordMask(shapes, new Set(["it", "s", "sources"]), [end], apostrophe);
       mask([[]], { data: new Float32Array(pieces.length), dims: [1, pieces.length] });
       const logits = { data: new Float32Array(pieces.length), dims: [1, pieces.length] };
       mask([written.map((p) => BigInt(pieces.indexOf(p)))], logits);
@@ -74,6 +80,15 @@ describe("contraction pieces", () => {
     // " s" may start "sources", but may not end as a word of its own.
     expect(allowedAfter([" s"])).not.toContain(".");
     expect(allowedAfter([" s"])).not.toContain("<|end|>");
+    // Where the sources write the piece alone ("Ph.D.", "Plan B's"), it may stand alone.
+    expect(allowedAfter([" s"], apostrophePieces("Vitamin S. It's here."))).toContain(".");
+  });
+
+  it("must follow an apostrophe unless the text writes them alone", () => {
+    expect(apostrophePieces("It’s done, isn't it?")).toEqual(CONTRACTION_PIECES);
+    const phd = apostrophePieces("Machine Learning Ph.D. scholar; we'll see.");
+    expect(phd.has("d")).toBe(false);
+    expect(phd.has("ll")).toBe(true);
   });
 });
 

@@ -51,6 +51,22 @@ export function tokenShapes(pieces: readonly string[]): TokenShape[] {
  */
 export const CONTRACTION_PIECES: ReadonlySet<string> = new Set(["s", "t", "d", "m", "ll", "re", "ve"]);
 
+/**
+ * The contraction pieces that must follow an apostrophe for a text: all of them, less those the text writes
+ * as words of their own ("Ph.D." holds a "D" with no apostrophe before it).
+ */
+export function apostrophePieces(
+  text: string,
+  pieces: ReadonlySet<string> = CONTRACTION_PIECES,
+): Set<string> {
+  const alone = new Set<string>();
+  const normalized = text.normalize("NFKC");
+  for (const match of normalized.matchAll(/\p{L}+/gu)) {
+    if (!/['\u2019]/u.test(normalized.charAt(match.index - 1))) alone.add(match[0].toLowerCase());
+  }
+  return new Set([...pieces].filter((piece) => !alone.has(piece)));
+}
+
 /** Every prefix of every word, the empty one included: what a word being written may be so far. */
 function prefixesOf(words: ReadonlySet<string>): Set<string> {
   const prefixes = new Set<string>([""]);

@@ -1,6 +1,6 @@
 import readerFormat from "../../../data/reader-prompt-format.json" with { type: "json" };
 import type { Decoding } from "../../models/decoding";
-import { CONTRACTION_PIECES } from "../../models/word-mask";
+import { apostrophePieces, CONTRACTION_PIECES } from "../../models/word-mask";
 import { writtenForms } from "../../text/letter-words";
 import { STOP_WORDS } from "../../text/words";
 import { READER_COPY_BIAS, READER_SENTENCES, READER_WORD_MASK } from "../settings";
@@ -108,6 +108,10 @@ export function readerVocabulary(prompt: string): Set<string> {
   return new Set([...writtenForms(promptContent(prompt)), ...STOP_LETTER_WORDS]);
 }
 
+/** The contraction pieces the reader may write only after an apostrophe: those its sources never write alone. */
+export const readerApostrophePieces = (prompt: string): Set<string> =>
+  apostrophePieces(promptContent(prompt));
+
 /** The reader copies a sentence from its input, with its marker; training fixed the budget. */
 export const READER_DECODING = {
   do_sample: false,
@@ -124,7 +128,7 @@ export const READER_GENERATION = {
   decoding: READER_DECODING,
   clean: cleanReaderAnswer,
   warmUpPrompt: formatReaderPrompt("warm up", [{ rank: 1, text: "A short sentence." }]),
-  ...(READER_WORD_MASK ? { vocabulary: readerVocabulary } : {}),
+  ...(READER_WORD_MASK ? { vocabulary: readerVocabulary, apostrophePieces: readerApostrophePieces } : {}),
   // An answer closes with its marker, " [n]" (data/reader-prompt-format.json).
   copyBias: { ...READER_COPY_BIAS, closer: " [" },
 };
