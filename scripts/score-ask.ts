@@ -5,10 +5,9 @@
  * An in-scope row (one with `evidence`) counts when the evidence (lib/evaluation/evidence.ts) is in any
  * citation the CLI printed: a declined question prints none, so declining it is a miss. A row without
  * `evidence` is off topic and counts when it was declined. Token-F1 compares the printed answer with the row's
- * `answer` (a declined question scores 0). `evidenceMarkedShare` asks the same of the citations the answer's markers
- * name. Faithfulness is the mean of the CLI's `faithfulness` over the in-scope
- * questions answered; `withInventedWords` counts the answers (any row) with an invented word. Prints one JSON
- * summary.
+ * `answer` (a declined question scores 0). `evidenceMarkedShare` asks the same of the citations the answer's
+ * markers name. Faithfulness is the mean of the CLI's `faithfulness` over the in-scope questions answered;
+ * `withInventedWords` counts the answers (any row) with an invented word. Prints one JSON summary.
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";

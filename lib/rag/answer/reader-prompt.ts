@@ -100,9 +100,9 @@ function promptContent(prompt: string): string {
 
 /**
  * The words the reader may write, in the forms it may write them (as written, lowercase, capitalised): those of
- * its sentences and the question (not the template's), and the stop words (the pieces of contractions only when the sentences or the question have them). Any other word is
- * masked while it is being written (lib/models/word-mask.ts), so an answer holds no content word its sources and
- * the question lack.
+ * its sentences and the question (not the template's), and the stop words (the pieces of contractions only when
+ * the sentences or the question have them). Any other word is masked while it is being written
+ * (lib/models/word-mask.ts), so an answer holds no content word its sources and the question lack.
  */
 export function readerVocabulary(prompt: string): Set<string> {
   return new Set([...writtenForms(promptContent(prompt)), ...STOP_LETTER_WORDS]);
