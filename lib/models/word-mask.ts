@@ -93,8 +93,10 @@ export function createWordMask(
 ) {
   const prefixes = prefixesOf(words);
   const ends = new Set(endIds);
+  // The words of the vocabulary that are contraction pieces in any case ("s", "S"), found once, not per token.
+  const pieceWords = new Set([...words].filter((word) => pieces.has(word.toLowerCase())));
   const whole = (word: string, apostrophe: boolean) =>
-    word === "" || (words.has(word) && (apostrophe || !pieces.has(word.toLowerCase())));
+    word === "" || (words.has(word) && (apostrophe || !pieceWords.has(word)));
   // Whether a token's own whole words and its trailing letters are allowed depends on the vocabulary alone.
   const ownOk = shapes.map(
     (shape) =>
