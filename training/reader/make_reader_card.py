@@ -12,20 +12,25 @@ def plot(pre_rows, evals, rows, out_png, base_ctx):
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4))
-    ax = axes[0]
-    if pre_rows:
-        ax.plot([int(r['tokens']) / 1e6 for r in pre_rows], [float(r['loss']) for r in pre_rows], lw=1,
-                label='train loss')
-    if evals:
-        ax.plot([e['tokens'] / 1e6 for e in evals[1:]], [math.log(e['val_ppl']) for e in evals[1:]], 'o-',
-                label='held-out (log perplexity)')
-    ax.set_xlabel('pretraining tokens (millions)')
-    ax.set_ylabel('cross-entropy (nats/token)')
-    ax.set_title(f'Pretraining (base model, context {base_ctx})')
-    ax.legend()
-    ax.grid(alpha=0.3)
-    ax = axes[1]
+    # A base restored from its int8 export (restore_from_onnx.py) has no pretraining log: an empty panel would
+    # read as a failed run, so the reader's curve is drawn alone.
+    if pre_rows or evals:
+        fig, (ax, reader_ax) = plt.subplots(1, 2, figsize=(12, 4))
+        if pre_rows:
+            ax.plot([int(r['tokens']) / 1e6 for r in pre_rows], [float(r['loss']) for r in pre_rows], lw=1,
+                    label='train loss')
+        if evals:
+            ax.plot([e['tokens'] / 1e6 for e in evals[1:]], [math.log(e['val_ppl']) for e in evals[1:]], 'o-',
+                    label='held-out (log perplexity)')
+        ax.set_xlabel('pretraining tokens (millions)')
+        ax.set_ylabel('cross-entropy (nats/token)')
+        ax.set_title(f'Pretraining (base model, context {base_ctx})')
+        ax.legend()
+        ax.grid(alpha=0.3)
+    else:
+        fig, reader_ax = plt.subplots(1, 1, figsize=(7, 4))
+        reader_ax.set_ylabel('cross-entropy (nats/token)')
+    ax = reader_ax
     if rows:
         x = [int(r['examples']) for r in rows]
         y = [float(r['loss']) for r in rows]
