@@ -243,6 +243,10 @@ def render_md(c):
         lines += copy_probe_table(cp)
     if c.get('article_sanity'):
         lines += ['## Sanity check on article passages (inference only; the article is never trained on)', '',
+                  'Plain greedy decoding in PyTorch over passages and lines picked by word overlap (a stand-in for '
+                  "the app's retrieval and scorer): the model alone. The app decodes with the word mask and the copy "
+                  "bias (lib/models/word-mask.ts, copy-bias.ts), and lib/node/reader.test.ts checks the app's answers "
+                  'to the curated questions.', '',
                   '| question | answer |', '|---|---|']
         for s in c['article_sanity']:
             lines.append(f"| {s['question']} | {s['prediction'].replace('|', '/')} |")
