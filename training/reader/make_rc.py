@@ -462,7 +462,7 @@ def parser():
                     help='share of examples whose answer passage is ranked first')
     ap.add_argument('--rank-noise', type=float, default=0.25,
                     help='standard deviation of the noise added to each sentence score: how often the scorer puts '
-                    'another sentence above the answer (0.25: line 1 in about two thirds of examples, as in the app)')
+                    'another sentence above the answer (0.25: the answer on line 1 in about two thirds of examples)')
     ap.add_argument('--heldout-docs', type=float, default=0.04, help='share of documents kept for the held-out set')
     ap.add_argument('--wordnet-share', type=float, default=0.2, help='max share of answer paragraphs from WordNet')
     ap.add_argument('--seed', type=int, default=0)
