@@ -129,6 +129,6 @@ export const READER_GENERATION = {
   clean: cleanReaderAnswer,
   warmUpPrompt: formatReaderPrompt("warm up", [{ rank: 1, text: "A short sentence." }]),
   ...(READER_WORD_MASK ? { vocabulary: readerVocabulary, apostrophePieces: readerApostrophePieces } : {}),
-  // An answer closes with its marker, " [n]" (data/reader-prompt-format.json).
-  copyBias: { ...READER_COPY_BIAS, closer: " [" },
+  // An answer closes with its marker: the citation format's text before the number (" [" of " [{n}]").
+  copyBias: { ...READER_COPY_BIAS, closer: READER_FORMAT.citation.split("{n}")[0] ?? "" },
 };
