@@ -52,6 +52,17 @@ for (const size of SIZES) {
         expect(await inView(page, page.getByTestId("relevant-row"))).toBe(true);
       }
     });
+    test("the article's table shows both approaches' cells without scrolling sideways", async ({ page }) => {
+      await page.goto(`/?${size.query.slice(1)}`);
+      const region = page.getByRole("region", { name: "Comparison table" });
+      await expect(region).toBeVisible();
+      const fits = await region.evaluate((element) => element.scrollWidth <= element.clientWidth);
+      expect(fits).toBe(true);
+      const regionBox = await region.boundingBox();
+      const lastCell = page.getByTestId("comparison-row").first().locator("td").last();
+      const cellBox = await lastCell.boundingBox();
+      expect(regionBox && cellBox && cellBox.x + cellBox.width <= regionBox.x + regionBox.width + 1).toBe(true);
+    });
   });
 }
 
