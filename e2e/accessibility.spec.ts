@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { loadGuide } from "../lib/guide/guide-data";
 import { expect, test } from "./fixtures";
+import { GuidePage } from "./pages/guide-page";
 
 /** Every axe violation, whatever its impact: the page is shown to whole classes. */
 async function violations(page: Page) {
@@ -53,4 +55,32 @@ test("the article-only setting has no accessibility violation, after a question"
   await app.ask("Which approach has a retrieval component?");
   await expect(app.rag.answer).toBeVisible();
   expect(await violations(page)).toEqual([]);
+});
+
+/** Whether the page scrolls sideways: WCAG's reflow rule (1.4.10) asks that nothing does at a phone's width. */
+const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+test.describe("on a phone at 390x844", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("no page scrolls sideways, with its content shown", async ({ app, page }) => {
+    await page.goto(`/?q=${encodeURIComponent("Which approach has a retrieval component?")}`);
+    await expect(app.rag.citations.first()).toBeVisible({ timeout: 60_000 });
+    expect(await scrollsSideways(page), "/").toBe(false);
+
+    const guidePage = new GuidePage(page);
+    await guidePage.goto();
+    for (const criterion of loadGuide().criteria) await guidePage.choice(criterion.id, "Don't know").check();
+    await expect(guidePage.recommendation).toBeVisible();
+    expect(await scrollsSideways(page), "/guide").toBe(false);
+
+    await page.goto("/evaluation");
+    await expect(page.getByTestId("chart-retrieval")).toBeVisible();
+    expect(await scrollsSideways(page), "/evaluation").toBe(false);
+
+    await page.goto("/glossary");
+    await expect(page.locator("h1")).toBeVisible();
+    expect(await scrollsSideways(page), "/glossary").toBe(false);
+  });
 });

@@ -19,17 +19,15 @@ export const QuestionFieldset = memo(function QuestionFieldset({
       data-testid="guide-question"
       data-criterion={criterion.id}
       aria-describedby={hintId}
-      className="rounded-lg border border-slate-200 bg-white p-3 break-inside-avoid"
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 break-inside-avoid"
     >
       {/* Floated, the legend sits inside the box instead of on its border. */}
       <legend className="float-left mb-1 w-full text-sm font-semibold text-slate-900">
         {number}. {criterion.question}
       </legend>
       <p id={hintId} className="clear-left mb-2 text-xs text-slate-600">
-        {criterion.hint}{" "}
-        <span className="whitespace-nowrap">
-          (The article&apos;s “{criterion.name}”, a reason to choose {APPROACH_NAMES[criterion.list]}.)
-        </span>
+        {criterion.hint} (The article&apos;s “{criterion.name}”, a reason to choose{" "}
+        {APPROACH_NAMES[criterion.list]}.)
       </p>
       <div className="flex flex-wrap gap-2">
         {criterion.choices.map((choice) => (
