@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { copyTokens, createCopyBias, createCopyFollower, firstLineToken } from "./copy-bias";
 
 // A toy vocabulary: a prompt of two lines, "[1] the cat sat\n[2] a dog ran\n", and the answer's closer " [".
-const PIECES = ["[", "1", "]", " the", " cat", " sat", "\n", "2", " a", " dog", " ran", " [", " mat"];
+const PIECES = ["[", "1", "]", " the", " cat", " sat", "\n", "2", " a", " dog", " ran", " [", " mat", " c", "at", "og"];
 const id = (piece: string) => PIECES.indexOf(piece);
 const ids = (...pieces: string[]) => pieces.map(id);
 const PROMPT = ids("[", "1", "]", " the", " cat", " sat", "\n", "[", "2", "]", " a", " dog", " ran", "\n");
@@ -25,12 +25,25 @@ const favoured = (scores: Float32Array) => PIECES.filter((_, k) => (scores[k] as
 
 describe("the copy bias", () => {
   it("follows a copy, and starts a new one where a token leaves it", () => {
-    const follower = createCopyFollower(PROMPT);
+    const follower = createCopyFollower(PROMPT, TOKENS);
     follower.write(id(" the"));
+    // The prompt's own " cat"; not " c", which would stop inside it.
     expect(follower.continuations()).toEqual([id(" cat")]);
     follower.write(id(" dog"));
     expect(follower.continuations()).toEqual([id(" ran")]);
     follower.write(id(" mat"));
+    expect(follower.continuations()).toEqual([]);
+  });
+
+  it("follows a copy spelt in other pieces than the prompt's, by its text", () => {
+    // The prompt spells " cat" as one token; the model may write " c" + "at", and the copy goes on to " sat".
+    const follower = createCopyFollower(PROMPT, TOKENS);
+    follower.write(id(" c"));
+    expect(follower.continuations()).toEqual([id("at")]);
+    follower.write(id("at"));
+    expect(follower.continuations()).toEqual([id(" sat")]);
+    // A piece that stands only inside a prompt token starts no copy: "og" of " dog".
+    follower.write(id("og"));
     expect(follower.continuations()).toEqual([]);
   });
 
@@ -43,6 +56,7 @@ describe("the copy bias", () => {
   it("favours no newline or bracket of the prompt's layout", () => {
     // After "]", the prompt goes on with " the" or " a": those are favoured, the brackets never.
     expect(favoured(scoresAfter(["]"]))).toEqual([" the", " a"]);
+    expect(favoured(scoresAfter([" a", " dog"]))).toEqual([" ran"]);
     expect(favoured(scoresAfter(["1"]))).toEqual([]);
   });
 

@@ -1,10 +1,13 @@
 /**
  * Decoding that leans towards copying its input. The processor follows the copy being written: the places in
- * the prompt where the tokens written since the copy began stand, in that order. The token that follows them
- * there gets a bonus on its score; when a written token leaves every such place, a new copy starts wherever
- * that token stands in the prompt. A small model copying a sentence otherwise slips into a near-miss
- * ("super-up", "its its its") where its sources read on. The bonus is soft, so the model still chooses where
- * to start, what to leave out and when to stop.
+ * the prompt's text where the text written since the copy began stands. Every token that would go on reading the
+ * prompt's text from such a place gets a bonus on its score; when a written token leaves every place, a new copy
+ * starts wherever that token's text stands at the start of a prompt token. A small model copying a sentence
+ * otherwise slips into a near-miss ("super-up", "its its its") where its sources read on. The copy is followed
+ * by its text, not its token ids, because the model often spells a word in other pieces than the prompt does
+ * (" Re" + "t" for the prompt's " Ret"): followed by ids, such a copy was lost after one token and the model
+ * wandered into another word (" Re" + "le" + "vant"). The bonus is soft, so the model still chooses where to
+ * start, what to leave out and when to stop.
  *
  * Only tokens that stay within a line are favoured: a newline or a marker bracket is the prompt's layout, never
  * the answer's. Where the copy reaches the end of its line, the token that closes an answer (its marker's
@@ -40,14 +43,24 @@ export interface CopyTokens {
   lineBreak: boolean[];
   /** The first token of the text that closes an answer. */
   closers: number[];
+  /**
+   * The copyable tokens by their text's first two characters (the one, for a token of one): the candidates to
+   * go on reading a text from a place are found under its next one and two characters.
+   */
+  byStart: ReadonlyMap<string, readonly number[]>;
 }
 
-export const copyTokens = (pieces: readonly string[], closers: number[]): CopyTokens => ({
-  pieces,
-  copyable: pieces.map((piece) => !/[\n[\]]/u.test(piece)),
-  lineBreak: pieces.map((piece) => piece.includes("\n")),
-  closers,
-});
+export function copyTokens(pieces: readonly string[], closers: number[]): CopyTokens {
+  const copyable = pieces.map((piece) => piece.length > 0 && !/[\n[\]]/u.test(piece));
+  const byStart = new Map<string, number[]>();
+  pieces.forEach((piece, id) => {
+    if (!copyable[id]) return;
+    const list = byStart.get(piece.slice(0, 2)) ?? [];
+    list.push(id);
+    byStart.set(piece.slice(0, 2), list);
+  });
+  return { pieces, copyable, lineBreak: pieces.map((piece) => piece.includes("\n")), closers, byStart };
+}
 
 /** The first token of the prompt's first line: the one after its first "[n]" marker ("[", digits, "]"). */
 export function firstLineToken(prompt: readonly number[], pieces: readonly string[]): number | null {
@@ -61,26 +74,49 @@ export function firstLineToken(prompt: readonly number[], pieces: readonly strin
 }
 
 /**
- * Follows a copy of `prompt` token by token: after each written token, the prompt positions the copy would
- * continue from (the index of the token to copy next), empty when the token stands nowhere in the prompt.
+ * Follows a copy of `prompt` by its text: after each written token, the offsets in the prompt's text the copy
+ * would go on from, empty when the token's text stands at the start of no prompt token.
  */
-export function createCopyFollower(prompt: readonly number[]) {
-  const places = new Map<number, number[]>();
-  prompt.forEach((id, at) => {
-    const list = places.get(id) ?? [];
-    list.push(at + 1);
-    places.set(id, list);
-  });
+export function createCopyFollower(prompt: readonly number[], tokens: CopyTokens) {
+  const { pieces, lineBreak, byStart } = tokens;
+  const starts: number[] = [];
+  /** The prompt token that starts at each offset where one does. */
+  const tokenAt = new Map<number, number>();
+  let text = "";
+  for (const id of prompt) {
+    starts.push(text.length);
+    tokenAt.set(text.length, id);
+    text += pieces[id] ?? "";
+  }
+  const ends = new Set([...starts.slice(1), text.length]);
   let next: number[] = [];
   return {
     write(id: number): void {
-      const extended = next.filter((at) => prompt[at] === id).map((at) => at + 1);
-      next = extended.length > 0 ? extended : (places.get(id) ?? []);
+      const piece = pieces[id] ?? "";
+      const extended = next.filter((at) => text.startsWith(piece, at)).map((at) => at + piece.length);
+      next =
+        extended.length > 0 || piece.length === 0
+          ? extended
+          : starts.filter((at) => text.startsWith(piece, at)).map((at) => at + piece.length);
     },
-    /** The tokens that would continue the copy. */
-    continuations: (): number[] => [
-      ...new Set(next.filter((at) => at < prompt.length).map((at) => prompt[at] as number)),
-    ],
+    /**
+     * The tokens that would go on reading the prompt from where the copy stands and end where a prompt token
+     * ends: the prompt's own next token, or the rest of one the model began in other pieces. A token that
+     * stops inside a prompt token (" Re" of " Ret") is not favoured: it opens the copy to every word it begins.
+     */
+    continuations(): number[] {
+      const found = new Set<number>();
+      for (const at of next)
+        for (const start of [text.slice(at, at + 1), text.slice(at, at + 2)])
+          for (const id of byStart.get(start) ?? []) {
+            const piece = pieces[id] as string;
+            if (ends.has(at + piece.length) && text.startsWith(piece, at)) found.add(id);
+          }
+      return [...found];
+    },
+    /** Whether the copy stands where its line ends: a newline follows, or a prompt token holding one. */
+    atLineEnd: (): boolean =>
+      next.some((at) => text.charAt(at) === "\n" || lineBreak[tokenAt.get(at) ?? -1] === true),
   };
 }
 
@@ -88,7 +124,8 @@ export function createCopyFollower(prompt: readonly number[]) {
  * A Transformers.js logits processor applying the bias to one generation: the prompt is the ids it sees on its
  * first call.
  */
-export function createCopyBias({ pieces, copyable, lineBreak, closers }: CopyTokens, bias: CopyBias) {
+export function createCopyBias(tokens: CopyTokens, bias: CopyBias) {
+  const { pieces, closers } = tokens;
   let follower: ReturnType<typeof createCopyFollower> | null = null;
   let seen = 0;
   let closing = false;
@@ -97,7 +134,7 @@ export function createCopyBias({ pieces, copyable, lineBreak, closers }: CopyTok
     const scores = logits.data as Float32Array;
     if (!follower) {
       const prompt = ids.map(Number);
-      follower = createCopyFollower(prompt);
+      follower = createCopyFollower(prompt, tokens);
       seen = ids.length;
       const first = firstLineToken(prompt, pieces);
       if (first !== null) scores[first] = (scores[first] as number) + bias.firstLineBonus;
@@ -110,9 +147,8 @@ export function createCopyBias({ pieces, copyable, lineBreak, closers }: CopyTok
       follower.write(id);
     }
     if (closing) return logits;
-    const next = follower.continuations();
-    for (const id of next) if (copyable[id]) scores[id] = (scores[id] as number) + bias.bonus;
-    if (bias.closeAtLineEnd && next.some((id) => lineBreak[id])) {
+    for (const id of follower.continuations()) scores[id] = (scores[id] as number) + bias.bonus;
+    if (bias.closeAtLineEnd && follower.atLineEnd()) {
       // The copy has reached its line's end: the answer's sentence is whole, so its closing is made the best.
       const best = scores.reduce((top, score) => Math.max(top, score), Number.NEGATIVE_INFINITY);
       for (const closer of closers) scores[closer] = best + 1;
