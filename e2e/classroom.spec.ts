@@ -61,7 +61,9 @@ for (const size of SIZES) {
       const regionBox = await region.boundingBox();
       const lastCell = page.getByTestId("comparison-row").first().locator("td").last();
       const cellBox = await lastCell.boundingBox();
-      expect(regionBox && cellBox && cellBox.x + cellBox.width <= regionBox.x + regionBox.width + 1).toBe(true);
+      expect(regionBox && cellBox && cellBox.x + cellBox.width <= regionBox.x + regionBox.width + 1).toBe(
+        true,
+      );
     });
   });
 }

@@ -2,7 +2,24 @@ import { describe, expect, it } from "vitest";
 import { copyTokens, createCopyBias, createCopyFollower, firstLineToken } from "./copy-bias";
 
 // A toy vocabulary: a prompt of two lines, "[1] the cat sat\n[2] a dog ran\n", and the answer's closer " [".
-const PIECES = ["[", "1", "]", " the", " cat", " sat", "\n", "2", " a", " dog", " ran", " [", " mat", " c", "at", "og"];
+const PIECES = [
+  "[",
+  "1",
+  "]",
+  " the",
+  " cat",
+  " sat",
+  "\n",
+  "2",
+  " a",
+  " dog",
+  " ran",
+  " [",
+  " mat",
+  " c",
+  "at",
+  "og",
+];
 const id = (piece: string) => PIECES.indexOf(piece);
 const ids = (...pieces: string[]) => pieces.map(id);
 const PROMPT = ids("[", "1", "]", " the", " cat", " sat", "\n", "[", "2", "]", " a", " dog", " ran", "\n");
