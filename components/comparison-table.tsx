@@ -2,6 +2,7 @@ import Link from "next/link";
 import { memo } from "react";
 import type { EvidenceCell } from "../lib/comparison/live-evidence";
 import type { ComparisonTable as Table } from "../lib/documents/types";
+import { StackedLabel } from "./stacked-label";
 
 /** A column's name as a cell's own label when rows stack: the acronym where the name ends with one. */
 const shortLabel = (column: string) => /\(([^)]+)\)\s*$/.exec(column)?.[1] ?? column;
@@ -72,13 +73,7 @@ export const ComparisonTable = memo(function ComparisonTable({
                       key={column || index}
                       className="py-2 pr-3 text-slate-700 @max-[21rem]:block @max-[21rem]:py-1"
                     >
-                      {/* Screen readers have the column header; this copy is for eyes only. */}
-                      <span
-                        aria-hidden="true"
-                        className="hidden text-xs font-semibold uppercase tracking-wide text-slate-600 @max-[21rem]:block"
-                      >
-                        {shortLabel(column)}
-                      </span>
+                      <StackedLabel under="21rem">{shortLabel(column)}</StackedLabel>
                       {cell}
                       {seen && (
                         <span

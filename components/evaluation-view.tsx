@@ -15,6 +15,7 @@ import { type ChartRow, EvaluationChart } from "./evaluation-chart";
 import { EvaluationSpeed } from "./evaluation-speed";
 import { GlossaryTerm } from "./glossary-term";
 import { PresentationToggle } from "./presentation-toggle";
+import { StackedLabel } from "./stacked-label";
 import { ToggleGroup } from "./toggle-group";
 
 /** Words in brackets kept on one line: a line never starts with a term's closing bracket or ends with "(". */
@@ -258,10 +259,15 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
             ]}
           />
         </div>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it (axe: scrollable-region-focusable) */}
-        <section aria-label="Questions and answers" tabIndex={0} className="max-h-[32rem] overflow-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="sticky top-0 bg-white text-xs uppercase text-slate-700">
+        {/* Four columns need about 36rem: narrower (a phone), each row stacks, question first, each cell labelled. */}
+        <section
+          aria-label="Questions and answers"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it (axe: scrollable-region-focusable)
+          tabIndex={0}
+          className="@container max-h-[32rem] overflow-auto"
+        >
+          <table className="w-full text-left text-sm @max-[36rem]:block">
+            <thead className="sticky top-0 bg-white text-xs uppercase text-slate-700 @max-[36rem]:sr-only">
               <tr>
                 <th scope="col" className="py-1 pr-2">
                   Question
@@ -279,12 +285,24 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="@max-[36rem]:block">
               {rows.map((row) => (
-                <tr key={row.id} data-testid="question-row" className="border-t border-slate-100 align-top">
-                  <td className="py-1 pr-2">{row.question}</td>
-                  {kind === "in-scope" && <td className="py-1 pr-2 text-slate-600">{row.reference}</td>}
-                  <td className={`py-1 pr-2 ${row.rag.abstained ? "italic text-amber-800" : ""}`}>
+                <tr
+                  key={row.id}
+                  data-testid="question-row"
+                  className="border-t border-slate-100 align-top @max-[36rem]:block @max-[36rem]:py-2"
+                >
+                  <td className="py-1 pr-2 @max-[36rem]:block @max-[36rem]:font-semibold">{row.question}</td>
+                  {kind === "in-scope" && (
+                    <td className="py-1 pr-2 text-slate-600 @max-[36rem]:block">
+                      <StackedLabel under="36rem">Reference answer</StackedLabel>
+                      {row.reference}
+                    </td>
+                  )}
+                  <td
+                    className={`py-1 pr-2 @max-[36rem]:block ${row.rag.abstained ? "italic text-amber-800" : ""}`}
+                  >
+                    <StackedLabel under="36rem">RAG</StackedLabel>
                     {row.rag.answer}
                     {row.ragGenerative && (
                       <span className="mt-1 block text-violet-800">
@@ -297,7 +315,10 @@ export function EvaluationView({ report }: { report: EvaluationReport }) {
                       </span>
                     )}
                   </td>
-                  <td className="py-1 pr-2">{row.fineTuned?.answer ?? "—"}</td>
+                  <td className="py-1 pr-2 @max-[36rem]:block">
+                    <StackedLabel under="36rem">Fine-tuned</StackedLabel>
+                    {row.fineTuned?.answer ?? "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
