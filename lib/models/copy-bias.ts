@@ -1,13 +1,13 @@
 /**
  * Decoding that leans towards copying its input. The processor follows the copy being written: the places in
- * the prompt's text where the text written since the copy began stands. Every token that would go on reading the
- * prompt's text from such a place gets a bonus on its score; when a written token leaves every place, a new copy
- * starts wherever that token's text stands at the start of a prompt token. A small model copying a sentence
- * otherwise slips into a near-miss ("super-up", "its its its") where its sources read on. The copy is followed
- * by its text, not its token ids, because the model often spells a word in other pieces than the prompt does
- * (" Re" + "t" for the prompt's " Ret"): followed by ids, such a copy was lost after one token and the model
- * wandered into another word (" Re" + "le" + "vant"). The bonus is soft, so the model still chooses where to
- * start, what to leave out and when to stop.
+ * the prompt's text where the text written since the copy began stands. Every token that reads on from such a
+ * place and ends where a prompt token ends gets a bonus on its score; when a written token leaves every place, a
+ * new copy starts wherever that token's text stands at the start of a prompt token. A small model copying a
+ * sentence otherwise slips into a near-miss ("super-up", "its its its") where its sources read on. The copy is
+ * followed by its text, not its token ids, because the model may spell a word in other pieces than the prompt
+ * does (" Re" + "t" for the prompt's " Ret"): followed by ids, such a copy is lost after one token, and the model
+ * is free to wander into another word (" Re" + "le" + "vant"). The bonus is soft, so the model still chooses
+ * where to start, what to leave out and when to stop.
  *
  * Only tokens that stay within a line are favoured: a newline or a marker bracket is the prompt's layout, never
  * the answer's. Where the copy reaches the end of its line, the token that closes an answer (its marker's
