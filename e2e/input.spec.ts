@@ -32,6 +32,21 @@ test("markup in a question is shown as text and never runs", async ({ app, page 
   await expect(page.locator("img[src=x]")).toHaveCount(0);
 });
 
+test("a question in full-width letters or wrapped in HTML tags is answered like the plain one", async ({
+  app,
+}) => {
+  for (const question of [
+    "Ｗｈｉｃｈ ａｐｐｒｏａｃｈ ｈａｓ ａ ｒｅｔｒｉｅｖａｌ ｃｏｍｐｏｎｅｎｔ？",
+    "<p><b>Which approach has a retrieval component?</b></p>",
+  ]) {
+    await app.goto("?rag=extractive");
+    await app.ask(question);
+    await expect(app.rag.answer).toBeVisible();
+    await expect(app.rag.declined).toHaveCount(0);
+    await expect(app.rag.citations.first()).toBeVisible();
+  }
+});
+
 test("a new question while one runs replaces it", async ({ app }) => {
   await app.goto("?rag=extractive");
   await app.ask("Who won the football world cup in 2018?");

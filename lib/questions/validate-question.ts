@@ -5,9 +5,32 @@ export const MAX_QUESTION_CHARS = 1000;
 // Zero-width and bidi control characters carry no meaning for search but can hide text; drop them.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/** Normalises a question and rejects empty or over-long ones with a coded error. */
+/**
+ * HTML elements whose tags a question may carry when it is typed or pasted as markup ("<b>What is RAG?</b>").
+ * Their names are not part of the question: searched as words, "b" or "span" would make it look off-topic.
+ * Only these are dropped, so other angle-bracket text ("<|im_start|>", "<system>") stays for the
+ * instruction guard to see.
+ */
+const HTML_ELEMENTS = (
+  "a abbr b big blockquote body br center cite code del div em font h1 h2 h3 h4 h5 h6 head hr html i iframe img " +
+  "ins kbd li mark meta ol p pre q s samp script small span strike strong style sub sup svg table tbody td th " +
+  "thead tr tt u ul var"
+).split(" ");
+
+const HTML_TAG = new RegExp(`</?(?:${HTML_ELEMENTS.join("|")})(?=[\\s/>])[^<>]*>`, "gi");
+
+/**
+ * Normalises a question and rejects empty or over-long ones with a coded error. Compatibility
+ * normalisation (NFKC) turns full-width letters ("Ｗｈａｔ ｉｓ ＲＡＧ？") and ligatures ("ﬁne-tuning") into the
+ * letters the sources are written in, as the answer scorers (lib/text/) already read text.
+ */
 export function validateQuestion(raw: string, maxChars: number = MAX_QUESTION_CHARS): string {
-  const question = raw.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  const question = raw
+    .normalize("NFKC")
+    .replace(INVISIBLE, "")
+    .replace(HTML_TAG, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (question.length === 0) throw createError("EMPTY_QUESTION");
   const length = [...question].length;
   if (length > maxChars) throw createError("QUESTION_TOO_LONG", { length, limit: maxChars });
