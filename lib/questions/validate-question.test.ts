@@ -25,8 +25,20 @@ describe("validateQuestion", () => {
     expect(validateQuestion("When is \ufb01ne-tuning right?")).toBe("When is fine-tuning right?");
   });
 
+  it("measures the question as typed, not as compatibility forms would expand it", () => {
+    const typed = `What is RAG? ${"\ufdfa".repeat(MAX_QUESTION_CHARS - 20)}`;
+    expect(validateQuestion(typed)).toBe(typed);
+  });
+
   it("keeps right-to-left text as it is", () => {
     expect(validateQuestion("ما هو RAG؟")).toBe("ما هو RAG؟");
+  });
+
+  it("gives a validated question back unchanged", () => {
+    for (const raw of ["Ｗｈａｔ ｉｓ ＲＡＧ？", "<b>What\u200b is <i>RAG</i>?</b>", " \ufb01ne  tuning "]) {
+      const once = validateQuestion(raw);
+      expect(validateQuestion(once)).toBe(once);
+    }
   });
 
   it("drops HTML tags but keeps their text and other angle-bracket text", () => {

@@ -19,14 +19,17 @@ const HTML_ELEMENTS = (
 
 const HTML_TAG = new RegExp(`</?(?:${HTML_ELEMENTS.join("|")})(?=[\\s/>])[^<>]*>`, "gi");
 
-/**
- * Normalises a question and rejects empty or over-long ones with a coded error. Compatibility
- * normalisation (NFKC) turns full-width letters ("Ｗｈａｔ ｉｓ ＲＡＧ？") and ligatures ("ﬁne-tuning") into the
- * letters the sources are written in, as the answer scorers (lib/text/) already read text.
- */
+// Full-width forms ("Ｗｈａｔ ｉｓ ＲＡＧ？") and Latin ligatures ("ﬁne-tuning") stand for the letters the sources are
+// written in. Only they are read compatibly (NFKC): a whole-text NFKC would also expand characters such as
+// U+FDFA into 18 letters, and a question within the limit as typed would be refused as too long. A validated
+// question validates to itself: the workers check again what the form sent.
+const COMPATIBLE_FORMS = /[\uFB00-\uFB06\uFF01-\uFF5E]/g;
+
+/** Normalises a question and rejects empty or over-long ones with a coded error. */
 export function validateQuestion(raw: string, maxChars: number = MAX_QUESTION_CHARS): string {
   const question = raw
-    .normalize("NFKC")
+    .normalize("NFC")
+    .replace(COMPATIBLE_FORMS, (form) => form.normalize("NFKC"))
     .replace(INVISIBLE, "")
     .replace(HTML_TAG, " ")
     .replace(/\s+/g, " ")
