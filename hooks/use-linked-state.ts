@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QuestionPreset } from "../components/question-form";
 import { decodeLesson } from "../lib/lesson/link";
+import { validateQuestion } from "../lib/questions/validate-question";
 import { RAG_MODES, type RagMode } from "../lib/rag/types";
 
 /** The address carries the question, the RAG mode and the set, so a presenter can prepare and share them. */
@@ -53,7 +54,16 @@ export function useLinkedState(
     const linked = linkedQuestion.current;
     if (linked === null || !indexReady) return;
     linkedQuestion.current = null;
-    if (!visitorActed.current) askLinked(linked);
+    if (visitorActed.current) return;
+    // Both panels get the question as the form would send it. One the form refuses (empty, over the limit)
+    // is not asked: it stays in the box, which shows the limit, and Ask names the problem.
+    let question: string;
+    try {
+      question = validateQuestion(linked);
+    } catch {
+      return;
+    }
+    askLinked(question);
   }, [indexReady, askLinked]);
 
   const chooseSet = useCallback((id: string) => {

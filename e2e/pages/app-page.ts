@@ -27,6 +27,7 @@ export class AppPage {
     ready: Locator;
     refused: Locator;
     verdict: Locator;
+    prompt: Locator;
   };
   readonly comparisonRows: Locator;
   readonly documents: {
@@ -69,6 +70,7 @@ export class AppPage {
       ready: fineTuned.getByTestId("fine-tuned-ready"),
       refused: fineTuned.getByTestId("fine-tuned-refused"),
       verdict: fineTuned.getByTestId("fine-tuned-verdict"),
+      prompt: fineTuned.getByTestId("fine-tuned-prompt"),
     };
     this.comparisonRows = page.getByTestId("comparison-row");
     this.documents = {
