@@ -49,11 +49,18 @@ test("a document the user adds is cited on the next question, survives a reload,
   await expect(app.rag.citations.filter({ hasText: "Brennan" })).toHaveCount(0);
 });
 
-test("an empty or oversized document gets a clear message and nothing is added", async ({ app }) => {
+test("an empty, headings-only or oversized document gets a clear message and nothing is added", async ({
+  app,
+}) => {
   await app.goto();
   await app.documents.title.fill("Empty");
   await app.documents.add.click();
   await expect(app.documents.status).toContainText("has no text");
+  await app.documents.title.fill("Outline");
+  await app.documents.text.fill("# Plan\n\n## Week 1\n\n## Week 2\n");
+  await app.documents.add.click();
+  await expect(app.documents.status).toContainText('"Outline": the document has no text to index');
+  await expect(app.documents.items).toHaveCount(0);
   await app.documents.text.fill("x".repeat(100_001));
   await app.documents.add.click();
   await expect(app.documents.status).toContainText("limit is 100000");

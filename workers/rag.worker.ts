@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { toPassages } from "../lib/documents/to-passages";
-import { describeError } from "../lib/errors";
+import { createError, describeError } from "../lib/errors";
 import { CURATED_QUESTIONS } from "../lib/questions/question-sets";
 import { assembleRagPipeline, type PipelineSetting } from "../lib/rag/assemble";
 import {
@@ -160,7 +160,11 @@ async function handle(request: RagRequest, ready: RagPipeline, readerLoaded: boo
     }
     case "add-document": {
       const start = performance.now();
-      const passages = await ready.retriever.addDocument(toPassages(request.document));
+      const found = toPassages(request.document);
+      // Headings alone (or a table of contents) leave nothing to search: refused, so it is not kept.
+      if (found.length === 0)
+        throw createError("EMPTY_DOCUMENT", { name: JSON.stringify(request.document.title) });
+      const passages = await ready.retriever.addDocument(found);
       post({
         type: "document-added",
         id: request.id,

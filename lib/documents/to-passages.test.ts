@@ -93,6 +93,16 @@ describe("documents a user adds", () => {
     expect(result[0]?.documentTitle).toBe("Notes");
   });
 
+  it("cuts a long text with no sentence ends into runs of words, losing none", () => {
+    const words = Array.from({ length: 1000 }, (_, i) => `w${i}`);
+    const result = toPassages({ id: "notes", title: "Notes", text: words.join(" ") });
+    expect(result.length).toBeGreaterThan(1);
+    for (const passage of result) {
+      expect(passage.text.split(/\s+/).length).toBeLessThanOrEqual(MAX_PASSAGE_WORDS);
+    }
+    expect(result.map((passage) => passage.text).join(" ")).toBe(words.join(" "));
+  });
+
   it("splits a very long paragraph at sentence ends", () => {
     const sentence = "This sentence has exactly eight words in it. ";
     const result = toPassages({ id: "long", title: "Long", text: sentence.repeat(40) });

@@ -6,13 +6,28 @@ export const MAX_PASSAGE_WORDS = 120;
 
 const SENTENCE_END = /(?<=[.!?…])\s+(?=\S)/u;
 
+/**
+ * A "sentence" over the limit (a transcript or notes pasted without full stops, a code block) is cut into
+ * runs of words: else the whole text would be one passage, cited and quoted whole.
+ */
+function sentencesOf(text: string): string[] {
+  return text.split(SENTENCE_END).flatMap((sentence) => {
+    const words = sentence.split(/\s+/);
+    if (words.length <= MAX_PASSAGE_WORDS) return [sentence];
+    const runs: string[] = [];
+    for (let i = 0; i < words.length; i += MAX_PASSAGE_WORDS)
+      runs.push(words.slice(i, i + MAX_PASSAGE_WORDS).join(" "));
+    return runs;
+  });
+}
+
 function splitLongText(text: string): string[] {
   const words = text.split(/\s+/).length;
   if (words <= MAX_PASSAGE_WORDS) return [text];
   const chunks: string[] = [];
   let current: string[] = [];
   let count = 0;
-  for (const sentence of text.split(SENTENCE_END)) {
+  for (const sentence of sentencesOf(text)) {
     const n = sentence.split(/\s+/).length;
     if (count + n > MAX_PASSAGE_WORDS && current.length > 0) {
       chunks.push(current.join(" "));
