@@ -9,7 +9,8 @@ export type Block =
   | { type: "table"; header: string[]; rows: string[][] };
 
 const HEADING = /^(#{1,6})\s+(.*)$/;
-const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
+// Markdown's markers, and the bullets a word processor's text carries when it is pasted ("•", "◦", "▪", "‣").
+const LIST_ITEM = /^\s*(?:[-*+•◦▪‣]|\d+[.)])\s+(.*)$/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 export function splitTableRow(line: string): string[] {

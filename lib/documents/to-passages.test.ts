@@ -25,6 +25,16 @@ describe("the article as passages", () => {
     });
   });
 
+  it("reads a word processor's pasted bullets as list items", () => {
+    const text = "• RAG looks things up.\n◦ Fine-tuning changes weights.\n▪ Both need data.";
+    const result = toPassages({ id: "pasted", title: "Pasted", text });
+    expect(result.map((p) => [p.kind, p.text])).toEqual([
+      ["list-item", "RAG looks things up."],
+      ["list-item", "Fine-tuning changes weights."],
+      ["list-item", "Both need data."],
+    ]);
+  });
+
   it("turns each of the 12 table rows into a passage that keeps its column meaning", () => {
     const rows = passages.filter((p) => p.kind === "table-row");
     expect(rows).toHaveLength(12);
