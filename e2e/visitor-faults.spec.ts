@@ -222,6 +222,24 @@ test("a binary file renamed .txt is refused with its own message, beside the fil
   await expect(app.documents.items).toContainText(["notes-1", "notes-1 (2)"]);
 });
 
+test('a UTF-16 text file, as Windows Notepad saves "Unicode", is read as text and cited', async ({
+  app,
+  page,
+}) => {
+  await app.goto("?rag=extractive");
+  const fact = "The school's robotics club meets every Thursday in room 214.";
+  await page.getByTestId("document-files").setInputFiles([
+    {
+      name: "club.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fact, "utf16le")]),
+    },
+  ]);
+  await expect(app.documents.items).toContainText(["club"]);
+  await app.ask("When does the robotics club meet?");
+  await expect(app.rag.citations.filter({ hasText: "every Thursday in room 214" }).first()).toBeVisible();
+});
+
 async function openTab(context: BrowserContext): Promise<AppPage> {
   const page: Page = await context.newPage();
   const tab = new AppPage(page);

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { decodeFile } from "../lib/documents/decode-file";
 import {
   DOCUMENTS_CHANNEL,
   type DocumentsDb,
@@ -163,7 +164,8 @@ export function useDocuments(ready: boolean, update: Update) {
             });
             results.push({ kind: "error", text: error.message });
           } else {
-            results.push(await addOne(file.name.replace(/\.(txt|md)$/i, ""), await file.text()));
+            const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
+            results.push(await addOne(file.name.replace(/\.(txt|md)$/i, ""), text));
           }
           setMessages([...results]);
         }
