@@ -21,8 +21,12 @@ try {
     loadFineTuned: (knowledge) => loadFineTunedAnswerer(undefined, knowledge),
     readFile: readText,
     write: (line) => process.stdout.write(`${line}\n`),
-    report: ({ line, stage, error }) =>
-      process.stderr.write(`ask: line ${line}${stage === "input" ? "" : ` (${stage})`}: ${oneLine(error)}\n`),
+    report: ({ line, stage, error }) => {
+      // A bad input line's message already names its line.
+      const where =
+        error.code === "BAD_INPUT_LINE" ? "" : `line ${line}${stage === "input" ? "" : ` (${stage})`}: `;
+      process.stderr.write(`ask: ${where}${oneLine(error)}\n`);
+    },
   });
   if (failed > 0) process.exitCode = 1;
 } catch (error) {
