@@ -25,6 +25,7 @@ export const QuestionForm = memo(function QuestionForm({
   onSetChange,
   noticeStatus,
   noticeCaveat,
+  loading,
 }: {
   sets: readonly QuestionSet[];
   onAsk: (question: string) => void;
@@ -42,6 +43,8 @@ export const QuestionForm = memo(function QuestionForm({
   noticeStatus: readonly (boolean | null)[];
   /** Said after the lines when they were written for another setting than the one shown. */
   noticeCaveat?: string | null;
+  /** What is still loading, said under the box (`loadingNote`); null once everything is ready. */
+  loading?: string | null;
 }) {
   const [question, setQuestion] = useState("");
   const typed = useRef(false);
@@ -116,11 +119,11 @@ export const QuestionForm = memo(function QuestionForm({
           role={hint ? "alert" : undefined}
           className={hint ? "text-red-700" : "text-slate-500"}
         >
-          {hint ?? "Enter sends; Shift+Enter adds a line."}
+          {hint ?? loading ?? "Enter sends; Shift+Enter adds a line."}
         </span>
         <span
           data-testid="question-length"
-          className={tooLong ? "font-semibold text-red-700" : "presentation-hide text-slate-500"}
+          className={`whitespace-nowrap ${tooLong ? "font-semibold text-red-700" : "presentation-hide text-slate-500"}`}
         >
           {length} / {MAX_QUESTION_CHARS}
         </span>

@@ -16,6 +16,7 @@ import { type EvidenceInputs, liveEvidence } from "../lib/comparison/live-eviden
 import { relevantRow } from "../lib/comparison/relevant-row";
 import type { ComparisonTable as Table } from "../lib/documents/types";
 import type { LifecycleStep } from "../lib/fine-tuned/lifecycle";
+import { loadingNote } from "../lib/models/load-progress";
 import { questionKey } from "../lib/questions/lookup";
 import type { QuestionSet } from "../lib/questions/question-sets";
 import type { Knowledge } from "../lib/rag/knowledge";
@@ -245,6 +246,10 @@ export function SideBySide({
         onAsk={ask}
         onEdit={markActed}
         busy={busy}
+        loading={loadingNote([
+          { name: "the search index", ...rag.load },
+          { name: "the fine-tuned model", ...fineTuned.load },
+        ])}
       />
       <div
         id={ANSWERS_ID}

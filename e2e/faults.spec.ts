@@ -63,6 +63,27 @@ test("a corrupt reader model gives a clear message, and questions are answered e
   await expect(app.rag.citations.first()).toBeVisible();
 });
 
+test("while the search index loads, the question box says so; once everything is ready it says how to ask", async ({
+  app,
+  page,
+}) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/retrieval/article-index.json?v=*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(app.hint).toContainText("Loading the search index");
+  await expect(app.hint).toContainText("a question asked now is answered when");
+  release();
+  await expect(app.rag.ready).toBeVisible();
+  await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
+  await expect(app.hint).toHaveText("Enter sends; Shift+Enter adds a line.");
+});
+
 test("a missing or damaged search index gives a clear error with a retry, and the fine-tuned panel keeps working", async ({
   app,
   page,

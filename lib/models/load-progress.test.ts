@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgressTally, requestedThreads } from "./load-progress";
+import { createProgressTally, loadingNote, requestedThreads } from "./load-progress";
 
 describe("createProgressTally", () => {
   it("sums each file's latest bytes and ignores non-progress events", () => {
@@ -25,5 +25,32 @@ describe("requestedThreads", () => {
     expect(requestedThreads("?threads=0")).toBe(1);
     expect(requestedThreads("?threads=abc")).toBe(1);
     expect(requestedThreads("?threads=99")).toBe(1);
+  });
+});
+
+describe("loadingNote", () => {
+  it("names what is still loading, with its bytes when known, and nothing once all is ready", () => {
+    expect(
+      loadingNote([
+        { name: "the search index", status: "loading", loaded: 1.1 * 1024 * 1024, total: 4.1 * 1024 * 1024 },
+        { name: "the fine-tuned model", status: "loading", loaded: 0, total: 0 },
+      ]),
+    ).toBe(
+      "Loading the search index (1.1 MB of 4.1 MB) and the fine-tuned model: a question asked now is answered when they are ready.",
+    );
+    expect(
+      loadingNote([
+        { name: "the search index", status: "ready" },
+        { name: "the fine-tuned model", status: "loading", loaded: 512, total: 2048 },
+      ]),
+    ).toBe(
+      "Loading the fine-tuned model (512 B of 2 KB): a question asked now is answered when it is ready.",
+    );
+    expect(
+      loadingNote([
+        { name: "the search index", status: "ready" },
+        { name: "the fine-tuned model", status: "error" },
+      ]),
+    ).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { formatBytes } from "../format";
 import type { LoadProgress } from "./generator";
 
 export interface ProgressTotal {
@@ -43,4 +44,27 @@ export const MAX_PACE_MS = 1000;
 export function requestedPace(search: string): number {
   const pace = Number.parseInt(new URLSearchParams(search).get("pace") ?? "", 10);
   return Number.isFinite(pace) && pace > 0 ? Math.min(pace, MAX_PACE_MS) : 0;
+}
+
+/** What is still loading, as the question box says it: a visitor on a phone sees the box, not the panels. */
+export interface LoadingPart {
+  name: string;
+  status: "loading" | "ready" | "error";
+  loaded?: number;
+  total?: number;
+}
+
+/**
+ * One line for the parts still loading ("Loading the search index (1.1 MB of 4.1 MB) and the fine-tuned
+ * model: a question asked now is answered when they are ready."), or null when none is.
+ */
+export function loadingNote(parts: readonly LoadingPart[]): string | null {
+  const loading = parts.filter((part) => part.status === "loading");
+  if (loading.length === 0) return null;
+  const named = loading.map(({ name, loaded = 0, total = 0 }) =>
+    total > 0 ? `${name} (${formatBytes(Math.min(loaded, total))} of ${formatBytes(total)})` : name,
+  );
+  const list =
+    named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+  return `Loading ${list}: a question asked now is answered when ${loading.length === 1 ? "it is" : "they are"} ready.`;
 }
