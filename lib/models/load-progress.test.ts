@@ -28,29 +28,34 @@ describe("requestedThreads", () => {
   });
 });
 
+const MB = 1024 * 1024;
+const index = { name: "the search index" } as const;
+const model = { name: "the fine-tuned model" } as const;
+
 describe("loadingNote", () => {
-  it("names what is still loading, with its bytes when known, and nothing once all is ready", () => {
-    expect(
-      loadingNote([
-        { name: "the search index", status: "loading", loaded: 1.1 * 1024 * 1024, total: 4.1 * 1024 * 1024 },
-        { name: "the fine-tuned model", status: "loading", loaded: 0, total: 0 },
-      ]),
-    ).toBe(
-      "Loading the search index (1.1 MB of 4.1 MB) and the fine-tuned model: a question asked now is answered when they are ready.",
-    );
-    expect(
-      loadingNote([
-        { name: "the search index", status: "ready" },
-        { name: "the fine-tuned model", status: "loading", loaded: 512, total: 2048 },
-      ]),
-    ).toBe(
-      "Loading the fine-tuned model (512 B of 2 KB): a question asked now is answered when it is ready.",
-    );
-    expect(
-      loadingNote([
-        { name: "the search index", status: "ready" },
-        { name: "the fine-tuned model", status: "error" },
-      ]),
-    ).toBeNull();
+  it.each([
+    {
+      parts: [
+        { ...index, status: "loading", loaded: 1.1 * MB, total: 4.1 * MB },
+        { ...model, status: "loading", loaded: 0, total: 0 },
+      ],
+      note: "Loading the search index (1.1 MB of 4.1 MB) and the fine-tuned model: a question asked now is answered when they are ready.",
+    },
+    {
+      parts: [
+        { ...index, status: "ready" },
+        { ...model, status: "loading", loaded: 512, total: 2048 },
+      ],
+      note: "Loading the fine-tuned model (512 B of 2 KB): a question asked now is answered when it is ready.",
+    },
+    {
+      parts: [
+        { ...index, status: "ready" },
+        { ...model, status: "error" },
+      ],
+      note: null,
+    },
+  ] as const)("names what is still loading, with its bytes when known: $note", ({ parts, note }) => {
+    expect(loadingNote(parts)).toBe(note);
   });
 });
