@@ -32,12 +32,12 @@ test("markup in a question is shown as text and never runs", async ({ app, page 
   await expect(page.locator("img[src=x]")).toHaveCount(0);
 });
 
-test("a question in full-width letters or wrapped in HTML tags is answered like the plain one", async ({
+test("a question in full-width letters or with a ligature is answered like the plain one", async ({
   app,
 }) => {
   for (const question of [
     "Ｗｈｉｃｈ ａｐｐｒｏａｃｈ ｈａｓ ａ ｒｅｔｒｉｅｖａｌ ｃｏｍｐｏｎｅｎｔ？",
-    "<p><b>Which approach has a retrieval component?</b></p>",
+    "Why choose \ufb01ne-tuning for a speci\ufb01c task?",
   ]) {
     await app.goto("?rag=extractive");
     await app.ask(question);

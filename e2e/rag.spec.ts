@@ -117,14 +117,13 @@ test("every row of the comparison table has live evidence, filled from this sess
   await expect(retrievalRow.getByTestId("live-evidence").nth(1)).toHaveText(/none/);
 });
 
-test("a shared link's question reaches both panels as a typed one would, its HTML tags dropped", async ({
+test("a shared link's question reaches both panels as a typed one would, full-width letters read as letters", async ({
   app,
 }) => {
-  await app.goto(`?q=${encodeURIComponent("<b>Who wrote the article?</b>")}`);
+  await app.goto(`?q=${encodeURIComponent("Ｗｈｏ ｗｒｏｔｅ ｔｈｅ ａｒｔｉｃｌｅ？")}`);
   await expect(app.rag.citations.filter({ hasText: "Aqsa Zafar" }).first()).toBeVisible();
   await expect(app.fineTuned.answer).toBeVisible();
   await expect(app.fineTuned.prompt).toContainText("Who wrote the article?");
-  await expect(app.fineTuned.prompt).not.toContainText("<b>");
 });
 
 test("the address carries the question: a shared link asks it on load, and asking updates the link", async ({

@@ -5,20 +5,6 @@ export const MAX_QUESTION_CHARS = 1000;
 // Zero-width and bidi control characters carry no meaning for search but can hide text; drop them.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/**
- * HTML elements whose tags a question may carry when it is typed or pasted as markup ("<b>What is RAG?</b>").
- * Their names are not part of the question: searched as words, "b" or "span" would make it look off-topic.
- * Only these are dropped, so other angle-bracket text ("<|im_start|>", "<system>") stays for the
- * instruction guard to see.
- */
-const HTML_ELEMENTS = (
-  "a abbr b big blockquote body br center cite code del div em font h1 h2 h3 h4 h5 h6 head hr html i iframe img " +
-  "ins kbd li mark meta ol p pre q s samp script small span strike strong style sub sup svg table tbody td th " +
-  "thead tr tt u ul var"
-).split(" ");
-
-const HTML_TAG = new RegExp(`</?(?:${HTML_ELEMENTS.join("|")})(?=[\\s/>])[^<>]*>`, "gi");
-
 // Full-width forms ("Ｗｈａｔ ｉｓ ＲＡＧ？") and Latin ligatures ("ﬁne-tuning") stand for the letters the sources are
 // written in. Only they are read compatibly (NFKC): a whole-text NFKC would also expand characters such as
 // U+FDFA into 18 letters, and a question within the limit as typed would be refused as too long. A validated
@@ -31,7 +17,6 @@ export function validateQuestion(raw: string, maxChars: number = MAX_QUESTION_CH
     .normalize("NFC")
     .replace(COMPATIBLE_FORMS, (form) => form.normalize("NFKC"))
     .replace(INVISIBLE, "")
-    .replace(HTML_TAG, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (question.length === 0) throw createError("EMPTY_QUESTION");
