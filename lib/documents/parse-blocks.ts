@@ -24,8 +24,15 @@ function isTableStart(lines: readonly string[], index: number): boolean {
   return line.includes("|") && TABLE_SEPARATOR.test(next);
 }
 
+// What a Markdown file may carry that is not its text: a metadata header ("---\ntitle: Notes\n---" at the very
+// start) and comments. Left in, each became a passage of its own, cited like the text.
+const FRONT_MATTER = /^---\n[\s\S]*?\n---[ \t]*(?:\n|$)/;
+const COMMENT = /<!--[\s\S]*?-->/g;
+// A thematic break ("---", "* * *") separates blocks, as a blank line does.
+const THEMATIC_BREAK = /^\s*([-*_])(?:\s*\1){2,}\s*$/;
+
 export function parseBlocks(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, "\n").split("\n");
+  const lines = source.replace(/\r\n?/g, "\n").replace(FRONT_MATTER, "").replace(COMMENT, "").split("\n");
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   const flush = () => {
@@ -35,7 +42,7 @@ export function parseBlocks(source: string): Block[] {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    if (line.trim() === "") {
+    if (line.trim() === "" || THEMATIC_BREAK.test(line)) {
       flush();
       continue;
     }

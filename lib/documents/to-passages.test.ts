@@ -35,6 +35,13 @@ describe("the article as passages", () => {
     ]);
   });
 
+  it("leaves out a Markdown file's metadata header, its comments and its thematic breaks", () => {
+    const text =
+      "---\ntitle: Notes\ntags: [rag]\n---\n\n# Notes\n\nRAG cites <!-- check this -->its sources.\n\n<!--\ndraft\n-->\n\n---\n\nThe end.\n* * *\nLast.";
+    const result = toPassages({ id: "notes", title: "Notes", text });
+    expect(result.map((p) => p.text)).toEqual(["RAG cites its sources.", "The end.", "Last."]);
+  });
+
   it("turns each of the 12 table rows into a passage that keeps its column meaning", () => {
     const rows = passages.filter((p) => p.kind === "table-row");
     expect(rows).toHaveLength(12);
