@@ -25,7 +25,7 @@ describe("validateQuestion", () => {
     expect(validateQuestion("When is \ufb01ne-tuning right?")).toBe("When is fine-tuning right?");
   });
 
-  it("measures the question as typed, not as compatibility forms would expand it", () => {
+  it("expands only full-width forms and ligatures, so a question within the limit as typed stays within it", () => {
     const typed = `What is RAG? ${"\ufdfa".repeat(MAX_QUESTION_CHARS - 20)}`;
     expect(validateQuestion(typed)).toBe(typed);
   });
