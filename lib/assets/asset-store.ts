@@ -103,7 +103,9 @@ export function createAssetStore({ manifest, persistent = null, fetch = download
   const transformersCache = {
     async match(key: string): Promise<Response | undefined> {
       const bytes = verified.get(new URL(key, "http://site").pathname);
-      return bytes ? new Response(bytes.slice(0)) : undefined;
+      if (!bytes) return undefined;
+      // Without a length, Transformers.js warns in the visitor's console and grows its buffer chunk by chunk.
+      return new Response(bytes.slice(0), { headers: { "content-length": String(bytes.byteLength) } });
     },
     // Files outside the manifest (none today) are fetched by Transformers.js itself and not kept.
     async put(): Promise<void> {},

@@ -111,6 +111,7 @@ describe("the asset store", () => {
     });
     await assets.get(PATH);
     const response = await assets.transformersCache.match(`http://127.0.0.1:3000${PATH}`);
+    expect(response?.headers.get("content-length")).toBe(String(bytesOf(MODEL).byteLength));
     expect(await response?.text()).toBe(MODEL);
     expect(await (await assets.transformersCache.match(PATH))?.text()).toBe(MODEL);
     await expect(assets.get("/models/reader/config.json")).rejects.toMatchObject({ code: "ASSET_UNLISTED" });
