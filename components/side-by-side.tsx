@@ -4,7 +4,7 @@ import { useDocuments } from "../hooks/use-documents";
 import { useFineTunedWorker } from "../hooks/use-fine-tuned-worker";
 import { useKnowledge } from "../hooks/use-knowledge";
 import { useLesson } from "../hooks/use-lesson";
-import { remember, useLinkedState } from "../hooks/use-linked-state";
+import { remember, rememberQuestion, useLinkedState } from "../hooks/use-linked-state";
 import { useLiveFineTune } from "../hooks/use-live-fine-tune";
 import { usePresentationMode } from "../hooks/use-presentation-mode";
 import { SLOW_MOTION_MS, usePresenter } from "../hooks/use-presenter";
@@ -117,7 +117,7 @@ export function SideBySide({
     (question: string) => {
       markActed();
       askBoth(question);
-      remember("q", question);
+      rememberQuestion(question);
     },
     [markActed, askBoth],
   );

@@ -116,6 +116,45 @@ test("a three-question lesson is exported as Markdown that reads back as the pag
   await expect(page.getByTestId("lesson-record")).toContainText("a lesson of 3 questions");
 });
 
+test("Back and Forward step through the questions asked, and the lesson outlives another page and a reload", async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
+  const entries = page.getByTestId("lesson-entry");
+  const questions = ["Who wrote the article?", "What is the capital of France?", "What is fine-tuning?"];
+  for (const [i, question] of questions.entries()) {
+    await app.ask(question);
+    await expect(entries).toHaveCount(i + 1, { timeout: 60_000 });
+  }
+  // A setting changed since is kept: Back changes the question, not the page's settings.
+  await page.getByTestId("presentation-toggle").click();
+  await page.goBack();
+  await expect(app.input).toHaveValue(questions[1] ?? "");
+  await expect(app.rag.declined).toBeVisible({ timeout: 60_000 });
+  expect(new URL(page.url()).searchParams.get("present")).toBe("1");
+  await page.goBack();
+  await expect(app.input).toHaveValue(questions[0] ?? "");
+  await expect(app.rag.answer).toContainText("Aqsa Zafar", { timeout: 60_000 });
+  await page.goForward();
+  await expect(app.input).toHaveValue(questions[1] ?? "");
+  await expect(app.rag.declined).toBeVisible({ timeout: 60_000 });
+  await expect(app.fineTuned.speed).toBeVisible({ timeout: 60_000 });
+  // Asked again with the same answers, the questions are not recorded twice.
+  await expect(entries).toHaveCount(3);
+
+  await page.getByTestId("presentation-toggle").click();
+  await page.getByRole("link", { name: /How both measure up/ }).click();
+  await expect(page).toHaveURL(/\/evaluation/);
+  await page.goBack();
+  await expect(app.input).toHaveValue(questions[1] ?? "");
+  await expect(entries).toHaveCount(3);
+  await page.reload();
+  await expect(entries).toHaveCount(3);
+  for (const [i, question] of questions.entries()) await expect(entries.nth(i)).toContainText(question);
+});
+
 test("a presenter runs a question set from the keyboard alone", async ({ app, page }) => {
   await app.goto();
   await expect(app.fineTuned.ready).toBeVisible({ timeout: 60_000 });
@@ -168,6 +207,9 @@ test("resetting the demo asks first, then removes the added documents and the le
   await expect(page.getByTestId("lesson-entry")).toHaveCount(0);
   await expect(app.rag.answer).toHaveCount(0);
   await expect(app.fineTuned.answer).toHaveCount(0);
+  await page.reload();
+  await expect(app.rag.ready).toBeVisible();
+  await expect(page.getByTestId("lesson-entry")).toHaveCount(0);
   await app.ask("What colour is the lighthouse on Brennan Island?");
   await expect(app.rag.citations.filter({ hasText: "Brennan" })).toHaveCount(0);
 });

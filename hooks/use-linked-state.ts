@@ -5,12 +5,32 @@ import { decodeLesson } from "../lib/lesson/link";
 import { validateQuestion } from "../lib/questions/validate-question";
 import { RAG_MODES, type RagMode } from "../lib/rag/types";
 
+// The address as this page last wrote it: Back and Forward change the question, never a setting.
+let written: string | null = null;
+
+const write = (url: URL, entry: "push" | "replace") => {
+  if (entry === "push") window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+  written = url.search;
+};
+
 /** The address carries the question, the RAG mode and the set, so a presenter can prepare and share them. */
 export function remember(name: string, value: string | null): void {
   const url = new URL(window.location.href);
   if (value === null) url.searchParams.delete(name);
   else url.searchParams.set(name, value);
-  window.history.replaceState(null, "", url);
+  write(url, "replace");
+}
+
+/**
+ * A question asked in place of another gets its own entry in the browser's history, so Back (a phone's swipe
+ * too) returns to the question before it instead of leaving the demo.
+ */
+export function rememberQuestion(question: string): void {
+  const url = new URL(window.location.href);
+  const shown = url.searchParams.get("q");
+  url.searchParams.set("q", question);
+  write(url, shown !== null && shown !== question ? "push" : "replace");
 }
 
 /**
@@ -37,7 +57,8 @@ export function useLinkedState(
   }, []);
 
   useEffect(() => {
-    const params = new URLSearchParams(window.location.search);
+    written = window.location.search;
+    const params = new URLSearchParams(written);
     const linked = params.get("q");
     if (linked) {
       linkedQuestion.current = linked;
@@ -65,6 +86,28 @@ export function useLinkedState(
     }
     askLinked(question);
   }, [indexReady, askLinked]);
+
+  // Back and Forward between questions: the question of the entry is asked again, with today's settings.
+  useEffect(() => {
+    const onHistory = () => {
+      const url = new URL(window.location.href);
+      const question = url.searchParams.get("q");
+      const settings = new URLSearchParams(written ?? url.search);
+      const before = settings.get("q");
+      if (question === null) settings.delete("q");
+      else settings.set("q", question);
+      url.search = settings.toString();
+      write(url, "replace");
+      if (question === null || question === before) return;
+      visitorActed.current = true;
+      putInBox(question);
+      try {
+        askLinked(validateQuestion(question));
+      } catch {}
+    };
+    window.addEventListener("popstate", onHistory);
+    return () => window.removeEventListener("popstate", onHistory);
+  }, [putInBox, askLinked]);
 
   const chooseSet = useCallback((id: string) => {
     setSetId(id);

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { remember } from "./use-linked-state";
 
 const PARAM = "present";
 
@@ -20,10 +21,7 @@ export function usePresentationMode() {
 
   const toggle = useCallback(() => {
     setOn((current) => {
-      const url = new URL(window.location.href);
-      if (current) url.searchParams.delete(PARAM);
-      else url.searchParams.set(PARAM, "1");
-      window.history.replaceState(null, "", url);
+      remember(PARAM, current ? null : "1");
       return !current;
     });
   }, []);
