@@ -47,7 +47,7 @@ function FineTunedAnswerView({
       <p data-testid="fine-tuned-answer" className="answer-text min-h-6 leading-relaxed text-slate-900">
         {answer.status === "done" ? answer.generation.answer : answer.text}
         {answer.status === "running" && (
-          <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
+          <span className="ml-0.5 inline-block w-2 motion-safe:animate-pulse bg-slate-400">&nbsp;</span>
         )}
       </p>
       {answer.status === "running" && (

@@ -48,6 +48,7 @@ export const QuestionForm = memo(function QuestionForm({
 }) {
   const [question, setQuestion] = useState("");
   const typed = useRef(false);
+  const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!preset || (preset.ifUntouched && typed.current)) return;
     typed.current = false;
@@ -65,6 +66,8 @@ export const QuestionForm = memo(function QuestionForm({
       const valid = validateQuestion(text);
       setHint(null);
       onAsk(valid);
+      // A phone's keyboard would stay up over the answers; a presenter's keyboard stays ready to type.
+      if (window.matchMedia("(hover: none)").matches) box.current?.blur();
     } catch (error) {
       setHint(describeError(error).message);
     }
@@ -90,7 +93,9 @@ export const QuestionForm = memo(function QuestionForm({
       <div className="flex flex-col gap-2 sm:flex-row">
         <textarea
           id="question"
+          ref={box}
           data-testid="question-input"
+          enterKeyHint="send"
           value={question}
           onChange={(event) => {
             typed.current = true;

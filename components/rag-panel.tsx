@@ -127,7 +127,7 @@ function RagAnswerView({
         ) : (
           <p data-testid="rag-streaming" className="answer-text leading-relaxed text-slate-900">
             {answer.text}
-            <span className="ml-0.5 inline-block w-2 animate-pulse bg-slate-400">&nbsp;</span>
+            <span className="ml-0.5 inline-block w-2 motion-safe:animate-pulse bg-slate-400">&nbsp;</span>
           </p>
         )}
         {answer.mode === "generative" && (

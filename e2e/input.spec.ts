@@ -108,3 +108,24 @@ test("a prompt-injection question cannot change what either pipeline does", asyn
   await expect(app.fineTuned.answer).not.toContainText("PWNED");
   await expect(page).not.toHaveTitle(/PWNED/);
 });
+
+test("on a laptop the box keeps the focus after a question, ready for the next", async ({ app }) => {
+  await app.goto();
+  await app.input.click();
+  await app.ask("Who wrote the article?");
+  await expect(app.rag.answer).toContainText("Aqsa Zafar", { timeout: 60_000 });
+  await expect(app.input).toBeFocused();
+  await expect(app.input).toHaveAttribute("enterkeyhint", "send");
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test("asking puts the on-screen keyboard away, so it does not cover the answers", async ({ app }) => {
+    await app.goto();
+    await app.input.tap();
+    await app.ask("Who wrote the article?");
+    await expect(app.rag.answer).toContainText("Aqsa Zafar", { timeout: 60_000 });
+    await expect(app.input).not.toBeFocused();
+    await expect(app.input).toHaveValue("Who wrote the article?");
+  });
+});
