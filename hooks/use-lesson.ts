@@ -46,7 +46,8 @@ export function useLesson(
   // After hydration: the static page renders an empty record, as the server did.
   useEffect(() => {
     const stored = readStorage().map(withKey);
-    setEntries((current) => [...stored, ...current]);
+    // Idempotent: React's development mode runs this effect twice.
+    setEntries((current) => [...stored, ...current.filter((entry) => !alreadyRecorded(stored, entry))]);
     setRestored(true);
   }, []);
 
