@@ -56,7 +56,7 @@ export function readmeFigures(report: EvaluationReport): string {
     `| faithfulness to the citations, test | ${score(test.rag.faithfulness)} | ${score(test.ragGenerative?.faithfulness)} | no citations |`,
     `| latency (Node, p50) | retrieval ${formatMs(latency.rag.retrieve.p50)} | first token ${latency.ragGenerative ? formatMs(latency.ragGenerative.firstToken.p50) : "–"} | first token ${latency.fineTuned ? formatMs(latency.fineTuned.firstToken.p50) : "–"}, ${latency.fineTuned ? Math.round(latency.fineTuned.tokensPerSecond) : "–"} tokens/s |`,
     `| size | index ${size(sizes.serializedIndex)} + word vectors ${size(sizes.wordVectors)} | reader ${size(sizes.readerModel)} int8 | ${size(sizes.fineTunedModel)} int8 |`,
-    `| training | none | base + reader fine-tune | base + ${training.fineTuningSeconds == null ? "–" : formatMinutes(training.fineTuningSeconds)} of fine-tuning (2 CPU cores) |`,
+    `| training | no language model; a passage classifier fitted on the written questions (article + questions), a sentence encoder trained on documentation (article only) | the same, and the base + a reader fine-tuned on questions generated from the pretraining corpus | base + ${training.fineTuningSeconds == null ? "–" : formatMinutes(training.fineTuningSeconds)} of fine-tuning on the written questions (2 CPU cores) |`,
   ];
   return lines.join("\n");
 }

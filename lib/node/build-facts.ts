@@ -31,7 +31,7 @@ interface TestFigures {
   retrieval?: { hybrid?: { recallAt3?: number } };
 }
 
-interface Report {
+export interface Report {
   splits?: { test?: TestFigures };
   knowledgeSettings?: Partial<Record<Knowledge, { splits?: { test?: TestFigures } }>>;
 }
@@ -49,14 +49,27 @@ export function readModelCard(name = "fine-tuned"): ModelCardData | null {
   return readJson<ModelCardData>(join(PATHS.models, name, "model-card.json"));
 }
 
-/** A setting's files and test figures; the main report's figures stand in where the setting's own are absent. */
+/** A setting's held-out test figures: its own where measured, else the main report's (the default setting's). */
+export function testFigures(knowledge: Knowledge, report: Report | null) {
+  const sources = [
+    report?.knowledgeSettings?.[knowledge]?.splits?.test,
+    knowledge === "article+questions" ? report?.splits?.test : undefined,
+  ];
+  // A figure one evaluation left out (null, or an empty section) must not hide one the other measured.
+  const figure = (pick: (test: TestFigures) => number | null | undefined) =>
+    sources.map((test) => (test ? pick(test) : null)).find((value) => typeof value === "number") ?? null;
+  return {
+    ragF1: figure((test) => test.rag?.tokenF1),
+    generativeF1: figure((test) => test.ragGenerative?.tokenF1),
+    fineTunedF1: figure((test) => test.fineTuned?.tokenF1),
+    recallAt3: figure((test) => test.retrieval?.hybrid?.recallAt3),
+  };
+}
+
+/** A setting's files and test figures. */
 function settingFacts(knowledge: Knowledge, report: Report | null): SettingFacts {
   const model = KNOWLEDGE_ASSETS[knowledge].fineTunedModel;
   const card = readModelCard(model);
-  const test = {
-    ...(knowledge === "article+questions" ? report?.splits?.test : {}),
-    ...report?.knowledgeSettings?.[knowledge]?.splits?.test,
-  };
   const encoder = readJson<{ file?: string }>(join(PATHS.encoder, "config.json"));
   const assets = KNOWLEDGE_ASSETS[knowledge];
   return {
@@ -66,10 +79,7 @@ function settingFacts(knowledge: Knowledge, report: Report | null): SettingFacts
     modelBytes: size(join(PATHS.models, model, "onnx", "model_quantized.onnx")),
     fineTuningSeconds: card?.fine_tuning?.wall_time_s ?? null,
     fineTuningHardware: shortHardware(card?.fine_tuning?.hardware),
-    ragF1: test.rag?.tokenF1 ?? null,
-    generativeF1: test.ragGenerative?.tokenF1 ?? null,
-    fineTunedF1: test.fineTuned?.tokenF1 ?? null,
-    recallAt3: test.retrieval?.hybrid?.recallAt3 ?? null,
+    ...testFigures(knowledge, report),
   };
 }
 
