@@ -35,6 +35,13 @@ describe("parseAskArgs", () => {
   ])("rejects %j with BAD_ARGUMENTS", (argv) => {
     expect(() => parseAskArgs(argv)).toThrow(expect.objectContaining({ code: "BAD_ARGUMENTS" }));
   });
+
+  it("says the question is missing when a flag stands where it belongs", () => {
+    expect(() => parseAskArgs(["--json", "--pipeline", "rag", "What is RAG?"])).toThrow(
+      /--json needs its question right after it/,
+    );
+    expect(() => parseAskArgs(["--jsonl", "--knowledge", "article"])).toThrow(/--jsonl needs its file/);
+  });
 });
 
 describe("parseQuestionLines", () => {

@@ -20,6 +20,10 @@ export interface AskArgs {
 export const USAGE =
   'usage: npm run --silent ask -- [--pipeline rag|fine-tuned|both] [--rag-mode generative|extractive] [--knowledge article|article+questions] (--json "QUESTION" | --jsonl FILE)';
 
+/** The flags `ask` takes; a value that is one of them means the value itself was left out. */
+const FLAGS = ["--pipeline", "--rag-mode", "--knowledge", "--json", "--jsonl"] as const;
+const isFlag = (value: string | undefined) => FLAGS.includes(value as (typeof FLAGS)[number]);
+
 function isPipeline(value: string | undefined): value is PipelineChoice {
   return PIPELINE_CHOICES.includes(value as PipelineChoice);
 }
@@ -61,8 +65,11 @@ export function parseAskArgs(argv: readonly string[]): AskArgs {
       case "--jsonl":
         if (input)
           throw createError("BAD_ARGUMENTS", { reason: `give either --json or --jsonl, once. ${USAGE}` });
-        if (value === undefined)
-          throw createError("BAD_ARGUMENTS", { reason: `${flag} needs a value. ${USAGE}` });
+        // "--json --pipeline rag Q" would otherwise ask "--pipeline" and then call "rag" unknown.
+        if (value === undefined || isFlag(value))
+          throw createError("BAD_ARGUMENTS", {
+            reason: `${flag} needs its ${flag === "--json" ? "question" : "file"} right after it. ${USAGE}`,
+          });
         input = flag === "--json" ? { kind: "json", question: value } : { kind: "jsonl", file: value };
         i++;
         break;
