@@ -9,6 +9,7 @@ import {
 import { createError, describeError, type ErrorDescription, isAppError } from "../errors";
 import { type CopyBias, type CopyTokens, copyTokens, createCopyBias } from "./copy-bias";
 import { type Decoding, MODEL_DTYPE, type ModelId, SESSION_OPTIONS } from "./decoding";
+import { createRepeatGuard } from "./repeat-guard";
 import { decodeRate } from "./speed";
 import { createWordMask, type TokenShape, tokenShapes } from "./word-mask";
 import { yieldToEventLoop } from "./yield";
@@ -70,6 +71,8 @@ export interface GeneratorOptions {
    * favoured where a copied line ends; absent, none.
    */
   copyBias?: CopyBias & { closer: string };
+  /** The answer may not write again a run of this many tokens it already holds (repeat-guard.ts); absent, no guard. */
+  repeatGuard?: number;
 }
 
 /**
@@ -118,12 +121,14 @@ export function createGenerator(modelId: ModelId, options: GeneratorOptions) {
     stopping.reset();
     const record = recorder(tokenizer, onToken);
     const { constraint: _shown, ...decoding } = options.decoding;
-    // The bias runs first: a token the mask rules out stays ruled out, whatever its bonus.
+    // The bias runs first: a token the mask rules out stays ruled out, whatever its bonus. The guard runs last,
+    // so it can leave the model a token the others allow.
     const processors = [
       ...(copy && options.copyBias ? [createCopyBias(copy, options.copyBias)] : []),
       ...(shapes && options.vocabulary
         ? [createWordMask(shapes, options.vocabulary(prompt), endIds, options.apostrophePieces?.(prompt))]
         : []),
+      ...(options.repeatGuard ? [createRepeatGuard(options.repeatGuard, copy?.closers)] : []),
     ];
     try {
       await model.generate({

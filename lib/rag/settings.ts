@@ -96,6 +96,8 @@ export const READER_COPY_BIAS = {
   closeAtLineEnd: true,
   firstLineBonus: 3,
 } as const;
+/** The reader's answer may not write a run of this many tokens more often than its sentences hold it (lib/models/repeat-guard.ts). */
+export const READER_REPEAT_GUARD = 6;
 /** A further line is cited only when it backs at least this many of the answer's words no cited line has ("Citations by attribution"). */
 export const ATTRIBUTION_MIN_WORDS = 2;
 /** Under this share of its words found in its citations, a generated answer is flagged. */

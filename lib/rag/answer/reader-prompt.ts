@@ -3,7 +3,7 @@ import type { Decoding } from "../../models/decoding";
 import { apostrophePieces, CONTRACTION_PIECES } from "../../models/word-mask";
 import { writtenForms } from "../../text/letter-words";
 import { STOP_WORDS } from "../../text/words";
-import { READER_COPY_BIAS, READER_SENTENCES, READER_WORD_MASK } from "../settings";
+import { READER_COPY_BIAS, READER_REPEAT_GUARD, READER_SENTENCES, READER_WORD_MASK } from "../settings";
 
 /**
  * The reader's prompt format is data shared with training (training/reader/ reads the same JSON), so the
@@ -131,4 +131,5 @@ export const READER_GENERATION = {
   ...(READER_WORD_MASK ? { vocabulary: readerVocabulary, apostrophePieces: readerApostrophePieces } : {}),
   // An answer closes with its marker: the citation format's text before the number (" [" of " [{n}]").
   copyBias: { ...READER_COPY_BIAS, closer: READER_FORMAT.citation.split("{n}")[0] ?? "" },
+  repeatGuard: READER_REPEAT_GUARD,
 };
