@@ -71,7 +71,10 @@ export interface GeneratorOptions {
    * favoured where a copied line ends; absent, none.
    */
   copyBias?: CopyBias & { closer: string };
-  /** The answer may not write again a run of this many tokens it already holds (repeat-guard.ts); absent, no guard. */
+  /**
+   * The answer may not write a run of this many tokens more often than the prompt holds it, and closes (with
+   * the copy bias's closer) where the model wants to (repeat-guard.ts); absent, no guard.
+   */
   repeatGuard?: number;
 }
 

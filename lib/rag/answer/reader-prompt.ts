@@ -118,7 +118,10 @@ export const READER_DECODING = {
   max_new_tokens: READER_FORMAT.maxNewTokens,
   repetition_penalty: 1.0,
   ...(READER_WORD_MASK
-    ? { constraint: "content words only from the sentences and the question · leans towards copying them" }
+    ? {
+        constraint:
+          "content words only from the sentences and the question · leans towards copying them · stops rather than go in circles",
+      }
     : {}),
 } as const satisfies Decoding;
 
