@@ -40,23 +40,27 @@ export function createRepeatGuard(size: number, closers: readonly number[] = [])
     const answer = ids.slice(promptLength).map(Number);
     const lead = size - 1;
     if (size < 2 || answer.length < lead) return logits;
-    const written = runCounts(answer, size);
     const tail = answer.slice(answer.length - lead);
+    // Each token that has followed the answer's last `lead` tokens before, and how often.
+    const followers = new Map<number, number>();
+    for (let at = 0; at + lead < answer.length; at++)
+      if (tail.every((id, k) => answer[at + k] === id)) {
+        const next = answer[at + lead] as number;
+        followers.set(next, (followers.get(next) ?? 0) + 1);
+      }
+    const banned = [...followers].flatMap(([next, times]) =>
+      times >= Math.max(1, allowed.get(keyOf([...tail, next])) ?? 0) ? [next] : [],
+    );
+    if (banned.length === 0) return logits;
     const scores = logits.data as Float32Array;
-    const banned = new Set<number>();
-    for (let at = 0; at + lead < answer.length; at++) {
-      if (!tail.every((id, k) => answer[at + k] === id)) continue;
-      const next = answer[at + lead] as number;
-      const key = keyOf([...tail, next]);
-      if ((written.get(key) ?? 0) >= Math.max(1, allowed.get(key) ?? 0)) banned.add(next);
-    }
-    if (banned.size === 0) return logits;
     const best = scores.reduce((top, score) => Math.max(top, score), Number.NEGATIVE_INFINITY);
-    const favourite = [...banned].some((id) => scores[id] === best);
-    for (const id of banned) {
-      const others = scores.some((score, other) => other !== id && score > Number.NEGATIVE_INFINITY);
-      if (others) scores[id] = Number.NEGATIVE_INFINITY;
-    }
+    const favourite = banned.some((id) => scores[id] === best);
+    let possible = scores.reduce((count, score) => (score > Number.NEGATIVE_INFINITY ? count + 1 : count), 0);
+    for (const id of banned)
+      if ((scores[id] as number) > Number.NEGATIVE_INFINITY && possible > 1) {
+        scores[id] = Number.NEGATIVE_INFINITY;
+        possible--;
+      }
     if (favourite)
       for (const closer of closers)
         if ((scores[closer] ?? Number.NEGATIVE_INFINITY) > Number.NEGATIVE_INFINITY)
