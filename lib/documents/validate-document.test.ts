@@ -11,6 +11,19 @@ describe("validateDocument", () => {
     expect(validateDocument({ id: "d", title: "", text: "x" }).title).toBe("Untitled document");
   });
 
+  it("joins words a soft hyphen split and parts words a zero-width space parts, as search reads them", () => {
+    const pasted = {
+      id: "d",
+      title: "Re\u00ADtrieval\u200Bnotes",
+      text: "Dense retri\u00ADeval\u200Bhelps.\uFEFF",
+    };
+    expect(validateDocument(pasted)).toEqual({
+      id: "d",
+      title: "Retrieval notes",
+      text: "Dense retrieval helps.",
+    });
+  });
+
   it("rejects empty, over-long and binary documents with coded errors naming them", () => {
     expect(() => validateDocument({ id: "d", title: "t", text: " \n " })).toThrow(
       expect.objectContaining({ code: "EMPTY_DOCUMENT", message: expect.stringContaining('"t"') }),

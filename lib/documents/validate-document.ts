@@ -1,4 +1,5 @@
 import { createError } from "../errors";
+import { withoutInvisibles } from "../text/invisible";
 import type { SourceDocument } from "./types";
 
 /** Stated limits for documents a user adds: shown in the UI, enforced here and where documents are stored. */
@@ -31,8 +32,7 @@ export function binaryReason(text: string): string | null {
 
 /** A title as documents are listed: whitespace tidied, cut to the limit, never empty. */
 export function normaliseTitle(title: string): string {
-  const tidy = title
-    .normalize("NFC")
+  const tidy = withoutInvisibles(title.normalize("NFC"))
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, DOCUMENT_LIMITS.maxTitleCharacters);
@@ -58,7 +58,7 @@ export const acceptedFile = (name: string) =>
  */
 export function validateDocument(document: SourceDocument): SourceDocument {
   const title = normaliseTitle(document.title);
-  const text = document.text.normalize("NFC").replace(/\r\n?/g, "\n");
+  const text = withoutInvisibles(document.text.normalize("NFC")).replace(/\r\n?/g, "\n");
   const name = JSON.stringify(title);
   const notText = binaryReason(text);
   if (notText) throw createError("DOCUMENT_NOT_TEXT", { name, reason: notText });

@@ -7,6 +7,14 @@ describe("validateQuestion", () => {
     expect(validateQuestion("cafe\u0301")).toBe("café");
   });
 
+  it("reads pasted text as its words: a soft hyphen joins, a zero-width space parts, bidi controls go", () => {
+    expect(validateQuestion("What is retri\u00ADeval augmented generation?")).toBe(
+      "What is retrieval augmented generation?",
+    );
+    expect(validateQuestion("What\u200Bis\u200BRAG?")).toBe("What is RAG?");
+    expect(validateQuestion("\u2066What is RAG?\u2069\u200D")).toBe("What is RAG?");
+  });
+
   it("rejects empty and whitespace-only questions", () => {
     for (const empty of ["", "   ", "\u200b\u200b", "\n\t"]) {
       expect(() => validateQuestion(empty)).toThrow(expect.objectContaining({ code: "EMPTY_QUESTION" }));

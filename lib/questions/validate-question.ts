@@ -1,9 +1,7 @@
 import { createError } from "../errors";
+import { withoutInvisibles } from "../text/invisible";
 
 export const MAX_QUESTION_CHARS = 1000;
-
-// Zero-width and bidi control characters carry no meaning for search but can hide text; drop them.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
 // Full-width forms ("Ｗｈａｔ ｉｓ ＲＡＧ？") and Latin ligatures ("ﬁne-tuning") stand for the letters the sources are
 // written in. Only they are read compatibly (NFKC): a whole-text NFKC would also expand characters such as
@@ -13,10 +11,8 @@ const COMPATIBLE_FORMS = /[\uFB00-\uFB06\uFF01-\uFF5E]/g;
 
 /** Normalises a question and rejects empty or over-long ones with a coded error. */
 export function validateQuestion(raw: string, maxChars: number = MAX_QUESTION_CHARS): string {
-  const question = raw
-    .normalize("NFC")
+  const question = withoutInvisibles(raw.normalize("NFC"))
     .replace(COMPATIBLE_FORMS, (form) => form.normalize("NFKC"))
-    .replace(INVISIBLE, "")
     .replace(/\s+/g, " ")
     .trim();
   if (question.length === 0) throw createError("EMPTY_QUESTION");
