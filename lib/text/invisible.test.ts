@@ -8,9 +8,10 @@ describe("withoutInvisibles", () => {
     expect(withoutInvisibles("\u202EdaR\u202C \u200Eok\u200F \u2060x\uFEFF")).toBe("daR ok x");
   });
 
-  it("leaves visible text, spaces and emoji sequences' visible parts alone, and is idempotent", () => {
+  it("leaves visible text alone, keeps an emoji sequence's emoji, and is idempotent", () => {
     const text = "ما هو RAG؟ — naïve café 😀";
     expect(withoutInvisibles(text)).toBe(text);
+    expect(withoutInvisibles("👩\u200D💻")).toBe("👩💻");
     expect(withoutInvisibles(withoutInvisibles("a\u200Bb\u00ADc"))).toBe("a bc");
   });
 });
